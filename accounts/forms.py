@@ -1,0 +1,221 @@
+"""Forms of the administration screens. Writes go through accounts.services.
+
+core.forms.BootstrapFormMixin validates a bound form inside __init__ (to mark invalid
+fields), so everything validation depends on (querysets, extra fields, the acting
+user) is set up in `configure()`, which runs before that mixin looks at the errors.
+"""
+
+from django import forms
+from django.contrib.auth.password_validation import (
+    password_validators_help_text_html,
+    validate_password,
+)
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import BootstrapFormMixin, VNDateInput
+
+from .enums import Role
+from .models import RoleAssignment, User
+
+
+class ConfigureMixin:
+    """Calls self.configure() right after Django builds the fields."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.configure()
+
+    def configure(self) -> None:
+        pass
+
+
+class Form(BootstrapFormMixin, ConfigureMixin, forms.Form):
+    pass
+
+
+class ModelForm(BootstrapFormMixin, ConfigureMixin, forms.ModelForm):
+    pass
+
+
+class UserSearchForm(Form):
+    q = forms.CharField(
+        label=_("Tìm theo tên đăng nhập hoặc họ tên"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("ví dụ: nguyen van duc")}),
+    )
+
+
+def _password_fields(form) -> None:
+    form.fields["password1"] = forms.CharField(
+        label=_("Mật khẩu"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validators_help_text_html(),
+    )
+    form.fields["password2"] = forms.CharField(
+        label=_("Nhập lại mật khẩu"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
+# Django 5.2's own Vietnamese catalogue lacks some validator messages (their English
+# text changed); these keep every message Vietnamese whatever Django ships.
+_PASSWORD_MESSAGES = {
+    "password_too_short": _("Mật khẩu quá ngắn: cần ít nhất %(min_length)d ký tự."),
+    "password_too_common": _("Mật khẩu này quá phổ biến."),
+    "password_entirely_numeric": _("Mật khẩu không được chỉ gồm chữ số."),
+    "password_too_similar": _("Mật khẩu quá giống với thông tin của tài khoản."),
+}
+
+
+def _vietnamese(error: ValidationError) -> list[str]:
+    messages = []
+    for item in error.error_list:
+        template = _PASSWORD_MESSAGES.get(item.code)
+        if template is None:
+            messages.extend(item.messages)
+        else:
+            messages.append(str(template) % (item.params or {}))
+    return messages
+
+
+def _clean_passwords(form, user: User) -> None:
+    """The two boxes must match, and the password pass AUTH_PASSWORD_VALIDATORS."""
+    password1 = form.cleaned_data.get("password1")
+    password2 = form.cleaned_data.get("password2")
+    if not password1 or not password2:
+        return
+    if password1 != password2:
+        form.add_error("password2", _("Hai mật khẩu không giống nhau."))
+        return
+    try:
+        validate_password(password1, user)
+    except ValidationError as error:
+        form.add_error("password1", _vietnamese(error))
+
+
+class UserCreateForm(ModelForm):
+    class Meta:
+        model = User
+        fields = ["username", "full_name", "phone", "email"]
+
+    def configure(self) -> None:
+        _password_fields(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        candidate = User(
+            username=cleaned.get("username") or "",
+            full_name=cleaned.get("full_name") or "",
+            email=cleaned.get("email") or "",
+        )
+        _clean_passwords(self, candidate)
+        return cleaned
+
+
+class UserEditForm(ModelForm):
+    class Meta:
+        model = User
+        fields = ["username", "full_name", "phone", "email"]
+
+
+class PasswordResetForm(Form):
+    def __init__(self, *args, user: User, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def configure(self) -> None:
+        _password_fields(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        _clean_passwords(self, self.user)
+        return cleaned
+
+
+class AssignmentForm(ModelForm):
+    """Role, organization (from those the administrator reaches), dates, and the member
+    record for the member role (chosen among the members of the chosen organization:
+    pick the organization, save, and the list of its members appears)."""
+
+    member = forms.ModelChoiceField(
+        label=_("Hồ sơ đảng viên"),
+        queryset=None,
+        required=False,
+        help_text=_("Chỉ với vai trò đảng viên: chọn tổ chức trước, danh sách đảng viên hiện ra."),
+    )
+
+    class Meta:
+        model = RoleAssignment
+        fields = ["role", "organization", "starts_on", "ends_on"]
+        widgets = {"starts_on": VNDateInput(), "ends_on": VNDateInput()}
+
+    def __init__(self, *args, by, user: User, **kwargs):
+        self.by = by
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def configure(self) -> None:
+        from members.models import Member
+        from organizations.queries import organizations_for
+
+        organization = self.fields["organization"]
+        organization.queryset = organizations_for(self.by).order_by("path")
+        organization.required = False
+        organization.label_from_instance = lambda org: "— " * (org.depth - 1) + org.name
+        organization.empty_label = _("Toàn hệ thống (chỉ quản trị hệ thống)")
+        self.fields["starts_on"].show_hidden_initial = False
+        organization_id = self._chosen_organization_id()
+        members = Member.objects.none()
+        if organization_id:
+            members = Member.objects.filter(organization_id=organization_id).filter(
+                Q(user__isnull=True) | Q(user=self.user)
+            )
+        self.fields["member"].queryset = members.order_by("sort_key", "id")
+
+    def _chosen_organization_id(self) -> int | None:
+        raw = self.data.get(self.add_prefix("organization")) if self.is_bound else None
+        raw = raw or self.initial.get("organization")
+        raw = getattr(raw, "pk", raw)
+        try:
+            return int(raw) if raw else None
+        except (TypeError, ValueError):
+            return None
+
+    def clean(self):
+        cleaned = super().clean()
+        from .services import _check_assignment
+
+        role = cleaned.get("role")
+        starts_on = cleaned.get("starts_on")
+        if role and starts_on and "organization" not in self.errors:
+            try:
+                _check_assignment(
+                    role=role,
+                    organization=cleaned.get("organization"),
+                    starts_on=starts_on,
+                    ends_on=cleaned.get("ends_on"),
+                    member=cleaned.get("member"),
+                )
+            except ValidationError as error:
+                self.add_error(None, error)
+        if role != Role.MEMBER:
+            cleaned["member"] = None
+        return cleaned
+
+
+class EndAssignmentForm(Form):
+    ends_on = forms.DateField(label=_("Kết thúc từ ngày"), widget=VNDateInput())
+
+    def __init__(self, *args, assignment: RoleAssignment, **kwargs):
+        self.assignment = assignment
+        super().__init__(*args, **kwargs)
+
+    def clean_ends_on(self):
+        ends_on = self.cleaned_data["ends_on"]
+        if ends_on < self.assignment.starts_on:
+            raise ValidationError(_("Ngày kết thúc không được trước ngày bắt đầu."))
+        return ends_on

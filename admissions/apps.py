@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AdmissionsConfig(AppConfig):
+    name = "admissions"
+    verbose_name = _("Phát triển đảng viên")
+
+    def ready(self) -> None:
+        # ADM-04, PRB-04: training links its learners to our candidates and tells us of
+        # certificates, without importing admissions (training.links).
+        from training import links
+
+        from .links import CandidateDirectory, on_certificate_changed
+
+        links.register(CandidateDirectory())
+        links.certificate_changed.connect(
+            on_certificate_changed, dispatch_uid="admissions.prb04_certificate"
+        )

@@ -1,0 +1,98 @@
+"""Reads of the course certificates recorded in training, as the admission pages show
+them (ADM-04 awareness course for the admission case, PRB-04 new-member course for the
+full-membership case). The case itself is already scoped by the caller
+(admissions.queries.get_case_for); the certificates are found through
+training.queries (by the linked reference, the citizen ID, or the name and birth date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from training.models import Enrollment
+from training.queries import Certificate, awareness_certificates, courses_for
+
+from .models import AdmissionCase
+
+
+def training_certificates(case: AdmissionCase, on: date | None = None) -> list[Certificate]:
+    """ADM-04: the candidate's awareness certificates issued on or before `on` (today by
+    default), newest first, expired ones included. One query."""
+    return awareness_certificates(case.candidate, on or timezone.localdate())
+
+
+def candidate_certificates(candidate, on: date | None = None) -> list[Certificate]:
+    """ADM-04 on the candidate page: the awareness certificates training holds for the
+    candidate (linked, or found by citizen ID or name and birth date). One query."""
+    return awareness_certificates(candidate, on or timezone.localdate())
+
+
+def latest_training_certificate(case: AdmissionCase, on: date | None = None):
+    """The certificate the COURSE step takes when no date is typed, or None."""
+    found = training_certificates(case, on)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class CertificateSource:
+    """Where the case's ADM-04 certificate came from, for the case page."""
+
+    recorded: bool  # the COURSE step has been taken
+    certificate_on: date | None
+    number: str
+    expires_on: date | None
+    from_training: bool
+    course_title: str = ""
+    organizer: str = ""
+    course_url: str = ""  # empty when the user may not read the course
+    changed_since: bool = False  # the enrolment's certificate was edited after the step
+    available: Certificate | None = None  # before the step: what the step would take
+    available_expired: bool = False  # ADM-04: that certificate has expired: retake the course
+
+
+def certificate_source(user, case: AdmissionCase, today: date) -> CertificateSource:
+    """ADM-04 on the case page: the certificate recorded at the COURSE step and where it
+    came from (a training course, or typed from outside), or, before that step, the
+    certificate that training holds for the candidate. At most two queries."""
+    from . import rules
+
+    if case.certificate_on is None:
+        available = latest_training_certificate(case, today)
+        return CertificateSource(
+            False,
+            None,
+            "",
+            None,
+            False,
+            available=available,
+            available_expired=available is not None and not available.valid_on(today),
+        )
+    expires = rules.certificate_expires_on(case.certificate_on)
+    enrollment = (
+        Enrollment.objects.select_related("course__organizer")
+        .filter(pk=case.certificate_enrollment_id)
+        .first()
+        if case.certificate_enrollment_id
+        else None
+    )
+    if enrollment is None:
+        return CertificateSource(True, case.certificate_on, case.certificate_number, expires, False)
+    course = enrollment.course
+    readable = courses_for(user).filter(pk=course.pk).exists()
+    return CertificateSource(
+        True,
+        case.certificate_on,
+        case.certificate_number,
+        expires,
+        True,
+        course_title=course.title,
+        organizer=course.organizer.name,
+        course_url=course.get_absolute_url() if readable else "",
+        changed_since=(
+            enrollment.certificate_on != case.certificate_on
+            or (enrollment.certificate_number or "") != (case.certificate_number or "")
+        ),
+    )

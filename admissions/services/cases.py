@@ -1,0 +1,208 @@
+"""Admission cases: opening, sponsors, dossier documents, closing without admission."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from members.enums import MemberStatus
+from members.models import Member
+from members.queries import members_of
+
+from .. import rules
+from ..enums import (
+    ADMISSION_DOSSIER,
+    STAGE_ORDER,
+    CandidateState,
+    DocKind,
+    Outcome,
+    SponsorKind,
+    Stage,
+)
+from ..models import (
+    AdmissionCase,
+    Candidate,
+    CaseDocument,
+    CaseStep,
+    Sponsor,
+)
+from .common import StepRefused, _require_write, _today, grassroots_of
+
+# --- admission cases --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def open_case(
+    candidate: Candidate,
+    *,
+    by,
+    on: date,
+    previous_member: Member | None = None,
+    left_on: date | None = None,
+    leaving_way: str = "",
+) -> AdmissionCase:
+    """Open the admission case of a person on the list (ADM-05, stage "source").
+
+    A former member (ADM-10) is named by `previous_member`, with the date and the way
+    they left. Side effects: the case, its SOURCE step, its dossier checklist (every
+    ADM-05 document, missing)."""
+    _require_write(by, candidate.cell)
+    if candidate.state in (CandidateState.REMOVED, CandidateState.ADMITTED):
+        raise ValidationError(_("Người này không còn trong danh sách quần chúng ưu tú."))
+    if candidate.cases.filter(outcome=Outcome.OPEN).exists():
+        raise ValidationError(_("Người này đã có hồ sơ đang xét."))
+    if on > _today():
+        raise ValidationError({"on": _("Ngày không được ở tương lai.")})
+    case = AdmissionCase(
+        candidate=candidate,
+        cell=candidate.cell,
+        stage=Stage.SOURCE,
+        opened_on=on,
+        readmission=previous_member is not None,
+        previous_member=previous_member,
+        left_on=left_on,
+        leaving_way=leaving_way,
+    )
+    case._history_user = by
+    case.save()
+    CaseStep.objects.create(case=case, stage=Stage.SOURCE, on=on, done_by=by)
+    CaseDocument.objects.bulk_create(
+        CaseDocument(case=case, kind=kind) for kind in ADMISSION_DOSSIER
+    )
+    return case
+
+
+@transaction.atomic
+def add_sponsor(
+    case: AdmissionCase,
+    *,
+    by,
+    kind: str,
+    since: date,
+    member: Member | None = None,
+    youth_union_name: str = "",
+    letter_on: date | None = None,
+) -> Sponsor:
+    """ADM-03: a sponsor. A member must be a full member of the same grassroots
+    organization on the day of their letter (or today); checked again on the cell's day."""
+    _require_write(by, case.cell)
+    if not case.is_open or STAGE_ORDER.index(case.stage) >= STAGE_ORDER.index(
+        Stage.CELL_RESOLUTION
+    ):
+        raise ValidationError(_("Không thay đổi người giới thiệu sau khi chi bộ đã xét."))
+    on = letter_on or _today()
+    if on > _today() or since > on:
+        raise ValidationError({"since": _("Ngày không hợp lệ.")})
+    if kind == SponsorKind.MEMBER:
+        if member is None:
+            raise ValidationError({"member": _("Cần chọn đảng viên giới thiệu.")})
+        youth_union_name = ""
+    elif kind == SponsorKind.YOUTH_UNION:
+        member = None
+        if not case.candidate.youth_union_member:
+            raise ValidationError(
+                {"kind": _("Chỉ đoàn viên mới được Ban Chấp hành Đoàn cơ sở giới thiệu.")}
+            )
+    else:
+        raise ValidationError({"kind": _("Loại người giới thiệu không hợp lệ.")})
+    if case.sponsors.count() >= 2:
+        raise ValidationError(_("Đã đủ hai người giới thiệu."))
+    if member is not None and case.sponsors.filter(member=member).exists():
+        raise ValidationError({"member": _("Đảng viên này đã là người giới thiệu.")})
+    sponsor = Sponsor(
+        case=case,
+        kind=kind,
+        member=member,
+        youth_union_name=youth_union_name,
+        since=since,
+        letter_on=letter_on,
+    )
+    # Each sponsor on its own now; the pair and the 12 months are judged on the cell's day.
+    problems = rules.sponsor_status_findings(sponsor_facts(case, [sponsor], on), on)
+    if problems:
+        raise StepRefused(problems)
+    sponsor._history_user = by
+    sponsor.save()
+    return sponsor
+
+
+@transaction.atomic
+def remove_sponsor(sponsor: Sponsor, *, by) -> None:
+    case = sponsor.case
+    _require_write(by, case.cell)
+    if STAGE_ORDER.index(case.stage) >= STAGE_ORDER.index(Stage.CELL_RESOLUTION):
+        raise ValidationError(_("Không thay đổi người giới thiệu sau khi chi bộ đã xét."))
+    sponsor._history_user = by
+    sponsor.delete()
+
+
+def sponsor_facts(case: AdmissionCase, sponsors, on: date) -> list[rules.SponsorFacts]:
+    """ADM-03 facts on `on`: full member, same grassroots organization (two queries)."""
+    member_ids = [s.member_id for s in sponsors if s.member_id]
+    full_ids, same_ids = set(), set()
+    if member_ids:
+        grassroots = grassroots_of(case.cell)
+        in_grassroots = members_of(grassroots, on, subtree=True).filter(pk__in=member_ids)
+        same_ids = set(in_grassroots.values_list("pk", flat=True))
+        full = Member.objects.filter(pk__in=member_ids).filter(
+            Q(full_member_on__isnull=False, full_member_on__lte=on)
+            | Q(full_member_on__isnull=True, status=MemberStatus.FULL)
+        )
+        full = full.filter(status__in=[MemberStatus.FULL, MemberStatus.PROBATIONARY])
+        full_ids = set(full.values_list("pk", flat=True))
+    return [
+        rules.SponsorFacts(
+            kind=s.kind,
+            name=s.name,
+            since=s.since,
+            full_member=s.member_id in full_ids,
+            same_grassroots=s.member_id in same_ids,
+        )
+        for s in sponsors
+    ]
+
+
+@transaction.atomic
+def record_document(
+    document: CaseDocument, *, by, received_on: date | None, scan=None, note: str = ""
+) -> CaseDocument:
+    """Mark a dossier document received (or missing, with `received_on=None`), with its scan."""
+    owner = document.case.cell if document.case_id else document.full_case.member.organization
+    _require_write(by, owner)
+    if received_on is not None and received_on > _today():
+        raise ValidationError({"received_on": _("Ngày nhận không được ở tương lai.")})
+    if document.enrollment_id and received_on != document.received_on:
+        # PRB-04: a date typed by hand replaces the certificate marked from training.
+        document.enrollment = None
+    document.received_on = received_on
+    if scan is not None:
+        document.scan = scan
+    document.note = note[:255]
+    if document.kind == DocKind.CERTIFICATE and received_on is not None:
+        document.expires_on = rules.certificate_expires_on(received_on)
+    document._history_user = by
+    document.save()
+    return document
+
+
+@transaction.atomic
+def close_case(case: AdmissionCase, *, by, on: date, outcome: str, reason: str) -> AdmissionCase:
+    """End a case without admission (the cell or the committee did not agree, or the person
+    withdrew); the decision is told to the cell either way (ADM-07)."""
+    _require_write(by, case.cell)
+    if not case.is_open:
+        raise ValidationError(_("Hồ sơ đã kết thúc."))
+    if outcome not in (Outcome.REFUSED, Outcome.WITHDRAWN):
+        raise ValidationError({"outcome": _("Kết quả không hợp lệ.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Cần ghi lý do.")})
+    if on > _today():
+        raise ValidationError({"on": _("Ngày không được ở tương lai.")})
+    case.outcome, case.closed_on, case.closed_reason = outcome, on, reason[:255]
+    case._history_user = by
+    case.save()
+    return case

@@ -1,0 +1,31 @@
+"""ADM-11: yearly or per-term admission targets."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .common import _require_write
+
+# --- ADM-11: targets ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_target(*, by, organization, target: int, year: int | None = None, term=None):
+    """A yearly (or term) admissions target of an organization (ADM-11); replaces the old one."""
+    from ..models import AdmissionTarget
+
+    _require_write(by, organization)
+    if (year is None) == (term is None):
+        raise ValidationError(_("Chọn năm hoặc nhiệm kỳ."))
+    if target is None or int(target) < 0:
+        raise ValidationError({"target": _("Chỉ tiêu không hợp lệ.")})
+    if term is not None and term.organization_id != organization.pk:
+        raise ValidationError({"term": _("Nhiệm kỳ của tổ chức khác.")})
+    lookup = {"organization": organization, "year": year, "term": term}
+    obj = AdmissionTarget.objects.filter(**lookup).first() or AdmissionTarget(**lookup)
+    obj.target = int(target)
+    obj._history_user = by
+    obj.save()
+    return obj

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("accounts.urls")),
+    path("organizations/", include("organizations.urls")),
+    path("members/", include("members.urls")),
+    path("meetings/statistics/", include("meetings.urls_statistics")),
+    path("meetings/", include("meetings.urls")),
+    path("admissions/", include("admissions.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("discipline/", include("discipline.urls")),
+    path("training/", include("training.urls")),
+    path("reports/", include("reports.urls")),
+    path("holidays/", include("core.urls_holidays")),
+    path("jobs/", include("core.urls_jobs")),
+    path("django-admin/", admin.site.urls),
+]
+
+# Uploaded files (photos, scans, attachments) are never served from MEDIA_URL: each has
+# a scoped download view, so a file outside the user's part of the tree is a 404 too.

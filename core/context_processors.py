@@ -1,0 +1,16 @@
+from django.conf import settings
+
+
+def chibo(request):
+    """What every page needs: the user's roles for the menu."""
+    from accounts.enums import Role
+    from accounts.scope import active_roles, is_system_admin
+
+    user = getattr(request, "user", None)
+    roles = active_roles(user) if user is not None and user.is_authenticated else set()
+    return {
+        "chibo_roles": roles,
+        "chibo_can_browse": bool(roles - {Role.MEMBER}),
+        "chibo_is_system_admin": is_system_admin(user),
+        "chibo_debug": settings.DEBUG,
+    }

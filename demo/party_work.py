@@ -1,0 +1,802 @@
+"""`manage.py seed_party_work`: admissions, training, reviews and discipline for the demo.
+
+Run after `seed_demo` (and `seed_meetings` when present). Everything is written through
+the apps' services, as the screens write it, so every row passes the same checks:
+
+- training (training.services): party-awareness courses (the district's before the 2025
+  reorganization, then each current commune's) whose certificates the candidates use
+  (ADM-04), new-member courses for the probationary members (PRB-04), an elementary
+  political theory course (raising theory levels, STA-01); the directives 05-CT/TW,
+  04-NQ/TW (Hội nghị Trung ương 4 khóa XII) and 28-CT/TW with a study conference of the
+  district and of every grassroots organization, then of the communes and their
+  grassroots organizations, with participant counts from the dated memberships;
+- admissions (admissions.services) in the two current communes: outstanding people and
+  sympathizers with helpers and monthly review notes, and cases moved with `advance`
+  stage by stage on dates chosen so that every rule passes (ADM-01 age, ADM-02
+  education, ADM-03 two full members of the same grassroots organization for 12+
+  months, ADM-04 a certificate from a course above, ADM-06 2/3 of the full members on
+  that day, ADM-07..09 deadlines in working days). A case's next step is taken only when
+  its date is not after today, so cases stand at every stage; the completed ones created
+  their probationary member through the register (record_event ADMITTED). A few cases
+  are refused or withdrawn. Yearly and term targets (ADM-11) are set so the results are
+  met at 90–110%. Probationary members whose 12 months have ended get their
+  full-membership case (`advance_full`), those due within the next months an open case;
+- reviews (reviews.services): rounds for 2018 (REV-02) and 2023 (REV-03) of the old
+  district, 2025 (REV-04, scored) of the two communes, published. The grassroots
+  organizations of the district and every organization of the communes go through
+  `record_organization_step` (2018 matches the seed: 59 grassroots organizations, 5
+  HTXS, 50 HTT, 4 HT; 2023 keeps HTXS within the REV-03 20% cap of each group, HTT
+  decided first). The service reviews a member only in their current organization, so
+  the dissolved district's cells and members (2018, 2023: in the cell they belonged to
+  on 31/12) are written in bulk (bulk_create_with_history) with the service's fields
+  and its level and score checks; in 2025 the members of the disciplined member's cell
+  and of four more cells per commune go through `record_member_step`, the others in
+  bulk the same way (a minute saved). KHT only for the member disciplined in 2025;
+- discipline (discipline.services): inspection commissions, the district's 2018
+  programme (3 organizations on signs of violation, 5 finance inspections, 3 supervision
+  rounds, as the seed reports), each commune's 2026 programme with regular, thematic
+  and signs-of-violation inspections, findings, conclusions and recommendations, a
+  supervision round, and two disciplines (a reprimand by a cell in 2025, a warning by
+  the commune's standing committee in 2026), each by a body that may decide (DIS-02).
+
+Deterministic: one random.Random seeded by `seed`; the dates do not depend on the clock
+except that nothing after `timezone.localdate()` is written.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from admissions import services as adm
+from admissions.enums import CandidateSource, CandidateState, DocKind, Outcome, SponsorKind, Stage
+from admissions.models import AdmissionCase, Candidate
+from admissions.rules import two_thirds
+from core.calendar import add_working_days
+from members.enums import Education, MemberStatus, Sex
+from members.models import Member
+from members.queries import members_of
+from organizations.enums import CELL_KINDS, GRASSROOTS_KINDS, OrgKind
+from organizations.enums import CellCategory as C
+from organizations.models import Organization, Term
+from training import services as trn
+from training.enums import CourseKind, Result
+from training.models import Directive
+from training.queries import candidate_ref_of
+
+from .party_work_reviews import ReviewsMixin
+from .people import People
+from .tree import REORGANIZED
+
+SEED = 1951
+DAY = timedelta(days=1)
+RESIDENTIAL = (C.RURAL_VILLAGE, C.URBAN_BLOCK)
+
+
+@dataclass
+class Result_:
+    courses: int = 0
+    enrollments: int = 0
+    directives: int = 0
+    sessions: int = 0
+    candidates: int = 0
+    cases: int = 0
+    admitted: int = 0
+    stages: dict = field(default_factory=dict)
+    full_cases: int = 0
+    targets: int = 0
+    org_reviews: int = 0
+    member_reviews: int = 0
+    inspections: int = 0
+    disciplines: int = 0
+
+
+def has_data() -> bool:
+    return AdmissionCase.objects.exists() or Candidate.objects.exists()
+
+
+def acting_user():
+    """The demo's system administrator (every service checks `by`'s reach)."""
+    User = get_user_model()
+    return User.objects.filter(username="admin").first() or (
+        User.objects.filter(is_superuser=True).order_by("pk").first()
+    )
+
+
+def wd(start: date, n: int) -> date:
+    return add_working_days(start, n)
+
+
+def _abbr(org) -> str:
+    """ "Đảng bộ xã Thất Khê" → "ĐU" (the committee's symbol on its documents)."""
+    return "ĐU" if org.kind not in CELL_KINDS else "CB"
+
+
+class Seeder(ReviewsMixin):
+    def __init__(self, seed: int = SEED, today: date | None = None):
+        self.rng = random.Random(seed)
+        self.today = today or timezone.localdate()
+        self.by = acting_user()
+        if self.by is None:
+            raise ValueError("no administrator account: run seed_demo first")
+        self.result = Result_()
+        self.people = People(
+            self.rng,
+            used_citizen_ids=Member.objects.exclude(citizen_id=None)
+            .exclude(citizen_id="")
+            .values_list("citizen_id", flat=True),
+        )
+        self.province = Organization.objects.get(depth=1, code="38.000.000.000.000")
+        self.district = Organization.objects.filter(kind=OrgKind.DISTRICT).order_by("path").first()
+        self.communes = list(
+            Organization.objects.filter(
+                depth=2, kind=OrgKind.COMMUNE, dissolved_on__isnull=True
+            ).order_by("path")
+        )
+        self.awareness: dict[int, list] = {}  # commune pk → courses, oldest first
+        self.new_member_courses: dict[int, list] = {}
+        self.number = 0
+
+    # --- small helpers ---------------------------------------------------------------------
+
+    def past(self, d: date) -> bool:
+        return d <= self.today
+
+    def next_number(self, prefix: str) -> str:
+        self.number += 1
+        return f"{self.number:03d}-{prefix}"
+
+    def grassroots_under(self, root) -> list[Organization]:
+        return list(
+            Organization.objects.filter(
+                path__startswith=root.path, kind__in=GRASSROOTS_KINDS
+            ).order_by("path")
+        )
+
+    def cells_under(self, root) -> list[Organization]:
+        return list(
+            Organization.objects.filter(path__startswith=root.path, kind__in=CELL_KINDS).order_by(
+                "path"
+            )
+        )
+
+    # --- the whole run ---------------------------------------------------------------------
+
+    def run(self) -> Result_:
+        with transaction.atomic():
+            self.training()
+            self.directives()
+            for commune in self.communes:
+                self.admissions(commune)
+            self.full_memberships()
+            self.targets()
+            self.elementary_theory()
+            disciplined = self.discipline()
+            self.reviews(disciplined)
+        return self.result
+
+    # --- training: courses ------------------------------------------------------------------
+
+    def course(self, organizer, kind, title, starts_on, ends_on, place):
+        course = trn.create_course(
+            organizer=organizer,
+            kind=kind,
+            title=title,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            place=place,
+            by=self.by,
+        )
+        self.result.courses += 1
+        return course
+
+    def training(self) -> None:
+        """Awareness courses: three of the district's (2024–2025), then six of each commune.
+        The candidates of section `admissions` are enrolled in them."""
+        district_courses = []
+        for start in (date(2024, 3, 18), date(2024, 9, 16), date(2025, 3, 17)):
+            district_courses.append(
+                self.course(
+                    self.district,
+                    CourseKind.PARTY_AWARENESS,
+                    f"Lớp bồi dưỡng nhận thức về Đảng khóa {start:%m/%Y}",
+                    start,
+                    start + 4 * DAY,
+                    "Trung tâm Chính trị huyện Tràng Định",
+                )
+            )
+        starts = [
+            date(2025, 8, 11),
+            date(2025, 11, 10),
+            date(2026, 3, 16),
+            date(2026, 6, 15),
+            date(2026, 9, 14),
+            date(2026, 12, 7),
+        ]
+        for commune in self.communes:
+            place = f"Hội trường {commune.name.replace('Đảng bộ ', 'Đảng ủy ')}"
+            courses = list(district_courses)
+            for start in starts:
+                courses.append(
+                    self.course(
+                        commune,
+                        CourseKind.PARTY_AWARENESS,
+                        f"Lớp bồi dưỡng nhận thức về Đảng khóa {start:%m/%Y}",
+                        start,
+                        start + 4 * DAY,
+                        place,
+                    )
+                )
+            self.awareness[commune.pk] = courses
+            self.new_member_courses[commune.pk] = [
+                self.course(
+                    commune,
+                    CourseKind.NEW_MEMBER,
+                    f"Lớp bồi dưỡng lý luận chính trị cho đảng viên mới khóa {start:%m/%Y}",
+                    start,
+                    start + 6 * DAY,
+                    place,
+                )
+                for start in (
+                    date(2025, 9, 22),
+                    date(2026, 1, 12),
+                    date(2026, 5, 11),
+                    date(2026, 9, 21),
+                )
+            ]
+
+    def certificate(self, enrollment, course) -> None:
+        """The learner's result once the course has ended (nothing before)."""
+        if not self.past(course.ends_on):
+            return
+        if self.rng.random() < 0.03:
+            trn.record_result(enrollment, result=Result.ABSENT, by=self.by)
+            return
+        trn.record_result(
+            enrollment,
+            result=Result.COMPLETED,
+            certificate_number=f"{self.rng.randrange(100, 999)}/{course.starts_on:%Y}/GCN",
+            certificate_on=course.ends_on,
+            by=self.by,
+        )
+
+    def new_member_training(self) -> None:
+        """Every probationary member of a commune attends the first new-member course after
+        admission (PRB-04)."""
+        for commune in self.communes:
+            done: set[int] = set()
+            for course in self.new_member_courses[commune.pk]:
+                newcomers = (
+                    Member.objects.filter(
+                        organization__path__startswith=commune.path,
+                        admitted_on__lte=course.starts_on,
+                        admitted_on__gt=course.starts_on - timedelta(days=330),
+                    )
+                    .filter(
+                        Q(status=MemberStatus.PROBATIONARY) | Q(full_member_on__gt=course.starts_on)
+                    )
+                    .exclude(pk__in=done)
+                    .order_by("pk")
+                )
+                for member in newcomers:
+                    if member.status not in (MemberStatus.PROBATIONARY, MemberStatus.FULL):
+                        continue
+                    enrollment = trn.enroll_member(course, member=member, by=self.by)
+                    self.result.enrollments += 1
+                    done.add(member.pk)
+                    if self.past(course.ends_on):
+                        trn.record_result(
+                            enrollment,
+                            result=Result.COMPLETED,
+                            certificate_number=f"{self.rng.randrange(100, 999)}/{course.starts_on:%Y}/ĐVM",
+                            certificate_on=course.ends_on,
+                            by=self.by,
+                        )
+
+    def elementary_theory(self) -> None:
+        """One elementary political theory course per commune in 2026 (raises STA-01 levels)."""
+        for commune in self.communes:
+            start = date(2026, 8, 3)
+            course = self.course(
+                commune,
+                CourseKind.ELEMENTARY_THEORY,
+                f"Lớp sơ cấp lý luận chính trị năm {start.year}",
+                start,
+                date(2026, 8, 28),
+                f"Hội trường {commune.name.replace('Đảng bộ ', 'Đảng ủy ')}",
+            )
+            learners = list(
+                Member.objects.filter(
+                    organization__path__startswith=commune.path,
+                    status=MemberStatus.FULL,
+                    theory_level__in=["", "none"],
+                    date_of_birth__gt=date(1976, 1, 1),
+                ).order_by("pk")
+            )
+            self.rng.shuffle(learners)
+            for member in learners[:30]:
+                enrollment = trn.enroll_member(course, member=member, by=self.by)
+                self.result.enrollments += 1
+                self.certificate(enrollment, course)
+
+    # --- training: directives and study conferences --------------------------------------------
+
+    DIRECTIVES = [
+        (
+            "05-CT/TW",
+            "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+            date(2016, 5, 15),
+            "Bộ Chính trị",
+        ),
+        (
+            "04-NQ/TW",
+            "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII về tăng "
+            "cường xây dựng, chỉnh đốn Đảng; ngăn chặn, đẩy lùi sự suy thoái về tư tưởng "
+            "chính trị, đạo đức, lối sống, những biểu hiện “tự diễn biến”, “tự chuyển hóa” "
+            "trong nội bộ",
+            date(2016, 10, 30),
+            "Ban Chấp hành Trung ương",
+        ),
+        (
+            "28-CT/TW",
+            "Về nâng cao chất lượng kết nạp đảng viên và rà soát, sàng lọc, đưa những đảng "
+            "viên không đủ tư cách ra khỏi Đảng",
+            date(2023, 12, 21),
+            "Ban Bí thư",
+        ),
+    ]
+
+    def directive(self, code, title, issued_on, issuer) -> Directive:
+        found = Directive.objects.filter(code__iexact=code).first()
+        if found is not None:
+            return found
+        self.result.directives += 1
+        return trn.create_directive(
+            code=code, title=title, issued_on=issued_on, issuer=issuer, by=self.by
+        )
+
+    def session(self, directive, organization, held_on, *, others: float = 0.0) -> None:
+        members = members_of(organization, held_on, subtree=True).count()
+        if not members:
+            return
+        present = max(1, round(members * self.rng.uniform(0.86, 0.97)))
+        trn.record_study_session(
+            directive=directive,
+            organization=organization,
+            held_on=held_on,
+            members_count=present,
+            others_count=round(present * others),
+            notes="Học tập, quán triệt bằng hình thức trực tiếp, kết hợp trực tuyến.",
+            by=self.by,
+        )
+        self.result.sessions += 1
+
+    def directives(self) -> None:
+        """A district conference then one per grassroots organization for each directive
+        (before 2025); after the reorganization the communes study 05-CT/TW (2025) and
+        28-CT/TW (2026) with their grassroots organizations."""
+        found = {code: self.directive(code, t, d, i) for code, t, d, i in self.DIRECTIVES}
+        district_gr = [
+            g
+            for g in self.grassroots_under(self.district)
+            if g.established_on is None or g.established_on < date(2016, 1, 1)
+        ]
+        for code, first, span in (
+            ("05-CT/TW", date(2016, 6, 20), 80),
+            ("04-NQ/TW", date(2016, 12, 12), 90),
+            ("28-CT/TW", date(2024, 2, 26), 60),
+        ):
+            self.session(found[code], self.district, first, others=0.0)
+            for g in district_gr:
+                self.session(found[code], g, first + timedelta(days=self.rng.randrange(7, span)))
+        for commune in self.communes:
+            for code, first in (("05-CT/TW", date(2025, 8, 25)), ("28-CT/TW", date(2026, 3, 9))):
+                self.session(found[code], commune, first)
+                for g in self.grassroots_under(commune):
+                    held = first + timedelta(days=self.rng.randrange(5, 40))
+                    if self.past(held):
+                        self.session(found[code], g, held, others=0.05)
+
+    # --- admissions -------------------------------------------------------------------------
+
+    REVIEW_NOTES = [
+        "Chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước; tích cực "
+        "tham gia các phong trào của thôn.",
+        "Có ý thức học tập, tu dưỡng; tham gia đầy đủ các buổi sinh hoạt đoàn thể.",
+        "Gương mẫu trong lao động sản xuất, giúp đỡ các hộ khó khăn trong thôn.",
+        "Nhiệt tình, trách nhiệm trong công việc; quan hệ tốt với quần chúng nơi cư trú.",
+        "Tích cực tìm hiểu Điều lệ Đảng; đã hoàn thiện bản tự khai lý lịch.",
+        "Lập trường tư tưởng vững vàng, lối sống giản dị, được quần chúng tín nhiệm.",
+    ]
+    OCCUPATION = {
+        C.RURAL_VILLAGE: ["Làm ruộng", "Trồng rừng, làm vườn", "Kinh doanh tự do", "Chăn nuôi"],
+        C.URBAN_BLOCK: ["Kinh doanh", "Lao động tự do", "Nhân viên bán hàng", "Thợ sửa chữa"],
+        C.AGENCY: ["Công chức", "Viên chức hợp đồng"],
+        C.PUBLIC_SERVICE: ["Y sĩ", "Điều dưỡng", "Dược sĩ"],
+        C.SCHOOL: ["Giáo viên", "Nhân viên thư viện"],
+        C.ARMED_FORCES: ["Chiến sĩ", "Cán bộ"],
+    }
+    SOURCES = {
+        C.RURAL_VILLAGE: [
+            CandidateSource.RESIDENCE,
+            CandidateSource.YOUTH_UNION,
+            CandidateSource.FARMERS,
+            CandidateSource.WOMEN_UNION,
+        ],
+        C.URBAN_BLOCK: [CandidateSource.RESIDENCE, CandidateSource.YOUTH_UNION],
+        C.ARMED_FORCES: [CandidateSource.ARMED_FORCES, CandidateSource.YOUTH_UNION],
+    }
+
+    def admission_cells(self, commune) -> list[Organization]:
+        """The commune's cells with enough full members to admit (weighted toward villages)."""
+        cells = []
+        for cell in self.cells_under(commune):
+            if adm.full_members_on(cell, date(2025, 7, 15)).count() < 5:
+                continue
+            weight = 3 if cell.category in RESIDENTIAL else 1
+            cells += [cell] * weight
+        return cells
+
+    def new_candidate(self, commune, cell, on: date, *, age: tuple[int, int] = (19, 38)):
+        sex = Sex.FEMALE if self.rng.random() < 0.45 else Sex.MALE
+        years = self.rng.randint(*age)
+        born = on - timedelta(days=years * 365 + self.rng.randrange(365))
+        place = cell.name.replace("Chi bộ ", "")
+        commune_name = commune.name.replace("Đảng bộ ", "")
+        address = (
+            f"{place}, {commune_name}, tỉnh Lạng Sơn"
+            if cell.category in RESIDENTIAL
+            else f"{commune_name}, tỉnh Lạng Sơn"
+        )
+        candidate = adm.add_candidate(
+            by=self.by,
+            cell=cell,
+            on=on,
+            full_name=self.people.name(sex),
+            sex=sex,
+            date_of_birth=born,
+            education=Education.UPPER_SECONDARY
+            if self.rng.random() < 0.65
+            else Education.LOWER_SECONDARY,
+            citizen_id=self.people.citizen_id(born, sex),
+            home_town=self.people.home_town(),
+            address=address,
+            occupation=self.rng.choice(self.OCCUPATION.get(cell.category, ["Lao động tự do"])),
+            source=self.rng.choice(
+                self.SOURCES.get(
+                    cell.category,
+                    [
+                        CandidateSource.WORKPLACE,
+                        CandidateSource.TRADE_UNION,
+                        CandidateSource.YOUTH_UNION,
+                    ],
+                )
+            ),
+            youth_union_member=years <= 30,
+        )
+        self.result.candidates += 1
+        return candidate
+
+    def full_member(self, cell, on: date, exclude=()) -> list[Member]:
+        pool = list(
+            adm.full_members_on(cell, on)
+            .filter(status=MemberStatus.FULL, full_member_on__lte=on - timedelta(days=400))
+            .exclude(pk__in=[m.pk for m in exclude])
+            .order_by("pk")
+        )
+        return pool
+
+    def attend_course(self, commune, candidate, after: date):
+        """The candidate's awareness course: the first one ending on or after `after` minus
+        two months (the district's before the reorganization count too)."""
+        for course in self.awareness[commune.pk]:
+            if course.ends_on >= after - timedelta(days=60):
+                enrollment = trn.enroll_person(
+                    course,
+                    full_name=candidate.full_name,
+                    date_of_birth=candidate.date_of_birth,
+                    citizen_id=candidate.citizen_id,
+                    candidate_ref=candidate_ref_of(candidate),
+                    by=self.by,
+                )
+                self.result.enrollments += 1
+                if self.past(course.ends_on):
+                    trn.record_result(
+                        enrollment,
+                        result=Result.COMPLETED,
+                        certificate_number=f"{self.rng.randrange(100, 999)}/{course.starts_on:%Y}/CN-NTVĐ",
+                        certificate_on=course.ends_on,
+                        by=self.by,
+                    )
+                    enrollment.refresh_from_db()
+                return enrollment
+        return None
+
+    def monthly_reviews(self, candidate, since: date, until: date) -> None:
+        month = since.replace(day=1)
+        while month <= min(until, self.today):
+            adm.add_review(
+                candidate, by=self.by, month=month, note=self.rng.choice(self.REVIEW_NOTES)
+            )
+            month = (month + timedelta(days=32)).replace(day=1)
+
+    def step(self, case, stage, on, **facts) -> bool:
+        if not self.past(on):
+            return False
+        adm.advance(case, stage, by=self.by, on=on, **facts)
+        return True
+
+    def admissions(self, commune) -> None:
+        """Candidates and cases of one commune, from the reorganization to today."""
+        rng = self.rng
+        cells = self.admission_cells(commune)
+        first = REORGANIZED + timedelta(days=6)
+        span = (self.today - first).days - 20
+        # More cases opened lately: the pipeline takes months, so older ones are done.
+        starts = sorted(
+            first + timedelta(days=int(max(span, 1) * rng.random() ** 0.6)) for _ in range(36)
+        )
+        endings = {5: "withdrawn", 11: "refused"}
+        for i, start in enumerate(starts):
+            cell = rng.choice(cells)
+            self.case(commune, cell, start, ending=endings.get(i))
+        # People still on the list only, and two taken off it.
+        for i in range(12):
+            cell = rng.choice(cells)
+            on = first + timedelta(days=rng.randrange(max(span, 1)))
+            candidate = self.new_candidate(commune, cell, on)
+            if i < 2 and self.past(on + timedelta(days=90)):
+                adm.set_candidate_state(
+                    candidate,
+                    CandidateState.REMOVED,
+                    by=self.by,
+                    on=on + timedelta(days=90),
+                    reason="Chuyển đi làm ăn xa, không còn cư trú tại địa phương",
+                )
+            elif i < 6:
+                self.attend_course(commune, candidate, on)
+
+    def case(self, commune, cell, start: date, *, ending: str | None = None) -> None:
+        rng = self.rng
+        candidate = self.new_candidate(commune, cell, start)
+        case = adm.open_case(candidate, by=self.by, on=start)
+        self.result.cases += 1
+        on = wd(start, rng.randint(5, 15))
+        helpers = self.full_member(cell, on)
+        if not helpers or not self.step(case, Stage.SYMPATHIZER, on, helper=rng.choice(helpers)):
+            return
+        sympathizer_on = on
+        enrollment = self.attend_course(commune, candidate, on)
+        if enrollment is None or enrollment.certificate_on is None:
+            self.monthly_reviews(candidate, sympathizer_on, self.today)
+            return
+        on = max(wd(on, 1), wd(enrollment.certificate_on, rng.randint(1, 5)))
+        if not self.step(
+            case,
+            Stage.COURSE,
+            on,
+            certificate_on=enrollment.certificate_on,
+            certificate_number=enrollment.certificate_number,
+        ):
+            self.monthly_reviews(candidate, sympathizer_on, self.today)
+            return
+        if ending == "withdrawn":
+            closed = wd(on, rng.randint(10, 30))
+            self.monthly_reviews(candidate, sympathizer_on, closed)
+            if self.past(closed):
+                case.refresh_from_db()
+                adm.close_case(
+                    case,
+                    by=self.by,
+                    on=closed,
+                    outcome=Outcome.WITHDRAWN,
+                    reason="Đi làm việc tại tỉnh khác, xin dừng xem xét",
+                )
+            return
+        for stage, gap in (
+            (Stage.APPLICATION, (3, 10)),
+            (Stage.HISTORY, (5, 12)),
+            (Stage.VERIFICATION, (10, 25)),
+            (Stage.COMMENTS, (3, 8)),
+        ):
+            on = wd(on, rng.randint(*gap))
+            if not self.step(case, stage, on):
+                self.monthly_reviews(candidate, sympathizer_on, self.today)
+                return
+        # ADM-03: two full members of the cell (or the Youth Union and one member).
+        on = wd(on, rng.randint(2, 6))
+        cell_on = wd(on, rng.randint(3, 10))
+        if not self.past(on):
+            self.monthly_reviews(candidate, sympathizer_on, self.today)
+            return
+        still = set(self.full_member(cell, cell_on))
+        pool = [m for m in self.full_member(cell, on) if m in still]
+        rng.shuffle(pool)
+        youth = candidate.youth_union_member and rng.random() < 0.35
+        sponsors = pool[: 1 if youth else 2]
+        if len(sponsors) < (1 if youth else 2):
+            return
+        since = date(on.year - rng.randint(2, 8), rng.randint(1, 12), 1)
+        for member in sponsors:
+            adm.add_sponsor(
+                case, by=self.by, kind=SponsorKind.MEMBER, member=member, since=since, letter_on=on
+            )
+        if youth:
+            adm.add_sponsor(
+                case,
+                by=self.by,
+                kind=SponsorKind.YOUTH_UNION,
+                youth_union_name=f"Ban Chấp hành Đoàn {commune.name.replace('Đảng bộ ', '')}",
+                since=since,
+                letter_on=on,
+            )
+        self.step(case, Stage.SPONSORS, on)
+        self.monthly_reviews(candidate, sympathizer_on, cell_on)
+        if ending == "refused":
+            if self.past(cell_on):
+                case.refresh_from_db()
+                adm.close_case(
+                    case,
+                    by=self.by,
+                    on=cell_on,
+                    outcome=Outcome.REFUSED,
+                    reason="Chi bộ họp xét: số đảng viên chính thức tán thành chưa đạt 2/3",
+                )
+            return
+        if not self.past(cell_on):
+            return
+        base = adm.full_members_on(cell, cell_on).count()
+        absent = rng.choice([0, 0, 1, 1, 2, 3])
+        votes = max(two_thirds(base), base - absent)
+        if not self.step(case, Stage.CELL_RESOLUTION, cell_on, votes_for=votes, votes_against=0):
+            return
+        on = cell_on
+        if adm.has_committee_stage(cell):
+            on = wd(on, rng.randint(3, 8))
+            grassroots = adm.grassroots_of(cell)
+            # ADM-06: the vote base is the committee seated on that day in the register.
+            size = adm.committee_size_on(grassroots, on)
+            if not size or not self.step(
+                case,
+                Stage.COMMITTEE_RESOLUTION,
+                on,
+                committee_for=size - rng.choice([0, 0, 1]),
+                committee_against=0,
+            ):
+                return
+        on = wd(on, rng.randint(5, 25))
+        body = adm.decision_body(cell)
+        if not self.step(
+            case, Stage.DECISION, on, decision_number=self.next_number(f"QĐ/{_abbr(body)}")
+        ):
+            return
+        received = wd(on, rng.randint(1, 3))
+        on = wd(received, rng.randint(3, 15))
+        if not self.step(case, Stage.CEREMONY, on, decision_received_on=received):
+            return
+        self.result.admitted += 1
+        self.step(case, Stage.MEMBER_FILE, wd(on, rng.randint(5, 20)))
+
+    # --- probation, full membership and targets ----------------------------------------------
+
+    def full_memberships(self) -> None:
+        """PRB-01..04: the new-member course, then a full-membership case for every
+        probationary member whose 12 months have ended (decided when the dates have
+        passed), and an open case for those due within the next two and a half months."""
+        from admissions.rules import probation_ends_on
+
+        self.new_member_training()
+        rng = self.rng
+        for commune in self.communes:
+            probationary = Member.objects.filter(
+                organization__path__startswith=commune.path, status=MemberStatus.PROBATIONARY
+            ).order_by("pk")
+            for member in probationary:
+                start = adm.probation_start(member)
+                end = probation_ends_on(start)
+                if end > self.today + timedelta(days=75):
+                    continue
+                fcase = adm.open_full_case(member, by=self.by)
+                self.result.full_cases += 1
+                ready = min(self.today, end - timedelta(days=rng.randint(3, 20)))
+                for doc in fcase.documents.all():
+                    if doc.kind in (
+                        DocKind.SELF_REVIEW,
+                        DocKind.HELPER_COMMENTS,
+                        DocKind.MASS_COMMENTS,
+                    ):
+                        adm.record_document(doc, by=self.by, received_on=ready)
+                    elif doc.kind == DocKind.NEW_MEMBER_COURSE:
+                        cert = (
+                            member.enrollments.filter(
+                                result=Result.COMPLETED, course__kind=CourseKind.NEW_MEMBER
+                            )
+                            .order_by("certificate_on")
+                            .first()
+                        )
+                        if cert is not None:
+                            adm.record_document(doc, by=self.by, received_on=cert.certificate_on)
+                on = wd(end, rng.randint(1, 8))
+                if not self.past(on):
+                    continue
+                cell = member.organization
+                base = adm.full_members_on(cell, on).exclude(pk=member.pk).count()
+                votes = max(two_thirds(base), base - rng.choice([0, 1, 1, 2]))
+                adm.advance_full(
+                    fcase,
+                    "cell_resolution",
+                    by=self.by,
+                    on=on,
+                    proposal="full",
+                    votes_for=votes,
+                    votes_against=0,
+                )
+                if adm.has_committee_stage(cell):
+                    on = wd(on, rng.randint(3, 8))
+                    if not self.past(on):
+                        continue
+                    # ADM-06: the vote base is the committee seated on that day.
+                    size = adm.committee_size_on(adm.grassroots_of(cell), on)
+                    if not size:
+                        continue
+                    adm.advance_full(
+                        fcase,
+                        "committee_resolution",
+                        by=self.by,
+                        on=on,
+                        committee_for=size,
+                        committee_against=0,
+                    )
+                on = wd(on, rng.randint(5, 20))
+                if self.past(on):
+                    adm.advance_full(
+                        fcase,
+                        "decision",
+                        by=self.by,
+                        on=on,
+                        decision_number=self.next_number("QĐ/ĐU"),
+                    )
+
+    def targets(self) -> None:
+        """ADM-11: yearly targets of each commune and its grassroots organizations (2025 from
+        the reorganization, 2026), met at about 90–110%, and the commune's term target."""
+        from admissions.services import set_target
+
+        rng = self.rng
+        for commune in self.communes:
+            total = {}
+            for year in (2025, 2026):
+                admitted = AdmissionCase.objects.filter(
+                    cell__path__startswith=commune.path, decision_on__year=year
+                )
+                count = admitted.count()
+                total[year] = count
+                if count:
+                    set_target(
+                        by=self.by,
+                        organization=commune,
+                        year=year,
+                        target=max(1, round(count / rng.uniform(0.9, 1.1))),
+                    )
+                    self.result.targets += 1
+                for g in self.grassroots_under(commune):
+                    n = admitted.filter(cell__path__startswith=g.path).count()
+                    if n or g.category in RESIDENTIAL:
+                        set_target(
+                            by=self.by,
+                            organization=g,
+                            year=year,
+                            target=max(1, n + rng.choice([-1, 0, 0, 0, 1])),
+                        )
+                        self.result.targets += 1
+            term = Term.objects.filter(organization=commune).order_by("-starts_on").first()
+            if term is not None:
+                per_year = max(total.values()) or 10
+                set_target(by=self.by, organization=commune, term=term, target=per_year * 5)
+                self.result.targets += 1

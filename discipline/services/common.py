@@ -1,0 +1,32 @@
+"""Shared pieces of the discipline writes: the refusal, references, the areas check."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from core.findings import Finding, blocking
+
+from .. import rules
+from ..enums import (
+    Area,
+)
+
+
+def _refuse(findings: list[Finding]) -> None:
+    found = blocking(findings)
+    if found:
+        errors: dict[str, list[str]] = {}
+        for f in found:
+            errors.setdefault(f.field or "__all__", []).append(str(f))
+        raise ValidationError(errors)
+
+
+def _ref(org) -> rules.OrgRef:
+    return rules.OrgRef(org.pk, org.kind, org.path)
+
+
+def _check_areas(areas) -> list[str]:
+    areas = list(areas or [])
+    bad = [a for a in areas if a not in Area.values]
+    if bad:
+        raise ValidationError({"areas": _("Nội dung không hợp lệ: %(a)s") % {"a": ", ".join(bad)}})
+    return areas

@@ -1,0 +1,251 @@
+"""Forms of the meetings screens: parse and validate input; the services decide."""
+
+from django import forms
+from django.core.validators import FileExtensionValidator
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import BootstrapForm
+
+from .enums import MeetingKind, Rating
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+class VersionMixin(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MeetingForm(BootstrapForm):
+    kind = forms.ChoiceField(label=_("Loại sinh hoạt"), choices=MeetingKind.choices)
+    planned_on = forms.DateField(label=_("Ngày dự kiến"))
+    topic = forms.CharField(
+        label=_("Chủ đề"),
+        required=False,
+        max_length=255,
+        help_text=_("Bắt buộc với sinh hoạt chuyên đề (MTG-02)."),
+    )
+    place = forms.CharField(label=_("Địa điểm"), required=False, max_length=255)
+
+
+class PlanEditForm(VersionMixin, MeetingForm):
+    pass
+
+
+class YearPlanForm(BootstrapForm):
+    day_of_month = forms.IntegerField(
+        label=_("Ngày sinh hoạt hằng tháng"),
+        min_value=1,
+        max_value=31,
+        initial=5,
+        help_text=_("Có thể sửa từng buổi sau khi lập kế hoạch."),
+    )
+
+
+class HoldForm(VersionMixin, BootstrapForm):
+    held_on = forms.DateField(label=_("Ngày sinh hoạt"))
+    starts_at = forms.TimeField(label=_("Giờ bắt đầu"), required=False, widget=TimeInput)
+    ends_at = forms.TimeField(label=_("Giờ kết thúc"), required=False, widget=TimeInput)
+    place = forms.CharField(label=_("Địa điểm"), required=False, max_length=255)
+
+
+class CancelForm(VersionMixin, BootstrapForm):
+    reason = forms.CharField(label=_("Lý do hủy"), max_length=255)
+
+
+class _MemberChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.full_name
+
+
+class MinutesForm(VersionMixin, BootstrapForm):
+    """DOC-02 content and the MTG-03 criteria the secretary ticks."""
+
+    starts_at = forms.TimeField(label=_("Giờ bắt đầu"), required=False, widget=TimeInput)
+    ends_at = forms.TimeField(label=_("Giờ kết thúc"), required=False, widget=TimeInput)
+    place = forms.CharField(label=_("Địa điểm"), required=False, max_length=255)
+    chair = _MemberChoice(label=_("Chủ trì"), queryset=None, required=False)
+    minute_taker = _MemberChoice(label=_("Thư ký"), queryset=None, required=False)
+    news_and_directions = forms.CharField(
+        label=_("Thông tin thời sự, chủ trương, chỉ đạo của cấp trên"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    ideological_situation = forms.CharField(
+        label=_("Tình hình tư tưởng đảng viên"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    review_of_tasks = forms.CharField(
+        label=_("Kiểm điểm nhiệm vụ, nghị quyết tháng trước"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    discussion = forms.CharField(
+        label=_("Thảo luận"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    conclusion = forms.CharField(
+        label=_("Kết luận, nghị quyết"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    speakers = forms.IntegerField(label=_("Số lượt ý kiến phát biểu"), required=False, min_value=0)
+    self_rating = forms.ChoiceField(
+        label=_("Chi bộ tự đánh giá"), required=False, choices=[("", "—"), *Rating.choices]
+    )
+    prepared_content = forms.BooleanField(
+        label=_("Đã chuẩn bị nội dung và dự thảo nghị quyết"), required=False
+    )
+    # DOC-02: completeness is computed from the content above; only the signatures are
+    # attested here (a signed scan stored with the biên bản proves them as well).
+    minutes_signed = forms.BooleanField(
+        label=_("Biên bản đã có chữ ký của chủ trì và thư ký"),
+        required=False,
+        help_text=_(
+            "Mức độ đầy đủ của biên bản được tự tính từ nội dung đã ghi; "
+            "không cần đánh dấu khi đã lưu bản ký (bản quét)."
+        ),
+    )
+    resolution_carried_out = forms.BooleanField(
+        label=_("Nghị quyết được tổ chức thực hiện"), required=False
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = members
+        self.fields["minute_taker"].queryset = members
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_at"), data.get("ends_at")
+        if start and end and end <= start:
+            self.add_error("ends_at", _("Giờ kết thúc phải sau giờ bắt đầu."))
+        return data
+
+
+class ResolutionForm(BootstrapForm):
+    number = forms.CharField(label=_("Số"), required=False, max_length=50)
+    title = forms.CharField(label=_("Trích yếu"), max_length=255)
+    text = forms.CharField(
+        label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    votes_for = forms.IntegerField(label=_("Tán thành"), min_value=0, initial=0)
+    votes_against = forms.IntegerField(label=_("Không tán thành"), min_value=0, initial=0)
+    votes_abstain = forms.IntegerField(label=_("Không biểu quyết"), min_value=0, initial=0)
+
+
+class TaskForm(BootstrapForm):
+    text = forms.CharField(label=_("Nhiệm vụ"), max_length=500)
+    assignee = _MemberChoice(label=_("Người thực hiện"), queryset=None, required=False)
+    due_on = forms.DateField(label=_("Hạn hoàn thành"), required=False)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = members
+
+
+DOCUMENT_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "xls",
+    "xlsx",
+    "ods",
+    "txt",
+    "jpg",
+    "jpeg",
+    "png",
+]
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+class DocumentForm(BootstrapForm):
+    title = forms.CharField(label=_("Tên tài liệu"), required=False, max_length=255)
+    file = forms.FileField(
+        label=_("Tệp"),
+        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)],
+        help_text=_("PDF, Word, Excel, ảnh; tối đa 20 MB."),
+    )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_DOCUMENT_BYTES:
+            raise forms.ValidationError(_("Tệp lớn hơn 20 MB."))
+        return file
+
+
+class SuperiorForm(BootstrapForm):
+    assignment = forms.ModelChoiceField(
+        label=_("Cấp ủy viên được phân công"), queryset=None, required=False
+    )
+    name = forms.CharField(label=_("Hoặc họ và tên"), required=False, max_length=150)
+    position = forms.CharField(label=_("Chức vụ"), required=False, max_length=255)
+
+    def __init__(self, *args, assignments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignment"].queryset = assignments
+        self.fields["assignment"].label_from_instance = lambda a: a.member.full_name
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("assignment") and not data.get("name", "").strip():
+            raise forms.ValidationError(_("Chọn cấp ủy viên được phân công hoặc ghi họ tên."))
+        return data
+
+
+class ScanForm(BootstrapForm):
+    """The signed scan of a numbered biên bản or nghị quyết (the service checks the bytes)."""
+
+    file = forms.FileField(
+        label=_("Bản ký (bản quét)"),
+        validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"])],
+        help_text=_("PDF hoặc ảnh JPG, PNG; tối đa 20 MB. Lưu bản mới thì bản cũ vẫn được giữ."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_DOCUMENT_BYTES:
+            raise forms.ValidationError(_("Tệp lớn hơn 20 MB."))
+        return file
+
+
+class AssignmentForm(BootstrapForm):
+    """MTG-06: a member of the superior's committee assigned to one of its cells."""
+
+    organization = forms.ModelChoiceField(label=_("Chi bộ"), queryset=None)
+    member = _MemberChoice(label=_("Cấp ủy viên phụ trách"), queryset=None)
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=255)
+
+    def __init__(self, *args, cells, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = cells
+        self.fields["organization"].label_from_instance = lambda o: o.name
+        self.fields["member"].queryset = members
+
+
+class ScoringForm(BootstrapForm):
+    """MTG-05 weights of one province (a configurable default: MTG-05 is local)."""
+
+    preparation = forms.IntegerField(label=_("Chuẩn bị"), min_value=0, max_value=100)
+    attendance = forms.IntegerField(label=_("Tham dự"), min_value=0, max_value=100)
+    conduct = forms.IntegerField(label=_("Tiến hành"), min_value=0, max_value=100)
+    closing = forms.IntegerField(label=_("Kết thúc"), min_value=0, max_value=100)
+    min_speakers = forms.IntegerField(
+        label=_("Số ý kiến phát biểu để đạt điểm tối đa"), min_value=0, max_value=50
+    )
+    source = forms.CharField(
+        label=_("Căn cứ (văn bản hướng dẫn của tỉnh)"), required=False, max_length=255
+    )
+
+    def clean(self):
+        data = super().clean()
+        parts = [data.get(name) for name in ("preparation", "attendance", "conduct", "closing")]
+        if all(p is not None for p in parts) and sum(parts) != 100:
+            raise forms.ValidationError(
+                _("Tổng bốn phần phải đúng 100 điểm (hiện là %(total)s).") % {"total": sum(parts)}
+            )
+        return data

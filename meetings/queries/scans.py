@@ -1,0 +1,55 @@
+"""Signed scans of numbered documents."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..models import (
+    Meeting,
+)
+
+# --- Signed scans of numbered documents -------------------------------------------------
+
+
+@dataclass
+class ScanShelf:
+    """The signed scans of one document, newest first (the first is the current one)."""
+
+    number: object  # organizations.DocumentNumber or None (not numbered: no scan possible)
+    scans: list
+
+    @property
+    def current(self):
+        return self.scans[0] if self.scans else None
+
+    @property
+    def earlier(self) -> list:
+        return self.scans[1:]
+
+
+def signed_scans(meeting: Meeting, resolutions) -> tuple[ScanShelf, dict]:
+    """The biên bản's scans and each resolution's, with their numbers (two queries)."""
+    from core.documents import DocType
+    from organizations.models import DocumentNumber
+
+    from ..documents import minutes_ref, resolution_ref
+    from ..models import SignedScan
+
+    refs = {minutes_ref(meeting): None}
+    refs.update({resolution_ref(r): r.pk for r in resolutions})
+    numbers = {
+        (n.doc_type, n.ref): n
+        for n in DocumentNumber.objects.filter(
+            organization_id=meeting.organization_id,
+            doc_type__in=[DocType.BIEN_BAN, DocType.NGHI_QUYET],
+            ref__in=list(refs),
+        )
+    }
+    scans: dict = defaultdict(list)
+    for scan in SignedScan.objects.filter(meeting=meeting).select_related("uploaded_by"):
+        scans[scan.resolution_id].append(scan)
+    minutes = ScanShelf(numbers.get((DocType.BIEN_BAN, minutes_ref(meeting))), scans[None])
+    by_resolution = {
+        r.pk: ScanShelf(numbers.get((DocType.NGHI_QUYET, resolution_ref(r))), scans[r.pk])
+        for r in resolutions
+    }
+    return minutes, by_resolution

@@ -1,0 +1,175 @@
+"""MTG-06: superior committee follow-up (who supervises which cell, visits, the overview)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.scope import org_read_filter
+from members.models import Member
+from organizations.enums import CELL_KINDS, OrgKind
+from organizations.models import Organization
+
+from ..enums import MeetingState
+from ..models import (
+    SuperiorAttendee,
+    SupervisorAssignment,
+)
+from .scope import MEETING_KINDS
+
+# --- MTG-06: superior committee follow-up ------------------------------------------------
+
+
+@dataclass
+class Supervision:
+    assignment: SupervisorAssignment
+    attended: list  # meetings of the cell this year the assigned member attended
+
+
+def supervision_of(organization, year: int) -> list[Supervision]:
+    """The committee members assigned to the cell for the year and the meetings they
+    attended (two queries)."""
+    assignments = list(
+        SupervisorAssignment.objects.filter(organization=organization, year=year).select_related(
+            "member"
+        )
+    )
+    attended: dict[int, list] = defaultdict(list)
+    for sa in SuperiorAttendee.objects.filter(
+        meeting__organization=organization,
+        meeting__state=MeetingState.HELD,
+        meeting__held_on__year=year,
+        member_id__in=[a.member_id for a in assignments],
+    ).select_related("meeting"):
+        attended[sa.member_id].append(sa.meeting)
+    return [Supervision(a, attended[a.member_id]) for a in assignments]
+
+
+def cells_never_visited(organization, year: int) -> QuerySet[Organization]:
+    """MTG-06: cells of the subtree that no superior committee member attended this year."""
+    visited = SuperiorAttendee.objects.filter(
+        meeting__organization=OuterRef("pk"),
+        meeting__state=MeetingState.HELD,
+        meeting__held_on__year=year,
+    )
+    return (
+        Organization.objects.filter(organization.subtree_q(), kind__in=CELL_KINDS)
+        .filter(dissolved_on__isnull=True)
+        .exclude(Exists(visited))
+        .order_by("path")
+    )
+
+
+def committee_members(superior, year: int) -> QuerySet[Member]:
+    """MTG-06: members holding a seat on a committee of `superior` at some time in `year`."""
+    from members.models import CommitteeSeat
+
+    seats = CommitteeSeat.objects.filter(
+        committee__organization=superior, starts_on__lte=date(year, 12, 31)
+    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(year, 1, 1)))
+    return Member.objects.filter(pk__in=seats.values("member_id")).order_by("sort_key", "id")
+
+
+def get_superior_for(user, pk) -> Organization:
+    """An organization with subordinate meeting organizations, read through the user's
+    committee roles (not through their own membership): 404 otherwise."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(
+        Organization.objects.filter(org_read_filter(user)).exclude(
+            kind__in=CELL_KINDS | {OrgKind.PARTY_GROUP}
+        ),
+        pk=pk,
+    )
+
+
+def supervised_cells(superior) -> QuerySet[Organization]:
+    """The meeting organizations directly under `superior` (the cells its committee follows)."""
+    return Organization.objects.filter(
+        path__startswith=superior.path,
+        depth=superior.depth + 1,
+        kind__in=MEETING_KINDS,
+        dissolved_on__isnull=True,
+    ).order_by("path")
+
+
+@dataclass
+class CellSupervision:
+    cell: Organization
+    assignments: list  # Supervision rows (assignment, meetings attended)
+    visits: list  # every SuperiorAttendee of the cell's held meetings of the year
+
+    @property
+    def visited(self) -> bool:
+        return bool(self.visits)
+
+
+@dataclass
+class SupervisorLine:
+    member: Member
+    cells: list  # organizations assigned this year
+    attended: list  # (meeting, organization) attended this year, in date order
+
+
+def supervision_overview(superior, year: int) -> tuple[list, list]:
+    """MTG-06 for the superior's screen: per directly subordinate cell its assignments and
+    visits, and per committee member the cells assigned and meetings attended. Four queries
+    whatever the number of cells, members or meetings."""
+    cells = list(supervised_cells(superior))
+    ids = [c.pk for c in cells]
+    assignments = list(
+        SupervisorAssignment.objects.filter(organization_id__in=ids, year=year)
+        .select_related("member")
+        .order_by("member__sort_key", "id")
+    )
+    visits = list(
+        SuperiorAttendee.objects.filter(
+            meeting__organization_id__in=ids,
+            meeting__state=MeetingState.HELD,
+            meeting__held_on__year=year,
+        )
+        .select_related("meeting", "member")
+        .order_by("meeting__held_on", "meeting_id", "id")
+    )
+    members = list(committee_members(superior, year))
+    by_cell: dict[int, list] = defaultdict(list)
+    attended: dict[tuple, list] = defaultdict(list)
+    by_member: dict[int, list] = defaultdict(list)
+    for v in visits:
+        by_cell[v.meeting.organization_id].append(v)
+        if v.member_id:
+            attended[(v.meeting.organization_id, v.member_id)].append(v.meeting)
+            by_member[v.member_id].append(v.meeting)
+    cell_by_id = {c.pk: c for c in cells}
+    rows = [
+        CellSupervision(
+            cell=c,
+            assignments=[
+                Supervision(a, attended[(c.pk, a.member_id)])
+                for a in assignments
+                if a.organization_id == c.pk
+            ],
+            visits=by_cell[c.pk],
+        )
+        for c in cells
+    ]
+    assigned: dict[int, list] = defaultdict(list)
+    for a in assignments:
+        assigned[a.member_id].append(cell_by_id[a.organization_id])
+    known = {m.pk for m in members}
+    # Someone assigned earlier whose seat has since ended is still listed.
+    extra = {a.member_id: a.member for a in assignments if a.member_id not in known}
+    lines = [
+        SupervisorLine(
+            member=m,
+            cells=assigned[m.pk],
+            attended=[
+                (meeting, cell_by_id[meeting.organization_id]) for meeting in by_member[m.pk]
+            ],
+        )
+        for m in [*members, *extra.values()]
+    ]
+    return rows, lines

@@ -1,0 +1,276 @@
+"""Compliance statistics pages (issue 4 item 7): the table and charts for a subtree and a
+period, the cells behind each figure, and the XLSX export.
+
+Thin views over meetings.statistics. The organization is read through the user's scope
+(accounts.scope.org_read_filter): outside it, a 404; a member (who reads only their own
+record) gets a 404 too. The same `compliance()` feeds the page and the export.
+"""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.scope import is_system_admin, org_read_filter
+from core.exporters import INTEGER, PERCENT, Column, Sheet, xlsx_response
+from organizations.enums import CellCategory
+from organizations.queries import get_organization_for, tree_roots_for
+
+from .statistics import BUCKET_LABELS, BUCKETS, NO_CATEGORY, Period, cell_lines, compliance
+
+MONTHS = [(m, f"{m:02d}") for m in range(1, 13)]
+
+
+class PeriodForm(forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=1930, max_value=2100)
+    month_from = forms.TypedChoiceField(
+        label=gettext_lazy("Từ tháng"), choices=MONTHS, coerce=int, required=False
+    )
+    month_to = forms.TypedChoiceField(
+        label=gettext_lazy("Đến tháng"), choices=MONTHS, coerce=int, required=False
+    )
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = (
+                "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+            )
+        self.fields["year"].localize = False
+        self.fields["year"].widget.is_localized = False
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("month_from") or 1, data.get("month_to") or 12
+        if last < first:
+            raise forms.ValidationError(_("Tháng cuối phải sau tháng đầu."))
+        data["month_from"], data["month_to"] = first, last
+        return data
+
+    def period(self) -> Period:
+        data = self.cleaned_data
+        if data["month_from"] == 1 and data["month_to"] == 12:
+            return Period.year(data["year"])
+        return Period.months((data["year"], data["month_from"]), (data["year"], data["month_to"]))
+
+
+def default_year() -> int:
+    """The last full year until March, the current year from then on."""
+    today = timezone.localdate()
+    return today.year if today.month > 3 else today.year - 1
+
+
+def _period(request) -> tuple[PeriodForm, Period]:
+    data = request.GET.copy()
+    data.setdefault("year", str(default_year()))
+    data.setdefault("month_from", "1")
+    data.setdefault("month_to", "12")
+    form = PeriodForm(data)
+    if not form.is_valid():
+        # Fall back to the default year; the form shows what was wrong.
+        return form, Period.year(default_year())
+    return form, form.period()
+
+
+def _scope(user):
+    return None if is_system_admin(user) else org_read_filter(user)
+
+
+def _query(period: Period, **extra) -> str:
+    params = {"year": period.starts_on.year}
+    if not period.is_year:
+        params["month_from"] = period.starts_on.month
+        params["month_to"] = period.ends_on.month
+    params.update({k: v for k, v in extra.items() if v not in (None, "")})
+    return urlencode(params)
+
+
+@login_required
+def home(request):
+    roots = tree_roots_for(request.user)
+    if not roots:
+        raise Http404
+    return redirect("meeting_stats:page", roots[0].pk)
+
+
+def _chart_data(result) -> dict:
+    rows = result.rows
+    return {
+        "labels": [r.label for r in rows],
+        "buckets": [
+            {
+                "label": str(BUCKET_LABELS[b]),
+                "data": [float(r.share(b).fraction or 0) * 100 for r in rows],
+            }
+            for b in BUCKETS
+        ],
+        "attendance": [float(r.attendance.fraction or 0) * 100 for r in rows],
+        "attendance_label": _("Tỷ lệ dự sinh hoạt bình quân (%)"),
+        "quarters": [q.label for q in result.quarters],
+        "thematic": result.total.thematic_in(result.quarters),
+        "thematic_label": _("Buổi sinh hoạt chuyên đề"),
+    }
+
+
+@login_required
+def page(request, org_pk):
+    org = get_organization_for(request.user, org_pk)
+    form, period = _period(request)
+    result = compliance(org, period, within=_scope(request.user))
+    query = _query(period)
+    cells_url = reverse("meeting_stats:cells", args=[org.pk])
+    for r in [*result.rows, result.total]:
+        category = {} if r is result.total else {"category": r.category or "-"}
+        r.links = {b: f"{cells_url}?{_query(period, bucket=b, **category)}" for b in BUCKETS}
+        r.links["all"] = f"{cells_url}?{_query(period, **category)}"
+        r.links["gap"] = f"{cells_url}?{_query(period, gap=1, **category)}"
+        r.thematic_list = r.thematic_in(result.quarters)
+    return render(
+        request,
+        "meetings/statistics/page.html",
+        {
+            "org": org,
+            "form": form,
+            "period": period,
+            "result": result,
+            "query": query,
+            "chart": _chart_data(result),
+            "bucket_labels": [BUCKET_LABELS[b] for b in BUCKETS],
+        },
+    )
+
+
+def _category_param(request) -> str | None:
+    value = request.GET.get("category")
+    if value is None or value == "":
+        return None
+    if value == "-":
+        return NO_CATEGORY
+    if value not in CellCategory.values:
+        raise Http404
+    return value
+
+
+@login_required
+def cells(request, org_pk):
+    org = get_organization_for(request.user, org_pk)
+    form, period = _period(request)
+    bucket = request.GET.get("bucket", "")
+    if bucket and bucket not in BUCKETS:
+        raise Http404
+    category = _category_param(request)
+    gap = request.GET.get("gap") == "1"
+    lines = cell_lines(
+        org, period, within=_scope(request.user), bucket=bucket, category=category, quarter_gap=gap
+    )
+    filters = []
+    if bucket:
+        filters.append(str(BUCKET_LABELS[bucket]))
+    if category is not None:
+        filters.append(str(CellCategory(category).label) if category else _("Chưa phân loại"))
+    if gap:
+        filters.append(_("Có quý chưa sinh hoạt chuyên đề"))
+    return render(
+        request,
+        "meetings/statistics/cells.html",
+        {
+            "org": org,
+            "period": period,
+            "lines": lines,
+            "filters": filters,
+            "quarters": period.quarters,
+            "back": f"{reverse('meeting_stats:page', args=[org.pk])}?{_query(period)}",
+        },
+    )
+
+
+def summary_columns(quarters) -> list[Column]:
+    columns = [
+        Column(_("Loại hình chi bộ"), "label", width=28),
+        Column(_("Số chi bộ"), "cells", INTEGER),
+    ]
+    for bucket in BUCKETS:
+        label = str(BUCKET_LABELS[bucket])
+        columns += [
+            Column(label, lambda r, b=bucket: r.buckets[b], INTEGER),
+            Column(
+                _("Tỷ lệ %(b)s") % {"b": label}, lambda r, b=bucket: r.share(b).fraction, PERCENT
+            ),
+        ]
+    for i, quarter in enumerate(quarters):
+        columns.append(
+            Column(
+                _("Chuyên đề %(q)s") % {"q": quarter.label},
+                lambda r, i=i: r.thematic_in(quarters)[i],
+                INTEGER,
+            )
+        )
+    columns += [
+        Column(_("Chi bộ có quý không sinh hoạt chuyên đề"), "quarter_gap", INTEGER),
+        Column(_("Tỷ lệ dự sinh hoạt bình quân"), lambda r: r.attendance.fraction, PERCENT),
+        Column(_("Buổi sinh hoạt có trên 85% dự"), "meetings_on_target", INTEGER),
+        Column(_("Tỷ lệ buổi trên 85%"), lambda r: r.meetings_target.fraction, PERCENT),
+        Column(_("Chi bộ đạt trên 85%"), "cells_on_target", INTEGER),
+        Column(_("Tỷ lệ chi bộ đạt trên 85%"), lambda r: r.cells_target.fraction, PERCENT),
+        Column(_("Lượt vắng không lý do"), "unexcused", INTEGER),
+    ]
+    return columns
+
+
+def cell_columns(quarters) -> list[Column]:
+    columns = [
+        Column(_("Chi bộ"), "organization.name", width=36),
+        Column(_("Loại hình"), "category_label", width=22),
+        Column(_("Số kỳ sinh hoạt định kỳ"), "months_held", INTEGER),
+        Column(_("Số tháng phải sinh hoạt"), "expected", INTEGER),
+        Column(_("Nhóm"), "bucket_label", width=22),
+    ]
+    for i, quarter in enumerate(quarters):
+        columns.append(
+            Column(
+                _("Chuyên đề %(q)s") % {"q": quarter.label}, lambda r, i=i: r.thematic[i], INTEGER
+            )
+        )
+    columns += [
+        Column(_("Tỷ lệ dự sinh hoạt"), lambda r: r.attendance.fraction, PERCENT),
+    ]
+    return columns
+
+
+@login_required
+def export(request, org_pk):
+    org = get_organization_for(request.user, org_pk)
+    _form, period = _period(request)
+    scope = _scope(request.user)
+    result = compliance(org, period, within=scope)
+    quarters = result.quarters
+    notes = [
+        _(
+            "Tỷ lệ dự sinh hoạt: số có mặt trên số phải dự (không tính đảng viên được miễn, "
+            "sinh hoạt tạm thời, và đảng viên lực lượng vũ trang làm nhiệm vụ đặc biệt vắng mặt)."
+        ),
+        _("Đạt chỉ tiêu: trên 85% (đúng 85% chưa đạt), theo HD 12-HD/BTCTW."),
+    ]
+    sheets = [
+        Sheet(
+            _("Sinh hoạt chi bộ: %(p)s") % {"p": period.label},
+            summary_columns(quarters),
+            [*result.rows, result.total],
+            organization=org.name,
+            name=_("Tổng hợp"),
+            notes=notes,
+        ),
+        Sheet(
+            _("Danh sách chi bộ: %(p)s") % {"p": period.label},
+            cell_columns(quarters),
+            cell_lines(org, period, within=scope),
+            organization=org.name,
+            name=_("Chi bộ"),
+        ),
+    ]
+    return xlsx_response(sheets, filename=_("Thong ke sinh hoat chi bo.xlsx"))

@@ -1,0 +1,9 @@
+"""Spreadsheet import and export of the register (issue 3, item 8).
+
+- `layout`: the sheets and columns (docs/import-format.md describes them for people);
+- `reading`: opening an uploaded file safely and streaming its rows;
+- `validation`: row-by-row checks, with problems by sheet, row and column;
+- `writing`: the all-or-nothing apply (bulk writes equal to members.lifecycle's);
+- `template` / `export`: the Vietnamese template and the export in the same layout;
+- `tasks`: the django-tasks task that runs a preview or an apply in the background.
+"""

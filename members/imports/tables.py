@@ -1,0 +1,78 @@
+"""What the import writes: the profile columns it updates, the leaving events, and the
+tables of the bulk insert (core.bulk) for new members, their memberships and events."""
+
+from core import bulk
+
+from ..enums import EventKind, MembershipKind, MemberStatus
+from ..models import Member, MemberEvent, Membership
+
+PROFILE_FIELDS = (
+    "full_name",
+    "birth_name",
+    "sex",
+    "date_of_birth",
+    "home_town",
+    "phone",
+    "address",
+    "education",
+    "qualification",
+    "theory_level",
+    "foreign_language",
+    "occupation",
+    "armed_forces",
+    "retired",
+    "file_number",
+    "notes",
+)
+UPDATE_FIELDS = (
+    *PROFILE_FIELDS,
+    "ethnicity",
+    "religion",
+    "citizen_id",
+    "card_number",
+    "organization",
+    "admitted_on",
+    "full_member_on",
+    "party_age_from",
+    "status",
+    "exempted",
+    "search_name",
+    "sort_key",
+)
+LEAVING_EVENT = {
+    MemberStatus.TRANSFERRED_OUT: EventKind.TRANSFER_OUT,
+    MemberStatus.STRUCK_OFF: EventKind.STRUCK_OFF,
+    MemberStatus.EXPELLED: EventKind.EXPELLED,
+    MemberStatus.RESIGNED: EventKind.RESIGNED,
+    MemberStatus.DECEASED: EventKind.DECEASED,
+}
+
+_COMPARED = tuple(
+    name if name not in {"ethnicity", "religion", "organization"} else f"{name}_id"
+    for name in UPDATE_FIELDS
+    if name not in {"search_name", "sort_key", "party_age_from"}
+)
+
+
+HOME = MembershipKind.HOME.value
+ADMITTED = EventKind.ADMITTED.value
+FULL_MEMBERSHIP = EventKind.FULL_MEMBERSHIP.value
+MEMBERS = bulk.Table(Member, [f.attname for f in Member._meta.concrete_fields])
+MEMBERSHIPS = bulk.Table(
+    Membership, ["id", "member_id", "organization_id", "kind", "starts_on", "ends_on"]
+)
+EVENTS = bulk.Table(
+    MemberEvent,
+    [
+        "id",
+        "member_id",
+        "kind",
+        "on",
+        "organization_id",
+        "counterpart",
+        "document",
+        "reason",
+        "recorded_by_id",
+        "recorded_at",
+    ],
+)

@@ -1,0 +1,471 @@
+"""The import itself: check every row, and on `apply` write everything or nothing.
+
+`run_import(path, user=..., apply=False)` is the preview: it reads the whole file, checks
+every row and returns a report (problems by sheet, row and column; what would be created,
+updated or left unchanged). `apply=True` does the same checks again inside one database
+transaction and writes chunk by chunk as the rows come; the first problem stops the
+writing, the rest of the file is still checked so that the report lists everything, and
+the transaction is rolled back: a bad row at the end leaves nothing written, and so does
+an exception anywhere.
+
+New members are written in bulk with exactly the rows `members.lifecycle.record_event`
+would write for them (see `_new_member_rows`): the Member, its home Membership from the
+admission date (closed on the leaving date, if any), the ADMITTED event, the
+FULL_MEMBERSHIP event, the leaving event, `party_age_from` (AGE-01) and a history row for
+each (django-simple-history, `by` as the user). A registered member (matched by citizen
+ID, else card number) gets its profile fields updated; its dated party life only moves
+forward (full membership, leaving), never backwards (see validation.Checker).
+"""
+
+import time
+from collections.abc import Callable
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
+
+from core import bulk
+from core.text import fold, name_sort_key
+from organizations.models import Organization
+
+from ..enums import EventKind, MembershipKind, MemberStatus
+from ..models import Ethnicity, Member, Membership, Religion
+from ..rules import Period, party_age_start
+from .layout import CHUNK_ROWS, MEMBER_COLUMNS, MEMBER_SHEET, ORG_COLUMNS, ORG_SHEET
+from .reading import (
+    FileProblem,
+    check_no_merged_cells,
+    find_sheet,
+    iter_sheet,
+    open_workbook,
+    rows_guess,
+)
+from .tables import (
+    _COMPARED,
+    ADMITTED,
+    EVENTS,
+    FULL_MEMBERSHIP,
+    HOME,
+    LEAVING_EVENT,
+    MEMBERS,
+    MEMBERSHIPS,
+    PROFILE_FIELDS,
+    UPDATE_FIELDS,
+)
+from .validation import Checker, MemberRow, OrgRef, OrgRow, Problems
+
+CHANGE_REASON = "Nhập từ tệp"
+Progress = Callable[[int, int], None]
+
+
+class _Rollback(Exception):
+    pass
+
+
+@lru_cache(maxsize=8192)
+def _derived(full_name: str) -> tuple[str, str]:
+    return fold(full_name), name_sort_key(full_name)
+
+
+@dataclass
+class Counts:
+    organizations: int = 0
+    members: int = 0
+    org_new: int = 0
+    org_updated: int = 0
+    org_unchanged: int = 0
+    member_new: int = 0
+    member_updated: int = 0
+    member_unchanged: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class _Batch:
+    members: list = field(default_factory=list)
+    rows: list = field(default_factory=list)  # (Member, MemberRow) of new members
+    updates: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    closes: list = field(default_factory=list)  # (member pk, last day)
+    moves: list = field(default_factory=list)  # (member pk, organization id)
+
+
+class ImportRun:
+    def __init__(self, path, *, user, apply: bool, progress: Progress | None = None):
+        self.path = path
+        self.user = user if getattr(user, "is_authenticated", False) else None
+        self.apply = apply
+        self.progress = progress or (lambda done, total: None)
+        self.problems = Problems()
+        self.counts = Counts()
+        self.today = timezone.localdate()
+        self.total = 0
+        self.done = 0
+        self.writing = apply
+        self.checker: Checker | None = None
+
+    # --- entry point -------------------------------------------------------------------
+
+    def run(self) -> dict:
+        started = time.perf_counter()
+        file_error = ""
+        applied = False
+        workbook = None
+        try:
+            workbook = open_workbook(self.path)
+            with transaction.atomic() if self.apply else nullcontext():
+                self._run(workbook)
+                if self.apply and self.problems:
+                    raise _Rollback
+            applied = self.apply
+        except _Rollback:
+            pass
+        except FileProblem as exc:
+            file_error = exc.message
+        finally:
+            if workbook is not None:
+                workbook.close()
+            if self.checker is not None:
+                self.checker.close()
+        return {
+            "applied": applied,
+            "file_error": file_error,
+            "counts": self.counts.as_dict(),
+            "problem_count": self.problems.count,
+            "problems": [p.as_dict() for p in self.problems.kept],
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+
+    def _run(self, workbook) -> None:
+        org_ws = find_sheet(workbook, ORG_SHEET)
+        member_ws = find_sheet(workbook, MEMBER_SHEET)
+        if org_ws is None and member_ws is None:
+            raise FileProblem(
+                _(
+                    "Không tìm thấy trang tính “%(orgs)s” hay “%(members)s” của mẫu nhập. "
+                    "Hãy dùng tệp mẫu tải về từ trang nhập."
+                )
+                % {"orgs": ORG_SHEET, "members": MEMBER_SHEET}
+            )
+        sheets = [(ws, name) for ws, name in ((org_ws, ORG_SHEET), (member_ws, MEMBER_SHEET)) if ws]
+        for ws, name in sheets:
+            check_no_merged_cells(ws, name)
+            self.total += max(rows_guess(ws) - 1, 0)
+        self.progress(0, self.total)
+        self.checker = Checker(self.user, self.problems, today=self.today)
+        self.ethnicities = dict(Ethnicity.objects.values_list("code", "pk"))
+        self.religions = dict(Religion.objects.values_list("code", "pk"))
+        if org_ws is not None:
+            self._organizations(org_ws)
+        if member_ws is not None:
+            self._members(member_ws)
+        if not self.counts.organizations and not self.counts.members:
+            raise FileProblem(_("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề."))
+
+    def _tick(self, rows: int = 1) -> None:
+        self.done += rows
+        if self.done > self.total:
+            self.total = self.done
+        self.progress(self.done, self.total)
+
+    @property
+    def _may_write(self) -> bool:
+        return self.writing and not self.problems
+
+    # --- organizations -------------------------------------------------------------------
+
+    def _organizations(self, ws) -> None:
+        self.checker.start_orgs()
+        rows: list[OrgRow] = []
+        for number, values in iter_sheet(ws, ORG_SHEET, ORG_COLUMNS):
+            self.counts.organizations += 1
+            parsed = self.checker.org_row(number, values)
+            if parsed is not None:
+                rows.append(parsed)
+            self._tick()
+        for r in rows:
+            if r.existing is None:
+                self.counts.org_new += 1
+            elif self._org_changes(r, Organization.objects.get(pk=r.existing.pk)):
+                self.counts.org_updated += 1
+            else:
+                self.counts.org_unchanged += 1
+        if self._may_write:
+            for r in rows:
+                self._write_org(r)
+                if self.problems:
+                    break
+
+    @staticmethod
+    def _org_changes(r: OrgRow, org: Organization) -> dict:
+        new = {
+            "name": r.name,
+            "kind": r.kind,
+            "category": r.category,
+            "established_on": r.established_on,
+        }
+        return {k: v for k, v in new.items() if getattr(org, k) != v}
+
+    def _write_org(self, r: OrgRow) -> None:
+        from organizations import services
+
+        try:
+            if r.existing is not None:
+                org = Organization.objects.get(pk=r.existing.pk)
+                changes = self._org_changes(r, org)
+                if not changes:
+                    return
+                if self.user is None:
+                    for name, value in changes.items():
+                        setattr(org, name, value)
+                    org._change_reason = CHANGE_REASON
+                    org.save()
+                else:
+                    services.update_organization(org, by=self.user, reason=CHANGE_REASON, **changes)
+                return
+            superior_ref = self.checker.org(r.superior)
+            superior = Organization.objects.get(pk=superior_ref.pk)
+            fields = {
+                "name": r.name,
+                "kind": r.kind,
+                "category": r.category,
+                "code": r.code,
+                "established_on": r.established_on,
+            }
+            if self.user is None:
+                org = Organization(**fields)
+                org._change_reason = CHANGE_REASON
+                org = superior.add_child(instance=org)
+            else:
+                org = services.create_organization(superior=superior, by=self.user, **fields)
+            self.checker.new_orgs[r.code] = OrgRef(
+                org.pk, org.path, org.kind, r.code, None, writable=True, manageable=True
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            messages = getattr(exc, "messages", None) or [_("Không có quyền.")]
+            for message in messages:
+                self.problems.add(ORG_SHEET, r.row, "", message)
+
+    # --- members -------------------------------------------------------------------------
+
+    def _members(self, ws) -> None:
+        chunk: list[MemberRow] = []
+        for number, values in iter_sheet(ws, MEMBER_SHEET, MEMBER_COLUMNS):
+            chunk.append(self.checker.member_row(number, values))
+            if len(chunk) >= CHUNK_ROWS:
+                self._member_chunk(chunk)
+                chunk = []
+        if chunk:
+            self._member_chunk(chunk)
+
+    def _member_chunk(self, rows: list[MemberRow]) -> None:
+        self.counts.members += len(rows)
+        matched = self.checker.match_chunk(rows)
+        batch = _Batch()
+        for r in rows:
+            if r.problems:
+                continue
+            if r.match_id is None:
+                self.counts.member_new += 1
+                if self.writing:
+                    batch.members.append(self._new_member(r))
+                    batch.rows.append(r)
+            elif self._update_member(matched[r.match_id], r, batch):
+                self.counts.member_updated += 1
+            else:
+                self.counts.member_unchanged += 1
+        if self._may_write:
+            self._write(batch)
+        self._tick(len(rows))
+
+    def _org_id(self, code: str) -> int | None:
+        return self.checker.org(code).pk
+
+    def _new_member(self, r: MemberRow) -> dict:
+        """The new member's column values (by attname), without the primary key."""
+        d = r.data
+        search_name, sort_key = _derived(d["full_name"])
+        values = {name: d[name] for name in PROFILE_FIELDS}
+        values.update(
+            ethnicity_id=self.ethnicities.get(d["ethnicity"]),
+            religion_id=self.religions.get(d["religion"]),
+            citizen_id=d["citizen_id"] or None,
+            card_number=d["card_number"],
+            admitted_on=d["admitted_on"],
+            full_member_on=d["full_member_on"],
+            status=d["status"],
+            organization_id=self._org_id(r.org_code),
+            search_name=search_name,
+            sort_key=sort_key,
+        )
+        periods = [Period(d["admitted_on"], d["left_on"] if r.leaving else None)]
+        values["party_age_from"] = party_age_start(d["admitted_on"], periods, self.today)
+        return values
+
+    def _update_member(self, m: Member, r: MemberRow, batch: _Batch) -> bool:
+        """Apply the row to the registered member in memory; True when anything changed."""
+        d = r.data
+        before = {name: getattr(m, name) for name in _COMPARED}
+        for name in PROFILE_FIELDS:
+            setattr(m, name, d[name])
+        m.ethnicity_id = self.ethnicities.get(d["ethnicity"])
+        m.religion_id = self.religions.get(d["religion"])
+        if d["citizen_id"]:
+            m.citizen_id = d["citizen_id"]
+        if d["card_number"]:
+            m.card_number = d["card_number"]
+        org_id = self._org_id(r.org_code)
+        if org_id != m.organization_id:
+            # A correction of where the member belongs (as members.services.update_member);
+            # a real move between organizations is a transfer (TRF-01).
+            batch.moves.append((m.pk, org_id))
+            m.organization_id = org_id
+        if m.admitted_on is None and d["admitted_on"]:
+            m.admitted_on = d["admitted_on"]
+        if d["full_member_on"] and m.full_member_on is None:
+            m.full_member_on = d["full_member_on"]
+            m.status = MemberStatus.FULL
+            batch.events.append(
+                self._event(m.pk, EventKind.FULL_MEMBERSHIP, d["full_member_on"], org_id)
+            )
+        if r.leaving and m.status in (MemberStatus.PROBATIONARY, MemberStatus.FULL):
+            m.status = d["status"]
+            m.exempted = False
+            batch.events.append(self._event(m.pk, LEAVING_EVENT[d["status"]], d["left_on"], org_id))
+            batch.closes.append((m.pk, d["left_on"], r.row))
+        m.search_name, m.sort_key = _derived(m.full_name)
+        changed = any(getattr(m, name) != value for name, value in before.items())
+        if changed:
+            if (
+                m.admitted_on != before["admitted_on"]
+                or batch.closes
+                and batch.closes[-1][0] == m.pk
+            ):
+                m.party_age_from = None  # recomputed after writing (AGE-01)
+            batch.updates.append(m)
+        return changed
+
+    @staticmethod
+    def _event(member_id: int | None, kind: str, on: date, org_id: int | None) -> tuple:
+        """A MemberEvent as (member_id, kind, on, organization_id); see `_insert_events`."""
+        return (member_id, kind, on, org_id)
+
+    def _write(self, batch: _Batch) -> None:
+        if batch.members:
+            self._write_new(batch)
+        if batch.updates:
+            opts = {"default_user": self.user, "default_change_reason": CHANGE_REASON}
+            self._write_updates(batch, opts)
+
+    def _write_new(self, batch: _Batch) -> None:
+        """Members, home memberships, events and a history row for each: raw batch inserts.
+
+        The rows are those `record_event(ADMITTED)`, `(FULL_MEMBERSHIP)` and the leaving
+        event would write (see the module docstring), with the history rows
+        `bulk_create_with_history` would write (user, reason, type "+").
+        """
+        now = timezone.now()
+        user_id = self.user.pk if self.user is not None else None
+        member_ids = bulk.reserve_ids(MEMBERS, len(batch.members))
+        member_rows, membership_items, events = [], [], []
+        for pk, values, r in zip(member_ids, batch.members, batch.rows, strict=True):
+            values["id"] = pk
+            member_rows.append(MEMBERS.row(values))
+            ms, ev = self._new_member_rows(pk, values["organization_id"], r)
+            membership_items.append(ms)
+            events.extend(ev)
+        membership_ids = bulk.reserve_ids(MEMBERSHIPS, len(membership_items))
+        membership_rows = [
+            (ms_id, *item) for ms_id, item in zip(membership_ids, membership_items, strict=True)
+        ]
+        history = {"now": now, "user_id": user_id, "reason": CHANGE_REASON}
+        bulk.insert(MEMBERS, member_rows, **history)
+        bulk.insert(MEMBERSHIPS, membership_rows, **history)
+        self._insert_events(events, now)
+
+    def _insert_events(self, events: list[tuple], now) -> None:
+        if not events:
+            return
+        user_id = self.user.pk if self.user is not None else None
+        recorded_at = bulk.adapt_datetime(now)
+        ids = bulk.reserve_ids(EVENTS, len(events))
+        # EVENTS.columns order: id, member_id, kind, on, organization_id, counterpart,
+        # document, reason, recorded_by_id, recorded_at (checked below the class).
+        rows = [
+            (pk, member_id, kind, on, org_id, "", "", "", user_id, recorded_at)
+            for pk, (member_id, kind, on, org_id) in zip(ids, events, strict=True)
+        ]
+        bulk.insert(EVENTS, rows, now=now, user_id=user_id, reason=CHANGE_REASON)
+
+    def _new_member_rows(self, member_id: int, org_id: int | None, r: MemberRow):
+        """The membership (without id) and events record_event would write for a new member.
+
+        record_event(ADMITTED) opens the home membership and writes the ADMITTED event,
+        (FULL_MEMBERSHIP) writes its event, and the leaving event closes the membership.
+        """
+        d = r.data
+        membership = (
+            member_id,
+            org_id,
+            HOME,
+            d["admitted_on"],
+            d["left_on"] if r.leaving else None,
+        )
+        events = [(member_id, ADMITTED, d["admitted_on"], org_id)]
+        if d["full_member_on"]:
+            events.append((member_id, FULL_MEMBERSHIP, d["full_member_on"], org_id))
+        if r.leaving:
+            events.append((member_id, LEAVING_EVENT[d["status"]], d["left_on"], org_id))
+        return membership, events
+
+    def _write_updates(self, batch: _Batch, opts: dict) -> None:
+        from ..lifecycle import refresh_party_age
+
+        if batch.moves:
+            moved = dict(batch.moves)
+            open_home = list(
+                Membership.objects.filter(
+                    member_id__in=moved, kind=MembershipKind.HOME, ends_on__isnull=True
+                )
+            )
+            for ms in open_home:
+                ms.organization_id = moved[ms.member_id]
+            bulk_update_with_history(open_home, Membership, ["organization"], **opts)
+        if batch.closes:
+            last_day = {pk: (day, row) for pk, day, row in batch.closes}
+            still_open = list(
+                Membership.objects.filter(member_id__in=last_day, ends_on__isnull=True)
+            )
+            for ms in still_open:
+                day, row = last_day[ms.member_id]
+                if day < ms.starts_on:
+                    self.problems.add(
+                        MEMBER_SHEET,
+                        row,
+                        "",
+                        _("Ngày ra khỏi Đảng trước ngày bắt đầu sinh hoạt tại chi bộ hiện tại."),
+                    )
+                    return
+                ms.ends_on = day
+            bulk_update_with_history(still_open, Membership, ["ends_on"], **opts)
+        if batch.events:
+            self._insert_events(batch.events, timezone.now())
+        for m in batch.updates:
+            if m.party_age_from is None and m.admitted_on:
+                refresh_party_age(m, self.today)
+        bulk_update_with_history(
+            batch.updates, Member, list(UPDATE_FIELDS), batch_size=CHUNK_ROWS, **opts
+        )
+
+
+def run_import(path, *, user, apply: bool = False, progress: Progress | None = None) -> dict:
+    """Check (and with `apply`, write) the file at `path` as `user`; returns the report."""
+    return ImportRun(path, user=user, apply=apply, progress=progress).run()

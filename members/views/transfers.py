@@ -1,0 +1,291 @@
+"""Transfer pages (TRF-01..02): list, create, detail, send, receive, return, cancel,
+incoming from outside, deadlines (due and overdue) with XLSX export.
+
+Thin views over members.queries_transfers / members.deadlines (reads) and
+members.services.transfers (writes). A transfer outside both sides' reach is a 404; a
+step the user may read but not take answers 403.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.enums import Role
+from accounts.scope import active_roles, can_write_org
+from core.audit import history_rows
+from core.exporters import DATE, INTEGER, Column, export_xlsx
+
+from ..deadlines import deadlines_for, transfer_findings
+from ..enums import TransferKind, TransferState
+from ..forms_transfers import (
+    DeadlineFilterForm,
+    IncomingForm,
+    ReceiveForm,
+    ReturnForm,
+    SendForm,
+    TransferFilterForm,
+    TransferForm,
+)
+from ..queries_transfers import get_transfer_for, readable_members_in_reach, transfer_list_for
+from ..services import transfers as services
+from .register import _apply_errors
+
+
+def require_reach(user) -> None:
+    """Transfer and exemption pages are for those who reach some organization: a
+    member (own record only) gets a 404, as for any record outside their reach."""
+    if not (active_roles(user) - {Role.MEMBER}):
+        raise Http404
+
+
+def _sides(user, transfer) -> tuple[bool, bool]:
+    """(writes the sending organization, writes the receiving organization)."""
+    writes_from = transfer.from_organization is not None and can_write_org(
+        user, transfer.from_organization
+    )
+    writes_to = transfer.to_organization is not None and can_write_org(
+        user, transfer.to_organization
+    )
+    return writes_from, writes_to
+
+
+# Which side may take each step (whatever the state).
+STEP_SIDES = {
+    "can_send": lambda f, t: f,
+    "can_cancel": lambda f, t: f,
+    "can_receive": lambda f, t: t,
+    "can_return": lambda f, t: f or t,
+}
+
+
+def _actions(user, transfer) -> dict:
+    """Which steps this user may take on this transfer now."""
+    writes_from, writes_to = _sides(user, transfer)
+    state = transfer.state
+    now = {
+        "can_send": state == TransferState.PENDING,
+        "can_cancel": state == TransferState.PENDING,
+        "can_receive": state == TransferState.SENT and transfer.to_organization_id is not None,
+        "can_return": transfer.kind == TransferKind.TEMPORARY
+        and state in (TransferState.SENT, TransferState.RECEIVED),
+    }
+    return {
+        name: allowed and STEP_SIDES[name](writes_from, writes_to) for name, allowed in now.items()
+    }
+
+
+@login_required
+def transfer_list(request):
+    require_reach(request.user)
+    form = TransferFilterForm(request.GET or None, user=request.user)
+    transfers = transfer_list_for(request.user, **form.filters())
+    page = Paginator(transfers, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "members/transfers/list.html", {"form": form, "page": page})
+
+
+@login_required
+def transfer_create(request, pk):
+    """The sending side opens a transfer for member `pk` (in the user's reach)."""
+    member = get_object_or_404(
+        readable_members_in_reach(request.user).select_related("organization"), pk=pk
+    )
+    if not can_write_org(request.user, member.organization):
+        raise PermissionDenied
+    form = TransferForm(request.POST or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            transfer = services.create_transfer(
+                member=member, **form.service_kwargs(), by=request.user
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Đã tạo việc chuyển sinh hoạt đảng."))
+            return redirect("members:transfer_detail", transfer.pk)
+    return render(
+        request,
+        "members/transfers/form.html",
+        {"form": form, "member": member, "title": _("Chuyển sinh hoạt đảng")},
+    )
+
+
+@login_required
+def transfer_incoming(request):
+    """The receiving side takes in a member coming back from outside the system."""
+    require_reach(request.user)
+    if not _writes_any(request.user):
+        raise PermissionDenied
+    form = IncomingForm(request.POST or None, by=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            transfer = services.receive_from_outside(**form.service_kwargs(), by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Đã tiếp nhận đảng viên chuyển đến."))
+            return redirect("members:transfer_detail", transfer.pk)
+    return render(
+        request,
+        "members/transfers/form.html",
+        {"form": form, "title": _("Tiếp nhận đảng viên từ ngoài hệ thống")},
+    )
+
+
+def _writes_any(user) -> bool:
+    from organizations.queries import writable_organizations_for
+
+    return writable_organizations_for(user).exists()
+
+
+@login_required
+def transfer_detail(request, pk):
+    transfer = get_transfer_for(request.user, pk)
+    context = {
+        "transfer": transfer,
+        "findings": transfer_findings(transfer),
+        "history": history_rows(transfer),
+        "send_form": SendForm(),
+        "receive_form": ReceiveForm(),
+        "return_form": ReturnForm(),
+        **_actions(request.user, transfer),
+    }
+    return render(request, "members/transfers/detail.html", context)
+
+
+def _step(request, pk, action, form_class, run, success, template_title):
+    """One step on a transfer: 404 outside reach, 403 for the side that may not take it;
+    a step that is no longer open sends the user back to the transfer page."""
+    transfer = get_transfer_for(request.user, pk)
+    if not STEP_SIDES[action](*_sides(request.user, transfer)):
+        raise PermissionDenied
+    if not _actions(request.user, transfer)[action]:
+        messages.warning(request, _("Bước này không còn thực hiện được."))
+        return redirect("members:transfer_detail", transfer.pk)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(transfer, form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("members:transfer_detail", transfer.pk)
+    return render(
+        request,
+        "members/transfers/step.html",
+        {"form": form, "transfer": transfer, "title": template_title},
+    )
+
+
+@login_required
+def transfer_send(request, pk):
+    return _step(
+        request,
+        pk,
+        "can_send",
+        SendForm,
+        lambda t, d: services.send_transfer(
+            t, letter_number=d["letter_number"], letter_on=d["letter_on"], by=request.user
+        ),
+        _("Đã ghi giấy giới thiệu."),
+        _("Cấp giấy giới thiệu"),
+    )
+
+
+@login_required
+def transfer_receive(request, pk):
+    return _step(
+        request,
+        pk,
+        "can_receive",
+        ReceiveForm,
+        lambda t, d: services.receive_transfer(t, received_on=d["received_on"], by=request.user),
+        _("Đã xác nhận tiếp nhận đảng viên."),
+        _("Xác nhận tiếp nhận"),
+    )
+
+
+@login_required
+def transfer_return(request, pk):
+    return _step(
+        request,
+        pk,
+        "can_return",
+        ReturnForm,
+        lambda t, d: services.return_transfer(t, returned_on=d["returned_on"], by=request.user),
+        _("Đã ghi đảng viên trở về."),
+        _("Trở về sau sinh hoạt tạm thời"),
+    )
+
+
+@login_required
+def transfer_cancel(request, pk):
+    transfer = get_transfer_for(request.user, pk)  # 404 outside reach, whatever the method
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        services.cancel_transfer(transfer, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã hủy việc chuyển sinh hoạt."))
+    return redirect("members:transfer_detail", transfer.pk)
+
+
+# --- Deadlines (TRF-01..02) -------------------------------------------------------------
+
+DEADLINE_COLUMNS = [
+    Column(gettext_lazy("Họ và tên"), "transfer.member.full_name", width=28),
+    Column(gettext_lazy("Hình thức"), "transfer.get_kind_display"),
+    Column(gettext_lazy("Nơi đi"), "transfer.from_label", width=30),
+    Column(gettext_lazy("Nơi đến"), "transfer.to_label", width=30),
+    Column(gettext_lazy("Việc phải làm"), "label", width=36),
+    Column(gettext_lazy("Quy định"), "rule_id"),
+    Column(gettext_lazy("Hạn cuối"), "due", DATE),
+    Column(gettext_lazy("Số ngày làm việc còn lại"), "days_left", INTEGER),
+    Column(gettext_lazy("Quá hạn"), "overdue"),
+]
+
+
+@login_required
+def transfer_deadlines(request):
+    require_reach(request.user)
+    form = DeadlineFilterForm(request.GET or None, user=request.user)
+    organization = form.selected_organization()
+    today = timezone.localdate()
+    rows = deadlines_for(
+        request.user, organization=organization, today=today, overdue_only=form.overdue_only()
+    )
+    if request.GET.get("format") == "xlsx":
+        return export_xlsx(
+            title=_("Chuyển sinh hoạt đảng đến hạn và quá hạn"),
+            columns=DEADLINE_COLUMNS,
+            rows=rows,
+            filename=_("Chuyển sinh hoạt đến hạn.xlsx"),
+            organization=organization.name if organization else None,
+            made_on=today,
+        )
+    return render(
+        request,
+        "members/transfers/deadlines.html",
+        {
+            "form": form,
+            "rows": rows,
+            "today": today,
+            "overdue_count": sum(1 for r in rows if r.overdue),
+            "export_query": _export_query(request),
+        },
+    )
+
+
+def _export_query(request) -> str:
+    query = request.GET.copy()
+    query["format"] = "xlsx"
+    return query.urlencode()

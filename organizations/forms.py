@@ -1,0 +1,337 @@
+"""Forms of the party tree: the boundary between what a user types and the services.
+
+Forms parse and run the same checks as the services (services.*_errors) so that the
+messages appear beside the field; the services check again before writing.
+"""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import BootstrapFormMixin
+
+from . import services
+from .enums import CellCategory, CommitteeKind, OrgKind, SuccessionKind
+from .models import Committee, ModelCellDesignation, Organization, ResidentialUnit, Term
+
+CODE_TAKEN = _("Mã tổ chức này đã được dùng cho một tổ chức khác (ORG-05).")
+
+
+class ErrorsMixin:
+    def add_errors(self, errors: dict[str, list[str]]) -> None:
+        """Put service errors beside their fields (unknown fields: at the top)."""
+        for field, messages in errors.items():
+            target = field if field in self.fields else None
+            for message in messages:
+                self.add_error(target, message)
+
+
+class SetupMixin:
+    """Calls `setup_fields()` once the fields exist and before BootstrapFormMixin styles
+    them (it reads `self.errors`, which validates: the fields must be final by then).
+    Subclasses store what they need (superior, organization...) before super().__init__."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_fields()
+
+    def setup_fields(self) -> None:
+        pass
+
+
+class ModelForm(ErrorsMixin, BootstrapFormMixin, SetupMixin, forms.ModelForm):
+    pass
+
+
+class Form(ErrorsMixin, BootstrapFormMixin, SetupMixin, forms.Form):
+    pass
+
+
+class OrganizationForm(ModelForm):
+    """Create a subordinate of `superior`, or edit an organization (ORG-01, -03, -05)."""
+
+    class Meta:
+        model = Organization
+        fields = [
+            "name",
+            "kind",
+            "category",
+            "code",
+            "established_on",
+            "address",
+            "especially_difficult",
+            "merged_cell",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"code": {"unique": CODE_TAKEN}}
+
+    def __init__(self, *args, superior: Organization | None, **kwargs):
+        self.superior = superior
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self) -> None:
+        allowed = services.allowed_kinds_under(self.superior)
+        current = self.instance.kind if self.instance.pk else None
+        self.fields["kind"].choices = [
+            (value, label)
+            for value, label in OrgKind.choices
+            if value in allowed or value == current
+        ]
+        self.fields["category"].choices = [("", _("— (chỉ với chi bộ) —")), *CellCategory.choices]
+        self.fields["category"].help_text = _("Bắt buộc với chi bộ cơ sở và chi bộ trực thuộc.")
+        self.fields["code"].widget.attrs.setdefault("placeholder", "38.168.053.000.001")
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if not kind:
+            return data
+        editing = bool(self.instance.pk)
+        established_on = data.get("established_on")
+        if editing:
+            placement_on = None
+            if kind != self.instance.kind:
+                placement_on = timezone.localdate()
+            elif established_on and established_on != self.instance.established_on:
+                placement_on = established_on
+        else:
+            placement_on = established_on or timezone.localdate()
+        errors = services.organization_errors(
+            kind=kind,
+            category=data.get("category") or "",
+            superior=self.superior,
+            established_on=established_on,
+            dissolved_on=self.instance.dissolved_on if editing else None,
+            code=None,  # uniqueness: the model form's own check, with CODE_TAKEN
+            instance=self.instance if editing else None,
+            check_placement_on=placement_on,
+        )
+        self.add_errors(errors)
+        return data
+
+
+class MoveForm(Form):
+    """Move an organization and its subtree under a new superior (ORG-01)."""
+
+    to = forms.ModelChoiceField(
+        label=_("Chuyển đến tổ chức cấp trên"), queryset=Organization.objects.none()
+    )
+    moved_on = forms.DateField(label=_("Ngày hiệu lực"))
+    reason = forms.CharField(
+        label=_("Căn cứ, lý do"),
+        max_length=255,
+        help_text=_("Ví dụ: Quyết định số 123-QĐ/TU ngày 30/06/2025."),
+    )
+
+    def __init__(self, *args, org: Organization, targets, **kwargs):
+        self.org = org
+        self.targets = targets
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self) -> None:
+        self.fields["to"].queryset = self.targets
+        self.fields["to"].empty_label = _("— Chọn tổ chức —")
+        if not self.is_bound and not self.targets.exists():
+            self.fields["to"].help_text = _(
+                "Trong phạm vi bạn phụ trách không có tổ chức nào có thể nhận tổ chức này (ORG-01)."
+            )
+        self.fields["to"].label_from_instance = lambda o: f"{o.name} ({o.get_kind_display()})"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("to") and data.get("moved_on"):
+            self.add_errors(
+                services.move_errors(self.org, to=data["to"], moved_on=data["moved_on"])
+            )
+        return data
+
+
+class DissolveForm(Form):
+    dissolved_on = forms.DateField(label=_("Ngày giải thể, hợp nhất"))
+    reason = forms.CharField(label=_("Căn cứ, lý do"), max_length=255)
+
+    def __init__(self, *args, org: Organization, **kwargs):
+        self.org = org
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dissolved_on"):
+            self.add_errors(services.dissolve_errors(self.org, on=data["dissolved_on"]))
+        return data
+
+
+class SuccessionForm(Form):
+    """Predecessor → successor between this organization and another one."""
+
+    PREDECESSOR = "predecessor"
+    SUCCESSOR = "successor"
+
+    direction = forms.ChoiceField(
+        label=_("Tổ chức này là"),
+        choices=[
+            (SUCCESSOR, _("Tổ chức kế thừa (tổ chức kia là tiền thân)")),
+            (PREDECESSOR, _("Tổ chức tiền thân (tổ chức kia kế thừa)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    other = forms.ModelChoiceField(label=_("Tổ chức kia"), queryset=Organization.objects.none())
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=SuccessionKind.choices)
+    effective_on = forms.DateField(label=_("Ngày hiệu lực"))
+    note = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
+
+    def __init__(self, *args, org: Organization, others, **kwargs):
+        self.org = org
+        self.others = others
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self) -> None:
+        self.fields["other"].queryset = self.others.exclude(pk=self.org.pk)
+        self.fields["other"].empty_label = _("— Chọn tổ chức —")
+        self.fields["other"].label_from_instance = lambda o: f"{o.name} ({o.get_kind_display()})"
+
+    def pair(self) -> tuple[Organization, Organization]:
+        other = self.cleaned_data["other"]
+        if self.cleaned_data["direction"] == self.PREDECESSOR:
+            return self.org, other
+        return other, self.org
+
+    def clean(self):
+        data = super().clean()
+        if data.get("other") and data.get("direction") and data.get("effective_on"):
+            predecessor, successor = self.pair()
+            self.add_errors(
+                services.succession_errors(
+                    predecessor=predecessor, successor=successor, effective_on=data["effective_on"]
+                )
+            )
+        return data
+
+
+class ResidentialUnitForm(ModelForm):
+    class Meta:
+        model = ResidentialUnit
+        fields = ["name", "kind", "households", "no_party_member"]
+
+
+class TermForm(ModelForm):
+    class Meta:
+        model = Term
+        fields = ["name", "starts_on", "ends_on"]
+        help_texts = {"name": _("Ví dụ: 2025–2030")}
+
+    def __init__(self, *args, org: Organization, **kwargs):
+        self.org = org
+        super().__init__(*args, instance=Term(organization=org), **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on"):
+            self.add_errors(
+                services.term_errors(
+                    organization=self.org, starts_on=data["starts_on"], ends_on=data.get("ends_on")
+                )
+            )
+        return data
+
+
+class CommitteeForm(ModelForm):
+    class Meta:
+        model = Committee
+        fields = ["term", "kind"]
+        labels = {"term": _("Nhiệm kỳ")}
+
+    def __init__(self, *args, org: Organization, **kwargs):
+        self.org = org
+        super().__init__(*args, instance=Committee(organization=org), **kwargs)
+
+    def setup_fields(self) -> None:
+        self.fields["term"].queryset = self.org.terms.order_by("-starts_on")
+        kinds = services.committee_kinds_for(self.org)
+        self.fields["kind"].choices = [(v, lbl) for v, lbl in CommitteeKind.choices if v in kinds]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("term") and data.get("kind"):
+            self.add_errors(
+                services.committee_errors(
+                    organization=self.org, term=data["term"], kind=data["kind"]
+                )
+            )
+        return data
+
+
+class SeatForm(Form):
+    """A member of the organization's subtree takes a seat on one of its committees."""
+
+    member = forms.ModelChoiceField(label=_("Đảng viên"), queryset=Organization.objects.none())
+    role = forms.ChoiceField(label=_("Chức vụ"))
+    starts_on = forms.DateField(label=_("Từ ngày"))
+    ends_on = forms.DateField(label=_("Đến ngày"), required=False)
+
+    def __init__(self, *args, committee: Committee, members, **kwargs):
+        self.committee = committee
+        self.members = members
+        kwargs.setdefault("initial", {"starts_on": committee.term.starts_on})
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self) -> None:
+        from members.enums import SeatRole
+
+        self.fields["member"].queryset = self.members
+        self.fields["member"].empty_label = _("— Chọn đảng viên —")
+        self.fields["member"].label_from_instance = lambda m: f"{m.full_name} — {m.organization}"
+        self.fields["role"].choices = SeatRole.choices
+
+    def clean(self):
+        data = super().clean()
+        if data.get("member") and data.get("role") and data.get("starts_on"):
+            self.add_errors(
+                services.seat_errors(
+                    committee=self.committee,
+                    member=data["member"],
+                    role=data["role"],
+                    starts_on=data["starts_on"],
+                    ends_on=data.get("ends_on"),
+                )
+            )
+        return data
+
+
+class EndSeatForm(Form):
+    ends_on = forms.DateField(label=_("Thôi giữ chức từ ngày"))
+    reason = forms.CharField(label=_("Lý do"), max_length=255, required=False)
+
+    def __init__(self, *args, seat, **kwargs):
+        self.seat = seat
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        on = data.get("ends_on")
+        if on and on < self.seat.starts_on:
+            self.add_error("ends_on", _("Ngày thôi giữ chức phải sau ngày bắt đầu."))
+        return data
+
+
+class ModelCellForm(ModelForm):
+    """ORG-03: a model cell (chi bộ điểm) for a year."""
+
+    class Meta:
+        model = ModelCellDesignation
+        fields = ["year", "note"]
+
+    def __init__(self, *args, cell: Organization, **kwargs):
+        self.cell = cell
+        kwargs.setdefault("initial", {"year": timezone.localdate().year})
+        super().__init__(*args, instance=ModelCellDesignation(organization=cell), **kwargs)
+
+    def setup_fields(self) -> None:
+        self.fields["year"].widget.attrs.update({"min": 1930, "max": 2100})
+
+    def clean(self):
+        data = super().clean()
+        if data.get("year"):
+            self.add_errors(services.model_year_errors(cell=self.cell, year=data["year"]))
+        return data

@@ -1,0 +1,40 @@
+"""The choice of subtree and date for the STA-01 tables."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.forms import Form
+from core.forms import VNDateInput
+from members.forms_badges import OrganizationPickerMixin
+
+
+class StatisticsForm(OrganizationPickerMixin, Form):
+    on = forms.DateField(label=_("Tính đến ngày"), required=False, widget=VNDateInput())
+
+    def statistics_date(self) -> date:
+        today = timezone.localdate()
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data.get("on") or today
+        return today
+
+
+class AnnualReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=1930, max_value=2100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["year"]
+        field.localize = False
+        field.widget.is_localized = False
+        field.widget.attrs["class"] = "form-control"
+        if not self.is_bound:
+            self.initial.setdefault("year", timezone.localdate().year)
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year > timezone.localdate().year:
+            raise forms.ValidationError(_("Chưa đến năm %(year)s.") % {"year": year})
+        return year

@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import BootstrapForm
+
+from .rules import RuleSet
+
+
+class StepForm(BootstrapForm):
+    level = forms.ChoiceField(label=_("Mức xếp loại"))
+    score = forms.IntegerField(label=_("Điểm (thang 100)"), required=False)
+    note = forms.CharField(
+        label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, rule_set: RuleSet, subject: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = [("", "---")] + [
+            (lv, rule_set.label(lv, subject)) for lv in rule_set.levels(subject)
+        ]
+        # Every level the form knows, so that a level of another year reaches the service
+        # and is refused with the rule's message.
+        self.fields["level"].valid_value = lambda value: bool(value)
+        if rule_set.scored:
+            self.fields["score"].required = True
+            self.fields["score"].help_text = _(
+                "HTXS từ 90, HTT từ 70 đến dưới 90, HT từ 50 đến dưới 70, KHT dưới 50 (REV-04)."
+            )
+        else:
+            self.fields["score"].help_text = _("Không bắt buộc trước năm 2025.")
+
+
+class RoundForm(BootstrapForm):
+    cutoff_on = forms.DateField(label=_("Ngày chốt danh sách"), required=False)
+    review_exempted = forms.BooleanField(
+        label=_("Đánh giá cả đảng viên được miễn công tác, sinh hoạt"), required=False
+    )
+    apply_excellent_cap = forms.BooleanField(
+        label=_("Áp dụng giới hạn HTXS không quá 20% số HTT"), required=False
+    )
+
+
+class PublishForm(BootstrapForm):
+    published_on = forms.DateField(label=_("Ngày công bố"))

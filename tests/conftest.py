@@ -1,0 +1,95 @@
+"""Shared fixtures: a small party tree and one persona per role.
+
+Personas (all with password factories.PASSWORD):
+- officer: committee officer of commune (reads and writes its whole subtree)
+- secretary: secretary of cell_a (own cell only)
+- other_secretary: secretary of cell_b (an outsider to cell_a)
+- inspector: inspection commission member of commune (reads the subtree)
+- member: a member of cell_a with an account (own record only)
+- outsider: officer of other_commune (everything under commune is a 404)
+- admin: system administrator (whole system, user management)
+"""
+
+import pytest
+
+from accounts.enums import Role
+from tests.factories import MemberFactory, RoleAssignmentFactory, UserFactory, make_tree
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests hash with MD5 (tests/accounts checks argon2 itself)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    """Background tasks run inside the test, no worker process (django-tasks reloads on change)."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default"],
+        }
+    }
+
+
+@pytest.fixture
+def tree(db):
+    return make_tree()
+
+
+def _persona(username, role, organization):
+    user = UserFactory(username=username, full_name=username.replace("_", " ").title())
+    RoleAssignmentFactory(user=user, role=role, organization=organization)
+    return user
+
+
+@pytest.fixture
+def officer(tree):
+    return _persona("officer", Role.OFFICER, tree["commune"])
+
+
+@pytest.fixture
+def secretary(tree):
+    return _persona("secretary", Role.SECRETARY, tree["cell_a"])
+
+
+@pytest.fixture
+def other_secretary(tree):
+    return _persona("other_secretary", Role.SECRETARY, tree["cell_b"])
+
+
+@pytest.fixture
+def inspector(tree):
+    return _persona("inspector", Role.INSPECTOR, tree["commune"])
+
+
+@pytest.fixture
+def outsider(tree):
+    return _persona("outsider", Role.OFFICER, tree["other_commune"])
+
+
+@pytest.fixture
+def admin_user(db):
+    user = UserFactory(username="admin", full_name="Quản trị")
+    RoleAssignmentFactory(user=user, role=Role.ADMIN, organization=None)
+    return user
+
+
+@pytest.fixture
+def member_user(tree):
+    user = UserFactory(username="member", full_name="Nguyễn Văn An")
+    MemberFactory(full_name="Nguyễn Văn An", organization=tree["cell_a"], user=user)
+    RoleAssignmentFactory(user=user, role=Role.MEMBER, organization=tree["cell_a"])
+    return user
+
+
+@pytest.fixture
+def login(client):
+    """login(user) -> the test client logged in as that user."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

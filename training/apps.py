@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingConfig(AppConfig):
+    name = "training"
+    verbose_name = _("Đào tạo, bồi dưỡng và học tập nghị quyết")

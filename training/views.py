@@ -1,0 +1,511 @@
+"""Training and study pages: thin views that parse, call training.services, render.
+
+Everything is scoped (accounts.scope): a course, enrollment, organization or study
+session outside the user's reach is a 404 on every page and export; a reader who may
+not write (an inspector) gets 403 on a write.
+"""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.scope import can_write_org
+from core.audit import history_rows
+from core.exporters import DATE, INTEGER, Column, Sheet, xlsx_response
+from members.enums import ACTIVE_STATUSES
+from members.queries import members_for
+from organizations.queries import (
+    get_organization_for,
+    tree_roots_for,
+    writable_organizations_for,
+)
+
+from . import links, services
+from .enums import CourseKind
+from .forms import (
+    CompleteForm,
+    CourseFilterForm,
+    CourseForm,
+    DirectiveForm,
+    EnrollMemberForm,
+    EnrollPersonForm,
+    ResultForm,
+    StudyFilterForm,
+    StudySessionForm,
+)
+from .models import Directive
+from .queries import (
+    courses_in,
+    enrollments_of,
+    get_course_for,
+    get_enrollment_for,
+    sessions_in,
+    study_totals,
+    study_totals_by_level,
+)
+from .queries import directives_in as directives_with_totals
+
+PAGE_SIZE = 50
+
+
+def _first_root(user):
+    roots = tree_roots_for(user)
+    if not roots:
+        raise Http404
+    return roots[0]
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+# --- courses -----------------------------------------------------------------------------
+
+
+@login_required
+def home(request):
+    return redirect("training:course_list", _first_root(request.user).pk)
+
+
+@login_required
+def course_list(request, org_pk):
+    org = get_organization_for(request.user, org_pk)
+    form = CourseFilterForm(request.GET or None)
+    courses = courses_in(org, kind=form.value("kind") or "", year=form.value("year"))
+    page = Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "training/course_list.html",
+        {"org": org, "form": form, "page": page, "can_write": can_write_org(request.user, org)},
+    )
+
+
+COURSE_COLUMNS = [
+    Column(gettext_lazy("Tên lớp"), "title", width=36),
+    Column(gettext_lazy("Loại lớp"), "get_kind_display", width=32),
+    Column(gettext_lazy("Đơn vị tổ chức"), "organizer.name", width=30),
+    Column(gettext_lazy("Từ ngày"), "starts_on", DATE),
+    Column(gettext_lazy("Đến ngày"), "ends_on", DATE),
+    Column(gettext_lazy("Địa điểm"), "place"),
+    Column(gettext_lazy("Số học viên"), "enrolled", INTEGER),
+    Column(gettext_lazy("Hoàn thành"), "completed", INTEGER),
+]
+
+
+@login_required
+def course_export(request, org_pk):
+    org = get_organization_for(request.user, org_pk)
+    form = CourseFilterForm(request.GET or None)
+    courses = courses_in(org, kind=form.value("kind") or "", year=form.value("year"))
+    return xlsx_response(
+        Sheet(_("Danh sách lớp bồi dưỡng"), COURSE_COLUMNS, courses, organization=org.name),
+        filename=_("Lớp bồi dưỡng.xlsx"),
+    )
+
+
+@login_required
+def course_create(request, org_pk):
+    org = get_organization_for(request.user, org_pk)
+    if not can_write_org(request.user, org):
+        raise PermissionDenied
+    form = CourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            course = services.create_course(organizer=org, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã tạo lớp %(title)s.") % {"title": course.title})
+            return redirect(course)
+    return render(
+        request,
+        "training/course_form.html",
+        {"org": org, "form": form, "title": _("Mở lớp bồi dưỡng")},
+    )
+
+
+@login_required
+def course_edit(request, pk):
+    course = get_course_for(request.user, pk)
+    if not can_write_org(request.user, course.organizer):
+        raise PermissionDenied
+    initial = {name: getattr(course, name) for name in services.COURSE_FIELDS}
+    form = CourseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_course(course, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu."))
+            return redirect(course)
+    return render(
+        request,
+        "training/course_form.html",
+        {"org": course.organizer, "form": form, "course": course, "title": _("Sửa lớp")},
+    )
+
+
+def _enrollable_members(user, course):
+    """Active members of the organizer's subtree that the user reads (ordered by name)."""
+    return (
+        members_for(user)
+        .filter(course.organizer.subtree_q("organization__"), status__in=ACTIVE_STATUSES)
+        .exclude(enrollments__course=course)
+        .order_by("sort_key", "id")
+    )
+
+
+def _linkable_people(user, course):
+    """Candidates of the organizer's subtree that the user may read (training.links,
+    scoped by admissions), less those already on the course."""
+    taken = set(
+        course.enrollments.exclude(candidate_ref="").values_list("candidate_ref", flat=True)
+    )
+    people = links.directory().linkable_for(user, within=course.organizer)
+    return [p for p in people if p.ref not in taken]
+
+
+def _course_page(request, course, *, member_form=None, person_form=None, status=200):
+    can_write = can_write_org(request.user, course.organizer)
+    if can_write:
+        if member_form is None and course.kind != CourseKind.PARTY_AWARENESS:
+            member_form = EnrollMemberForm(
+                members=_enrollable_members(request.user, course), prefix="m"
+            )
+        if person_form is None and course.kind != CourseKind.NEW_MEMBER:
+            person_form = EnrollPersonForm(
+                people=_linkable_people(request.user, course), prefix="p"
+            )
+    enrollments = list(enrollments_of(course))
+    # The candidates the learners are linked to, when the user may read them (ADM-04).
+    linked = links.directory().describe(
+        request.user, {e.candidate_ref for e in enrollments if e.candidate_ref}
+    )
+    for e in enrollments:
+        e.linked_person = linked.get(e.candidate_ref)
+    return render(
+        request,
+        "training/course_detail.html",
+        {
+            "course": course,
+            "org": course.organizer,
+            "enrollments": enrollments,
+            "can_write": can_write,
+            "member_form": member_form if can_write else None,
+            "complete_form": CompleteForm() if can_write else None,
+            "pending": sum(1 for e in enrollments if e.result == "enrolled"),
+            "person_form": person_form if can_write else None,
+            "history": history_rows(course),
+        },
+        status=status,
+    )
+
+
+@login_required
+def course_detail(request, pk):
+    return _course_page(request, get_course_for(request.user, pk))
+
+
+@login_required
+@require_POST
+def enroll(request, pk):
+    course = get_course_for(request.user, pk)
+    if not can_write_org(request.user, course.organizer):
+        raise PermissionDenied
+    if request.POST.get("who") == "person":
+        form = EnrollPersonForm(
+            request.POST, people=_linkable_people(request.user, course), prefix="p"
+        )
+        if form.is_valid():
+            try:
+                enrollment = services.enroll_person(course, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                messages.success(
+                    request, _("Đã ghi tên %(name)s.") % {"name": enrollment.learner_name}
+                )
+                return redirect(course)
+        return _course_page(request, course, person_form=form, status=400)
+    form = EnrollMemberForm(
+        request.POST, members=_enrollable_members(request.user, course), prefix="m"
+    )
+    if form.is_valid():
+        try:
+            enrollment = services.enroll_member(
+                course,
+                member=form.cleaned_data["member"],
+                notes=form.cleaned_data["notes"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã ghi tên %(name)s.") % {"name": enrollment.learner_name})
+            return redirect(course)
+    return _course_page(request, course, member_form=form, status=400)
+
+
+@login_required
+@require_POST
+def complete(request, pk):
+    """Every learner still enrolled completes the course (certificates dated as typed)."""
+    course = get_course_for(request.user, pk)
+    if not can_write_org(request.user, course.organizer):
+        raise PermissionDenied
+    form = CompleteForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(course)
+    try:
+        count = services.complete_course(
+            course, certificate_on=form.cleaned_data["certificate_on"], by=request.user
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã ghi hoàn thành cho %(n)s học viên.") % {"n": count})
+    return redirect(course)
+
+
+ENROLLMENT_COLUMNS = [
+    Column(gettext_lazy("Họ và tên"), "learner_name", width=28),
+    Column(gettext_lazy("Ngày sinh"), "learner_birth_date", DATE),
+    Column(
+        gettext_lazy("Đảng viên sinh hoạt tại"),
+        lambda e: e.member.organization.name if e.member_id else "",
+        width=30,
+    ),
+    Column(gettext_lazy("Kết quả"), "get_result_display"),
+    Column(gettext_lazy("Số giấy chứng nhận"), "certificate_number"),
+    Column(gettext_lazy("Ngày cấp"), "certificate_on", DATE),
+    Column(gettext_lazy("Ghi chú"), "notes"),
+]
+
+
+@login_required
+def course_export_enrollments(request, pk):
+    course = get_course_for(request.user, pk)
+    return xlsx_response(
+        Sheet(
+            _("Danh sách học viên lớp %(title)s") % {"title": course.title},
+            ENROLLMENT_COLUMNS,
+            enrollments_of(course),
+            organization=course.organizer.name,
+            name=_("Học viên"),
+        ),
+        filename=_("Học viên %(title)s.xlsx") % {"title": course.title},
+    )
+
+
+@login_required
+def enrollment_result(request, pk):
+    enrollment = get_enrollment_for(request.user, pk)
+    course = enrollment.course
+    if not can_write_org(request.user, course.organizer):
+        raise PermissionDenied
+    initial = {
+        "result": enrollment.result if enrollment.result != "enrolled" else "completed",
+        "certificate_number": enrollment.certificate_number,
+        "certificate_on": enrollment.certificate_on,
+    }
+    form = ResultForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_result(enrollment, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã ghi kết quả của %(name)s.") % {"name": enrollment.learner_name},
+            )
+            return redirect(course)
+    return render(
+        request,
+        "training/enrollment_result.html",
+        {"enrollment": enrollment, "course": course, "form": form},
+    )
+
+
+# --- study of directives and resolutions ---------------------------------------------------
+
+
+@login_required
+def study_home(request):
+    return redirect("training:directive_list", _first_root(request.user).pk)
+
+
+@login_required
+def directive_list(request, org_pk):
+    org = get_organization_for(request.user, org_pk)
+    form = StudyFilterForm(request.GET or None)
+    year = form.value("year")
+    start = end = None
+    if year:
+        start, end = date(year, 1, 1), date(year, 12, 31)
+    page = Paginator(directives_with_totals(org, year=year), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "training/directive_list.html",
+        {
+            "org": org,
+            "form": form,
+            "year": year,
+            "page": page,
+            "total": study_totals(org, start=start, end=end),
+            "can_add": services.can_record_directives(request.user),
+        },
+    )
+
+
+DIRECTIVE_COLUMNS = [
+    Column(gettext_lazy("Số, ký hiệu"), "code"),
+    Column(gettext_lazy("Loại văn bản"), "get_kind_display"),
+    Column(gettext_lazy("Trích yếu"), "title", width=50),
+    Column(gettext_lazy("Ngày ban hành"), "issued_on", DATE),
+    Column(gettext_lazy("Cơ quan ban hành"), "issuer"),
+    Column(gettext_lazy("Số hội nghị"), "conferences", INTEGER),
+    Column(gettext_lazy("Lượt đảng viên"), "members", INTEGER),
+    Column(gettext_lazy("Lượt người khác"), "others", INTEGER),
+    Column(gettext_lazy("Tổng số lượt"), lambda d: d.members + d.others, INTEGER),
+]
+
+
+@login_required
+def directive_export(request, org_pk):
+    org = get_organization_for(request.user, org_pk)
+    year = StudyFilterForm(request.GET or None).value("year")
+    title = _("Học tập, quán triệt chỉ thị, nghị quyết")
+    if year:
+        title = _("%(title)s năm %(year)s") % {"title": title, "year": year}
+    return xlsx_response(
+        Sheet(
+            title, DIRECTIVE_COLUMNS, directives_with_totals(org, year=year), organization=org.name
+        ),
+        filename=_("Học tập nghị quyết.xlsx"),
+    )
+
+
+@login_required
+def directive_create(request, org_pk):
+    org = get_organization_for(request.user, org_pk)
+    if not services.can_record_directives(request.user):
+        raise PermissionDenied
+    form = DirectiveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            directive = services.create_directive(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã thêm %(d)s.") % {"d": directive})
+            return redirect("training:directive_detail", org.pk, directive.pk)
+    return render(request, "training/directive_form.html", {"org": org, "form": form})
+
+
+def _session_organizations(user, org):
+    return writable_organizations_for(user).filter(org.subtree_q()).order_by("path")
+
+
+def _directive_page(request, org, directive, *, session_form=None, status=200):
+    organizations = _session_organizations(request.user, org)
+    can_record = organizations.exists()
+    if can_record and session_form is None:
+        session_form = StudySessionForm(organizations=organizations, initial={"organization": org})
+    page = Paginator(sessions_in(org, directive), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "training/directive_detail.html",
+        {
+            "org": org,
+            "directive": directive,
+            "total": study_totals(org, directive=directive),
+            "levels": study_totals_by_level(org, directive=directive),
+            "page": page,
+            "session_form": session_form if can_record else None,
+        },
+        status=status,
+    )
+
+
+@login_required
+def directive_detail(request, org_pk, pk):
+    org = get_organization_for(request.user, org_pk)
+    directive = get_object_or_404(Directive, pk=pk)
+    return _directive_page(request, org, directive)
+
+
+@login_required
+@require_POST
+def session_create(request, org_pk, pk):
+    org = get_organization_for(request.user, org_pk)
+    directive = get_object_or_404(Directive, pk=pk)
+    organizations = _session_organizations(request.user, org)
+    if not organizations.exists():
+        raise PermissionDenied
+    form = StudySessionForm(request.POST, organizations=organizations)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_study_session(
+                directive=directive,
+                organization=data["organization"],
+                held_on=data["held_on"],
+                level=data["level"],
+                members_count=data["members_count"],
+                others_count=data["others_count"] or 0,
+                notes=data["notes"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã ghi hội nghị học tập, quán triệt."))
+            return redirect("training:directive_detail", org.pk, directive.pk)
+    return _directive_page(request, org, directive, session_form=form, status=400)
+
+
+SESSION_COLUMNS = [
+    Column(gettext_lazy("Ngày tổ chức"), "held_on", DATE),
+    Column(gettext_lazy("Đơn vị tổ chức"), "organization.name", width=32),
+    Column(gettext_lazy("Cấp"), "get_level_display"),
+    Column(gettext_lazy("Lượt đảng viên"), "members_count", INTEGER),
+    Column(gettext_lazy("Lượt người khác"), "others_count", INTEGER),
+    Column(gettext_lazy("Tổng số lượt"), "attendances", INTEGER),
+    Column(gettext_lazy("Ghi chú"), "notes"),
+]
+
+
+@login_required
+def session_export(request, org_pk, pk):
+    org = get_organization_for(request.user, org_pk)
+    directive = get_object_or_404(Directive, pk=pk)
+    return xlsx_response(
+        Sheet(
+            _("Hội nghị học tập, quán triệt %(d)s") % {"d": directive},
+            SESSION_COLUMNS,
+            sessions_in(org, directive),
+            organization=org.name,
+            name=directive.code.replace("/", "-"),
+        ),
+        filename=_("Hội nghị %(code)s.xlsx") % {"code": directive.code.replace("/", "-")},
+    )
