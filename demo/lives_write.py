@@ -1,0 +1,120 @@
+"""Writing the demo members' lives (demo.lives) to the database in bulk, with history rows
+(demo.fastwrite)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import reset_queries, transaction
+from django.utils import timezone
+
+from members.models import Badge, Exemption, Member, MemberEvent, Membership, Transfer
+
+from . import fastwrite
+
+if TYPE_CHECKING:
+    from .lives import Life
+
+_MEMBER_COLUMNS = [f.attname for f in Member._meta.concrete_fields]
+MEMBERS = fastwrite.Table(Member, _MEMBER_COLUMNS)
+MEMBERSHIPS = fastwrite.Table(
+    Membership, ["id", "member_id", "organization_id", "kind", "starts_on", "ends_on"]
+)
+EVENTS = fastwrite.Table(
+    MemberEvent,
+    [
+        "id",
+        "member_id",
+        "kind",
+        "on",
+        "organization_id",
+        "counterpart",
+        "document",
+        "reason",
+        "recorded_by_id",
+        "recorded_at",
+    ],
+)
+TRANSFERS = fastwrite.Table(
+    Transfer,
+    [
+        "id",
+        "member_id",
+        "kind",
+        "reason",
+        "state",
+        "from_organization_id",
+        "from_outside",
+        "to_organization_id",
+        "to_outside",
+        "trigger_on",
+        "letter_number",
+        "letter_on",
+        "received_on",
+        "until",
+        "returned_on",
+        "note",
+    ],
+)
+EXEMPTIONS = fastwrite.Table(
+    Exemption,
+    [
+        "id",
+        "member_id",
+        "ground",
+        "starts_on",
+        "ends_on",
+        "past_working_age",
+        "poor_health",
+        "own_request",
+        "cell_decided_on",
+        "document",
+        "note",
+    ],
+)
+BADGES = fastwrite.Table(Badge, ["id", "member_id", "years", "presented_on", "decision", "early"])
+
+
+def _children(table, lives, attribute, shape=lambda row: row) -> None:
+    items = [(life.member.id, row) for life in lives for row in getattr(life, attribute)]
+    ids = fastwrite.reserve_ids(table, len(items))
+    rows = [(pk, member_id, *shape(row)) for pk, (member_id, row) in zip(ids, items, strict=True)]
+    return rows
+
+
+def write_lives(lives: list[Life], *, history: bool = True) -> None:
+    """Insert the members and every row of their lives, with history rows, in one transaction.
+
+    The members (demo.people.Person) get their primary keys.
+    """
+    now = timezone.now()
+    recorded_at = fastwrite.adapt_datetime(now)
+    reset_queries()  # with DEBUG on, Django keeps every query: keep memory bounded
+    with transaction.atomic():
+        ids = fastwrite.reserve_ids(MEMBERS, len(lives))
+        rows = []
+        for life, pk in zip(lives, ids, strict=True):
+            life.member.id = pk
+            rows.append(life.member.row())
+        fastwrite.insert(MEMBERS, rows, history=history, now=now)
+        fastwrite.insert(
+            MEMBERSHIPS, _children(MEMBERSHIPS, lives, "memberships"), history=history, now=now
+        )
+        fastwrite.insert(
+            EVENTS,
+            _children(
+                EVENTS,
+                lives,
+                "events",
+                lambda e: (e[2], e[0], e[3], e[4], e[5], e[6], None, recorded_at),
+            ),
+            history=history,
+            now=now,
+        )
+        fastwrite.insert(
+            TRANSFERS, _children(TRANSFERS, lives, "transfers"), history=history, now=now
+        )
+        fastwrite.insert(
+            EXEMPTIONS, _children(EXEMPTIONS, lives, "exemptions"), history=history, now=now
+        )
+        fastwrite.insert(BADGES, _children(BADGES, lives, "badges"), history=history, now=now)
