@@ -474,34 +474,3 @@ def test_all_present_keeps_what_was_already_marked(cell, secretary, people):
     statuses = dict(Attendance.objects.values_list("member_id", "status"))
     assert statuses[people[2].pk] == S.EXCUSED
     assert sum(s == S.PRESENT for s in statuses.values()) == 4
-
-
-def _all_present_queries(cell, secretary, on):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    meeting = held(cell, on, by=secretary)
-    with CaptureQueriesContext(connection) as ctx:
-        services.mark_all_present(meeting, version=meeting.version, by=secretary)
-    return ctx, meeting
-
-
-def test_saving_attendance_does_not_query_per_member(cell, secretary, people, tree):
-    """The register reads every member's non-participation periods at once (MTG-07
-    "suspended"), so saving the sheet for 10 members reads as often as for 5."""
-    from members.enums import NonParticipationKind
-    from members.models import NonParticipation
-
-    NonParticipation.objects.create(
-        member=people[0], kind=NonParticipationKind.SUSPENDED, starts_on=date(YEAR, 1, 1)
-    )
-    small, meeting = _all_present_queries(cell, secretary, date(YEAR, 3, 5))
-    assert Attendance.objects.get(meeting=meeting, member=people[0]).suspended is True
-    for i in range(5):
-        add_member(cell, f"Thành viên {i}")
-    large, _ = _all_present_queries(cell, secretary, date(YEAR, 4, 5))
-    reads = [q for q in small.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
-    reads_large = [
-        q for q in large.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")
-    ]
-    assert len(reads_large) == len(reads)
