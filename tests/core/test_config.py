@@ -78,3 +78,24 @@ def test_database_url_selects_postgresql():
     config = parse_database_url("postgres://chibo:pw@db.local:5432/chibo", Path("unused"))
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["NAME"], config["HOST"], config["PORT"]) == ("chibo", "db.local", 5432)
+
+
+def test_missing_migrations_check_needs_no_database(tmp_path):
+    """`make test` checks for missing migrations before pytest creates its databases: the
+    database named by DATABASE_URL need not exist (as in CI)."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        CHIBO_VAR_DIR=str(tmp_path),
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/chibo_no_such_database",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+    assert "configuration error" not in result.stderr
