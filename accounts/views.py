@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.audit import history_rows
+from core.forms import apply_errors
 
 from . import services
 from .forms import (
@@ -48,14 +49,6 @@ def admin_required(view):
     return wrapped
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @admin_required
 def user_list(request):
     form = UserSearchForm(request.GET or None)
@@ -81,7 +74,7 @@ def user_create(request):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã tạo tài khoản %(name)s.") % {"name": user})
             return redirect("accounts:user_detail", pk=user.pk)
@@ -127,7 +120,7 @@ def user_edit(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("accounts:user_detail", pk=account.pk)
@@ -190,7 +183,7 @@ def assignment_create(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã thêm phân quyền."))
             return redirect("accounts:user_detail", pk=account.pk)
@@ -211,7 +204,7 @@ def assignment_detail(request, pk):
                 assignment, ends_on=form.cleaned_data["ends_on"], by=request.user
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã kết thúc phân quyền."))
             return redirect("accounts:user_detail", pk=assignment.user_id)

@@ -1,6 +1,7 @@
 """Form helpers: Bootstrap classes on every widget, dd/mm/yyyy dates."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 DATE_FORMAT = "%d/%m/%Y"
 
@@ -53,3 +54,13 @@ class BootstrapModelForm(BootstrapFormMixin, forms.ModelForm):
 
 class BootstrapForm(BootstrapFormMixin, forms.Form):
     pass
+
+
+def apply_errors(form, error: ValidationError) -> None:
+    """Put a service's refusal (ValidationError) on the form that made the call: each error
+    on its field when the form has that field, the others above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

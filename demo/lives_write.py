@@ -8,71 +8,12 @@ from typing import TYPE_CHECKING
 from django.db import reset_queries, transaction
 from django.utils import timezone
 
-from members.models import Badge, Exemption, Member, MemberEvent, Membership, Transfer
+from members.bulk_tables import BADGES, EVENTS, EXEMPTIONS, MEMBERS, MEMBERSHIPS, TRANSFERS
 
 from . import fastwrite
 
 if TYPE_CHECKING:
     from .lives import Life
-
-_MEMBER_COLUMNS = [f.attname for f in Member._meta.concrete_fields]
-MEMBERS = fastwrite.Table(Member, _MEMBER_COLUMNS)
-MEMBERSHIPS = fastwrite.Table(
-    Membership, ["id", "member_id", "organization_id", "kind", "starts_on", "ends_on"]
-)
-EVENTS = fastwrite.Table(
-    MemberEvent,
-    [
-        "id",
-        "member_id",
-        "kind",
-        "on",
-        "organization_id",
-        "counterpart",
-        "document",
-        "reason",
-        "recorded_by_id",
-        "recorded_at",
-    ],
-)
-TRANSFERS = fastwrite.Table(
-    Transfer,
-    [
-        "id",
-        "member_id",
-        "kind",
-        "reason",
-        "state",
-        "from_organization_id",
-        "from_outside",
-        "to_organization_id",
-        "to_outside",
-        "trigger_on",
-        "letter_number",
-        "letter_on",
-        "received_on",
-        "until",
-        "returned_on",
-        "note",
-    ],
-)
-EXEMPTIONS = fastwrite.Table(
-    Exemption,
-    [
-        "id",
-        "member_id",
-        "ground",
-        "starts_on",
-        "ends_on",
-        "past_working_age",
-        "poor_health",
-        "own_request",
-        "cell_decided_on",
-        "document",
-        "note",
-    ],
-)
-BADGES = fastwrite.Table(Badge, ["id", "member_id", "years", "presented_on", "decision", "early"])
 
 
 def _children(table, lives, attribute, shape=lambda row: row) -> None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.scope import top_organizations
 from core.audit import history_rows
+from core.forms import apply_errors
 
 from . import exporters, queries, services
 from .forms import (
@@ -35,14 +36,6 @@ from .forms import (
     ResolveForm,
 )
 from .models import Recommendation
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _year(year):
@@ -108,7 +101,7 @@ def programme_create(request, org_pk):
                 organization=organization, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã thêm chương trình kiểm tra, giám sát."))
             return redirect("discipline:overview", org_pk=organization.pk, year=p.year)
@@ -127,7 +120,7 @@ def inspection_create(request, org_pk):
                 organization=organization, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã thêm cuộc kiểm tra, giám sát."))
             return redirect(inspection)
@@ -142,7 +135,7 @@ def assignment_create(request, org_pk):
         try:
             services.assign_follow(organization=organization, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã phân công cấp ủy viên theo dõi."))
             return redirect(
@@ -193,7 +186,7 @@ def inspection_detail(request, pk):
                 raise ValidationError(_("Thông tin chưa hợp lệ."))
         except ValidationError as error:
             form = {"conclude": conclude, "recommend": recommend}.get(action, complete)
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu."))
             return redirect(inspection)
@@ -230,7 +223,7 @@ def discipline_create(request, org_pk):
                 deciding_organization=organization, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi kỷ luật."))
             return redirect(d)
@@ -263,7 +256,7 @@ def discipline_detail(request, pk):
             try:
                 ACTIONS[action][1](d, by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Đã lưu."))
                 return redirect(d)

@@ -15,19 +15,12 @@ from django.views.decorators.http import require_POST
 
 from accounts.scope import can_manage_subtree, top_organizations
 from core.audit import history_rows
+from core.forms import apply_errors
 
 from . import exporters, queries, services
 from .enums import STEP_ORDER, Step, Subject
 from .forms import PublishForm, RoundForm, StepForm
 from .rules import rule_set_for
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _year(year: int) -> int:
@@ -237,7 +230,7 @@ def _review_page(
             try:
                 record(posted, form.cleaned_data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Đã ghi bước “%(s)s”.") % {"s": Step(posted).label})
                 return done()

@@ -26,6 +26,7 @@ from ..enums import (
 )
 from ..models import (
     AdmissionCase,
+    CaseStep,
     FullMembershipCase,
 )
 
@@ -203,6 +204,35 @@ def _decide(findings: list[Finding], override_reason: str) -> None:
             warnings,
             _("Có cảnh báo: cần ghi lý do (căn cứ, ý kiến cấp trên) để tiếp tục."),
         )
+
+
+def _record_step(findings, override_reason, *, stage, on, by, document, **owner) -> CaseStep:
+    """ADM-05/PRB-03: refuse on a blocking finding (or a warning without a reason), then keep
+    the step with its date, its findings, who took it and its uploaded document.
+    `owner` is `case=` or `full_case=`."""
+    _decide(findings, override_reason)
+    step = CaseStep(
+        stage=stage,
+        on=on,
+        done_by=by,
+        override_reason=override_reason.strip()[:500] if rules.warnings(findings) else "",
+        findings=_as_json(findings),
+        **owner,
+    )
+    if document is not None:
+        step.document = document
+    step._history_user = by
+    step.save()
+    return step
+
+
+def _mark_received(doc, on, step, *, by) -> None:
+    """The dossier document of a step: received on the step's date, with the step's scan."""
+    doc.received_on = on
+    if step.document:
+        doc.scan = step.document
+    doc._history_user = by
+    doc.save()
 
 
 def _as_json(findings: list[Finding]) -> list[dict]:

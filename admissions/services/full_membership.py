@@ -26,10 +26,10 @@ from ..models import (
     FullMembershipCase,
 )
 from .common import (
-    _as_json,
-    _decide,
     _int,
+    _mark_received,
     _previous_on,
+    _record_step,
     _refuse,
     _require_write,
     _today,
@@ -170,28 +170,14 @@ def advance_full(
         fcase.decision_on, fcase.extension_reason = on, reason
         fcase.decision_number = (facts.get("decision_number") or "").strip()
 
-    _decide(findings, override_reason)
-    step = CaseStep(
-        full_case=fcase,
-        stage=to_stage,
-        on=on,
-        done_by=by,
-        override_reason=override_reason.strip()[:500] if rules.warnings(findings) else "",
-        findings=_as_json(findings),
+    step = _record_step(
+        findings, override_reason, stage=to_stage, on=on, by=by, document=document, full_case=fcase
     )
-    if document is not None:
-        step.document = document
-    step._history_user = by
-    step.save()
     kind = FULL_STAGE_DOCUMENT.get(to_stage)
     if kind is not None:
         doc = fcase.documents.filter(kind=kind).first()
         if doc is not None and (document is not None or doc.received_on is None):
-            doc.received_on = on
-            if document is not None:
-                doc.scan = step.document
-            doc._history_user = by
-            doc.save()
+            _mark_received(doc, on, step, by=by)
     if to_stage == FullStage.DECISION:
         fcase.outcome = fcase.proposal
         if fcase.proposal == Proposal.FULL:

@@ -33,10 +33,10 @@ from ..models import (
 from .candidates import _check_helper, set_candidate_state
 from .cases import sponsor_facts
 from .common import (
-    _as_json,
-    _decide,
     _int,
+    _mark_received,
     _previous_on,
+    _record_step,
     _refuse,
     _require_write,
     _today,
@@ -232,32 +232,18 @@ def advance(
         findings += rules.member_file_findings(case.ceremony_on, on)
         case.member_file_on = on
 
-    _decide(findings, override_reason)
-
-    step = CaseStep(
-        case=case,
-        stage=to_stage,
-        on=on,
-        done_by=by,
-        override_reason=override_reason.strip()[:500] if rules.warnings(findings) else "",
-        findings=_as_json(findings),
+    step = _record_step(
+        findings, override_reason, stage=to_stage, on=on, by=by, document=document, case=case
     )
-    if document is not None:
-        step.document = document
-    step._history_user = by
-    step.save()
-
     kind = STAGE_DOCUMENT.get(to_stage)
     if kind is not None:
         doc = case.documents.filter(kind=kind).first()
         if doc is not None and (document is not None or doc.received_on is None):
-            doc.received_on = on if kind != DocKind.CERTIFICATE else case.certificate_on
-            if kind == DocKind.CERTIFICATE:
+            if kind == DocKind.CERTIFICATE:  # ADM-04: dated by the certificate, not the step
                 doc.expires_on = rules.certificate_expires_on(case.certificate_on)
-            if document is not None:
-                doc.scan = step.document
-            doc._history_user = by
-            doc.save()
+            _mark_received(
+                doc, on if kind != DocKind.CERTIFICATE else case.certificate_on, step, by=by
+            )
 
     if to_stage == Stage.SYMPATHIZER and candidate.state != CandidateState.SYMPATHIZER:
         set_candidate_state(

@@ -6,6 +6,7 @@ from django.http import Http404
 
 from accounts.enums import Role
 from accounts.scope import active_roles, can_write_org
+from core.forms import apply_errors
 
 from .. import queries
 
@@ -31,11 +32,7 @@ def _error_messages(form, error: ValidationError) -> None:
         for message in error.messages:
             form.add_error(None, message)
         return
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+    apply_errors(form, error)
 
 
 _REFUSED = object()

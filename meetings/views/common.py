@@ -1,19 +1,11 @@
 """Helpers shared by the meeting screens."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from members.models import Member
 
 from .. import queries
 from ..models import Meeting
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _writable(request, organization) -> None:

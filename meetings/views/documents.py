@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import apply_errors
+
 from .. import queries, services
 from ..forms import DocumentForm, ScanForm
 from ..models import MeetingDocument, Resolution, SignedScan
-from .common import _apply_errors, _meeting, _writable
+from .common import _meeting, _writable
 
 
 @login_required
@@ -140,7 +142,7 @@ def _upload_scan(request, meeting, resolution, title):
                 meeting, by=request.user, file=form.cleaned_data["file"], resolution=resolution
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu bản ký."))
             return redirect(meeting)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import history_rows
+from core.forms import apply_errors
 
 from .. import queries, rules, services
 from ..enums import Rating
@@ -22,7 +23,7 @@ from ..forms import (
     ResolutionForm,
     TaskForm,
 )
-from .common import _apply_errors, _meeting, _register_members
+from .common import _meeting, _register_members
 
 # --- One meeting -----------------------------------------------------------------------
 
@@ -77,7 +78,7 @@ def edit_plan(request, pk):
         try:
             services.update_plan(meeting, version=data.pop("version"), by=request.user, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu kế hoạch."))
             return redirect(meeting)
@@ -104,7 +105,7 @@ def hold(request, pk):
         try:
             services.hold_meeting(meeting, version=data.pop("version"), by=request.user, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi nhận buổi sinh hoạt."))
             return redirect("meetings:attendance", pk=meeting.pk)
@@ -133,7 +134,7 @@ def cancel(request, pk):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã hủy buổi sinh hoạt."))
             return redirect(meeting)
@@ -161,7 +162,7 @@ def minutes(request, pk):
         try:
             services.update_minutes(meeting, version=data.pop("version"), by=request.user, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu biên bản."))
             return redirect(meeting)

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import apply_errors
+
 from .. import queries, services
 from ..enums import MeetingKind, MeetingState, Rating
 from ..forms import (
@@ -18,7 +20,7 @@ from ..forms import (
 )
 from ..ics import calendar_text
 from ..models import CalendarFeed, Meeting
-from .common import _apply_errors, _writable
+from .common import _writable
 
 # --- The cell's year -------------------------------------------------------------------
 
@@ -87,7 +89,7 @@ def create(request, org_pk):
                 organization=organization, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã thêm buổi sinh hoạt."))
             return redirect(meeting)

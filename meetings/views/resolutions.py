@@ -7,13 +7,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import apply_errors
+
 from .. import queries, services
 from ..forms import (
     ResolutionForm,
     TaskForm,
 )
 from ..models import Task
-from .common import _apply_errors, _meeting, _register_members, _writable
+from .common import _meeting, _register_members, _writable
 
 # --- Resolutions, tasks, documents, superiors ------------------------------------------
 
@@ -26,7 +28,7 @@ def resolution_create(request, pk):
         try:
             services.add_resolution(meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi nghị quyết."))
             return redirect(meeting)
@@ -45,7 +47,7 @@ def task_create(request, pk):
         try:
             services.add_task(meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã giao nhiệm vụ."))
             return redirect(meeting)

@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.scope import is_system_admin
+from core.forms import apply_errors
 from organizations.models import Organization
 
 from .. import queries, services
 from ..forms import ScoringForm
 from ..models import ScoringConfig
 from ..rules import Weights
-from .common import _apply_errors
 
 
 def _provinces_for(user):
@@ -87,7 +87,7 @@ def scoring(request, org_pk=None):
         try:
             services.save_scoring(organization=organization, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu thang điểm."))
             if organization is None:

@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import apply_errors
+
 from .. import queries, services
 from ..forms import AssignmentForm, SuperiorForm
 from ..models import SupervisorAssignment
-from .common import _apply_errors, _meeting
+from .common import _meeting
 
 
 @login_required
@@ -32,7 +34,7 @@ def superior_add(request, pk):
                 position=form.cleaned_data["position"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             return redirect(meeting)
     return render(
@@ -73,7 +75,7 @@ def supervision(request, org_pk, year=None):
                     by=request.user,
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Đã phân công cấp ủy viên phụ trách."))
                 return redirect("meetings:supervision_year", org_pk=superior.pk, year=year)

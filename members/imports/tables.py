@@ -1,10 +1,7 @@
-"""What the import writes: the profile columns it updates, the leaving events, and the
-tables of the bulk insert (core.bulk) for new members, their memberships and events."""
-
-from core import bulk
+"""What the import writes: the profile columns it updates and the leaving events (the
+bulk-insert tables are in members.bulk_tables)."""
 
 from ..enums import EventKind, MembershipKind, MemberStatus
-from ..models import Member, MemberEvent, Membership
 
 PROFILE_FIELDS = (
     "full_name",
@@ -57,22 +54,3 @@ _COMPARED = tuple(
 HOME = MembershipKind.HOME.value
 ADMITTED = EventKind.ADMITTED.value
 FULL_MEMBERSHIP = EventKind.FULL_MEMBERSHIP.value
-MEMBERS = bulk.Table(Member, [f.attname for f in Member._meta.concrete_fields])
-MEMBERSHIPS = bulk.Table(
-    Membership, ["id", "member_id", "organization_id", "kind", "starts_on", "ends_on"]
-)
-EVENTS = bulk.Table(
-    MemberEvent,
-    [
-        "id",
-        "member_id",
-        "kind",
-        "on",
-        "organization_id",
-        "counterpart",
-        "document",
-        "reason",
-        "recorded_by_id",
-        "recorded_at",
-    ],
-)

@@ -34,6 +34,7 @@ from core import bulk
 from core.text import fold, name_sort_key
 from organizations.models import Organization
 
+from ..bulk_tables import EVENTS, MEMBERS, MEMBERSHIPS
 from ..enums import EventKind, MembershipKind, MemberStatus
 from ..models import Ethnicity, Member, Membership, Religion
 from ..rules import Period, party_age_start
@@ -49,12 +50,9 @@ from .reading import (
 from .tables import (
     _COMPARED,
     ADMITTED,
-    EVENTS,
     FULL_MEMBERSHIP,
     HOME,
     LEAVING_EVENT,
-    MEMBERS,
-    MEMBERSHIPS,
     PROFILE_FIELDS,
     UPDATE_FIELDS,
 )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org
+from core.forms import apply_errors
 
 from ..forms_transfers import EndExemptionForm, ExemptionForm, OrganizationFilterForm
 from ..queries_exemptions import (
@@ -18,7 +19,6 @@ from ..queries_exemptions import (
 )
 from ..queries_transfers import readable_members_in_reach
 from ..services import exemptions as services
-from .register import _apply_errors
 from .transfers import require_reach
 
 
@@ -51,7 +51,7 @@ def exemption_create(request, pk):
         try:
             services.start_exemption(member=member, **form.service_kwargs(), by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi miễn công tác và sinh hoạt đảng."))
             return redirect(member)
@@ -85,7 +85,7 @@ def exemption_end(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi kết thúc miễn công tác và sinh hoạt."))
             return redirect(member)

@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org
+from core.forms import apply_errors
 
 from ..forms_participation import EndNonParticipationForm, NonParticipationForm
 from ..queries_participation import get_non_participation_for
 from ..queries_transfers import readable_members_in_reach
 from ..services import participation as services
-from .register import _apply_errors
 
 
 @login_required
@@ -32,7 +32,7 @@ def non_participation_create(request, pk):
                 member=member, **form.service_kwargs(), by=request.user
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi thời gian không tham gia sinh hoạt đảng."))
             return redirect(member)
@@ -61,7 +61,7 @@ def non_participation_end(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi ngày kết thúc."))
             return redirect(member)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.audit import history_rows
+from core.forms import apply_errors
 
 from .. import exporters, services
 from ..enums import ACTIVE_STATUSES
@@ -143,14 +144,6 @@ def photo(request, pk):
     return FileResponse(handle)
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 def create(request):
     # Creating touches no existing record: a user who may not add answers 403 (no leak).
@@ -166,7 +159,7 @@ def create(request):
         try:
             member = services.create_member(**form.service_arguments(), by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except PermissionDenied:
             form.add_error("organization", _("Bạn không có quyền thêm đảng viên vào chi bộ này."))
         else:
@@ -191,7 +184,7 @@ def edit(request, pk):
         try:
             services.update_member(member, **form.profile_changes(), by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect(member)
@@ -214,7 +207,7 @@ def record_event(request, pk):
         try:
             services.record_status_event(member, **form.cleaned_data, by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi sự kiện."))
             return redirect(member)

@@ -21,6 +21,7 @@ from accounts.enums import Role
 from accounts.scope import active_roles, can_write_org
 from core.audit import history_rows
 from core.exporters import DATE, INTEGER, Column, export_xlsx
+from core.forms import apply_errors
 
 from ..deadlines import deadlines_for, transfer_findings
 from ..enums import TransferKind, TransferState
@@ -35,7 +36,6 @@ from ..forms_transfers import (
 )
 from ..queries_transfers import get_transfer_for, readable_members_in_reach, transfer_list_for
 from ..services import transfers as services
-from .register import _apply_errors
 
 
 def require_reach(user) -> None:
@@ -105,7 +105,7 @@ def transfer_create(request, pk):
                 member=member, **form.service_kwargs(), by=request.user
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã tạo việc chuyển sinh hoạt đảng."))
             return redirect("members:transfer_detail", transfer.pk)
@@ -127,7 +127,7 @@ def transfer_incoming(request):
         try:
             transfer = services.receive_from_outside(**form.service_kwargs(), by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã tiếp nhận đảng viên chuyển đến."))
             return redirect("members:transfer_detail", transfer.pk)
@@ -173,7 +173,7 @@ def _step(request, pk, action, form_class, run, success, template_title):
         try:
             run(transfer, form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, success)
             return redirect("members:transfer_detail", transfer.pk)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.scope import can_write_org
 from core.audit import history_rows
 from core.exporters import DATE, INTEGER, Column, Sheet, xlsx_response
+from core.forms import apply_errors
 from members.enums import ACTIVE_STATUSES
 from members.queries import members_for
 from organizations.queries import (
@@ -34,7 +35,7 @@ from ..queries import (
     get_course_for,
     get_enrollment_for,
 )
-from .common import PAGE_SIZE, _first_root, _form_errors
+from .common import PAGE_SIZE, _first_root
 
 # --- courses -----------------------------------------------------------------------------
 
@@ -90,7 +91,7 @@ def course_create(request, org_pk):
         try:
             course = services.create_course(organizer=org, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã tạo lớp %(title)s.") % {"title": course.title})
             return redirect(course)
@@ -112,7 +113,7 @@ def course_edit(request, pk):
         try:
             services.update_course(course, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã lưu."))
             return redirect(course)
@@ -198,7 +199,7 @@ def enroll(request, pk):
             try:
                 enrollment = services.enroll_person(course, by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _form_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(
                     request, _("Đã ghi tên %(name)s.") % {"name": enrollment.learner_name}
@@ -217,7 +218,7 @@ def enroll(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi tên %(name)s.") % {"name": enrollment.learner_name})
             return redirect(course)
@@ -295,7 +296,7 @@ def enrollment_result(request, pk):
         try:
             services.record_result(enrollment, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request,

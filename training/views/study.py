@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.exporters import DATE, INTEGER, Column, Sheet, xlsx_response
+from core.forms import apply_errors
 from organizations.queries import (
     get_organization_for,
     writable_organizations_for,
@@ -30,7 +31,7 @@ from ..queries import (
     study_totals,
     study_totals_by_level,
 )
-from .common import PAGE_SIZE, _first_root, _form_errors
+from .common import PAGE_SIZE, _first_root
 
 # --- study of directives and resolutions ---------------------------------------------------
 
@@ -103,7 +104,7 @@ def directive_create(request, org_pk):
         try:
             directive = services.create_directive(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã thêm %(d)s.") % {"d": directive})
             return redirect("training:directive_detail", org.pk, directive.pk)
@@ -165,7 +166,7 @@ def session_create(request, org_pk, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Đã ghi hội nghị học tập, quán triệt."))
             return redirect("training:directive_detail", org.pk, directive.pk)
