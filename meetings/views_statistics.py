@@ -65,16 +65,50 @@ def default_year() -> int:
     return today.year if today.month > 3 else today.year - 1
 
 
-def _period(request) -> tuple[PeriodForm, Period]:
+def last_finished_month(year: int) -> int | None:
+    """The last month of `year` that has ended (12 for a past year, None when none has:
+    a future year, or January of this one)."""
+    today = timezone.localdate()
+    if year < today.year:
+        return 12
+    if year > today.year or today.month == 1:
+        return None
+    return today.month - 1
+
+
+def _period(request) -> tuple[PeriodForm, Period, str]:
+    """The period asked for, and a note when it was cut short. Months that have not ended
+    are not counted (a cell cannot have held November's meeting on 23 November): for this
+    year the period runs to the last finished month, as on the home page (MTG-01)."""
     data = request.GET.copy()
     data.setdefault("year", str(default_year()))
     data.setdefault("month_from", "1")
-    data.setdefault("month_to", "12")
+    note = ""
+    try:
+        year, first = int(data["year"]), int(data["month_from"])
+    except ValueError:
+        year = first = None
+    last = last_finished_month(year) if year is not None else None
+    if "month_to" not in data:
+        data["month_to"] = str(last if last is not None and last >= (first or 1) else 12)
+    elif last is not None and first is not None and first <= last < _int(data["month_to"]):
+        data["month_to"] = str(last)
+        note = _("Tính đến hết tháng %(month)02d/%(year)d: các tháng sau chưa kết thúc.") % {
+            "month": last,
+            "year": year,
+        }
     form = PeriodForm(data)
     if not form.is_valid():
         # Fall back to the default year; the form shows what was wrong.
-        return form, Period.year(default_year())
-    return form, form.period()
+        return form, Period.year(default_year()), note
+    return form, form.period(), note
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return 0
 
 
 def _scope(user):
@@ -120,7 +154,7 @@ def _chart_data(result) -> dict:
 @login_required
 def page(request, org_pk):
     org = get_organization_for(request.user, org_pk)
-    form, period = _period(request)
+    form, period, period_note = _period(request)
     result = compliance(org, period, within=_scope(request.user))
     query = _query(period)
     cells_url = reverse("meeting_stats:cells", args=[org.pk])
@@ -137,6 +171,7 @@ def page(request, org_pk):
             "org": org,
             "form": form,
             "period": period,
+            "period_note": period_note,
             "result": result,
             "query": query,
             "chart": _chart_data(result),
@@ -159,7 +194,7 @@ def _category_param(request) -> str | None:
 @login_required
 def cells(request, org_pk):
     org = get_organization_for(request.user, org_pk)
-    form, period = _period(request)
+    form, period, _note = _period(request)
     bucket = request.GET.get("bucket", "")
     if bucket and bucket not in BUCKETS:
         raise Http404
@@ -245,7 +280,7 @@ def cell_columns(quarters) -> list[Column]:
 @login_required
 def export(request, org_pk):
     org = get_organization_for(request.user, org_pk)
-    _form, period = _period(request)
+    _form, period, _note = _period(request)
     scope = _scope(request.user)
     result = compliance(org, period, within=scope)
     quarters = result.quarters

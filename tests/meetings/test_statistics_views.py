@@ -1,6 +1,7 @@
 """Statistics pages: persona scoping (404 outside the reach), the table, drill-down,
 the XLSX export opened and checked, no inline scripts, a constant number of queries."""
 
+import calendar
 import io
 from datetime import date
 
@@ -178,3 +179,35 @@ def test_page_queries_do_not_grow(tree, data, officer, login):
     after, response = count()
     assert response.context["result"].total.cells == 23
     assert after == before
+
+
+@pytest.mark.parametrize(
+    ("today", "query", "expected_to", "note"),
+    [
+        # This year: the period runs to the last finished month (as the home page).
+        (date(YEAR, 11, 23), {}, 10, False),
+        (date(YEAR, 11, 1), {}, 10, False),
+        (date(YEAR, 10, 31), {}, 9, False),
+        # Asked past the last finished month: cut short, and said so.
+        (date(YEAR, 11, 23), {"month_from": 1, "month_to": 12}, 10, True),
+        (date(YEAR, 11, 23), {"month_from": 1, "month_to": 10}, 10, False),
+        (date(YEAR, 11, 23), {"month_from": 3, "month_to": 6}, 6, False),
+        # A past year is whole.
+        (date(YEAR + 1, 1, 5), {}, 12, False),
+    ],
+)
+def test_period_stops_at_the_last_finished_month(
+    tree, data, officer, login, monkeypatch, today, query, expected_to, note
+):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: today)
+    response = login(officer).get(page_url(tree["commune"], **query))
+    assert response.status_code == 200
+    period = response.context["period"]
+    last_day = calendar.monthrange(YEAR, expected_to)[1]
+    assert period.ends_on == date(YEAR, expected_to, last_day)
+    body = response.content.decode()
+    assert ('data-testid="period-note"' in body) is note
+    if note:
+        assert f"Tính đến hết tháng {expected_to:02d}/{YEAR}" in body
