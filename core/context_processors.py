@@ -12,5 +12,8 @@ def chibo(request):
         "chibo_roles": roles,
         "chibo_can_browse": bool(roles - {Role.MEMBER}),
         "chibo_is_system_admin": is_system_admin(user),
+        # Links to pages that only write (import, taking a member in) are shown only to
+        # those who may write somewhere: an inspector or a member would get a 404/403.
+        "chibo_can_write": is_system_admin(user) or bool(roles & {Role.OFFICER, Role.SECRETARY}),
         "chibo_debug": settings.DEBUG,
     }

@@ -1,6 +1,7 @@
 """The home page for each persona."""
 
 import pytest
+from django.urls import reverse
 
 from tests.factories import UserFactory
 
@@ -182,3 +183,22 @@ def test_home_page_queries_do_not_grow_with_the_data(login, officer, tree, on_ho
 def test_home_page_has_no_inline_script_or_style(login, officer, tree, on_home_day):
     body = login(officer).get("/").content.decode()
     assert "<script>" not in body and " style=" not in body
+
+
+@pytest.mark.parametrize(
+    ("persona", "writes"),
+    [("officer", True), ("secretary", True), ("inspector", False), ("admin_user", True)],
+)
+@pytest.mark.django_db
+def test_links_to_write_only_pages_only_for_those_who_write(request, login, tree, persona, writes):
+    """An inspector reads the subtree but writes nothing: the import and "take in from
+    outside" pages would answer 404/403, so their links are not offered."""
+    client = login(request.getfixturevalue(persona))
+    home = client.get(reverse("core:home")).content.decode()
+    assert (reverse("members:import_start") in home) is writes
+    transfers = client.get(reverse("members:transfer_list"))
+    assert transfers.status_code == 200
+    assert (reverse("members:transfer_incoming") in transfers.content.decode()) is writes
+    if writes:
+        assert client.get(reverse("members:import_start")).status_code == 200
+        assert client.get(reverse("members:transfer_incoming")).status_code == 200
