@@ -15,6 +15,7 @@ from .alerts import (
     member_alerts,
     plan_findings,
     previous_month,
+    subtree_member_alerts,
 )
 from .evaluations import (
     Evaluation,
@@ -86,6 +87,7 @@ __all__ = [
     "meeting_page",
     "MemberAlert",
     "member_alerts",
+    "subtree_member_alerts",
     "previous_month",
     "cells_without_meeting",
     "plan_findings",

@@ -1,6 +1,7 @@
 """{% load meetings_tags %}{% meeting_alerts org %}: the Charter alerts box for an
 organization page (a cell: its members' alerts and last month's meeting; a higher
-organization: the cells of its subtree without last month's periodic meeting)."""
+organization: the members' alerts of every cell of its subtree and the cells without last
+month's periodic meeting)."""
 
 from django import template
 from django.utils import timezone
@@ -11,6 +12,7 @@ from ..models import Meeting
 
 register = template.Library()
 CELL_LIST_LIMIT = 20
+ALERT_LIST_LIMIT = 30
 
 
 @register.inclusion_tag("meetings/_alerts.html", takes_context=True)
@@ -34,6 +36,11 @@ def meeting_alerts(context, org, year=None):
                 held_on__month=last_month[1],
             ).exists()
     if not org.is_cell:
+        # MTG-08 / MTG-03 for every cell of the subtree (and the organization's own
+        # meetings), each with its cell; the first ALERT_LIST_LIMIT, and how many in all.
+        alerts = queries.subtree_member_alerts(org, year or today.year)
+        data["alerts"] = alerts[:ALERT_LIST_LIMIT]
+        data["alerts_total"] = len(alerts)
         cells = queries.cells_without_meeting(org, today=today)
         data["cells"] = list(cells[:CELL_LIST_LIMIT])
         # Always counted, so the page issues the same number of queries whatever the data.
