@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "discipline",
     "training",
     "reports",
+    "api",
     "demo",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("discipline/", include("discipline.urls")),
     path("training/", include("training.urls")),
     path("reports/", include("reports.urls")),
+    path("api/v1/", include("api.urls")),
     path("holidays/", include("core.urls_holidays")),
     path("jobs/", include("core.urls_jobs")),
     path("django-admin/", admin.site.urls),

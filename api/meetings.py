@@ -1,0 +1,112 @@
+"""Cell-meeting compliance statistics of a subtree (issue 4 item 7; MTG-01..03, EXM-02).
+
+The same `meetings.statistics.compliance()` the statistics page, its XLSX export and the
+annual report call, with the same period and the same scope: the organization is read
+through organizations.queries (404 outside the user's reach; a member, who reads only
+their own record, gets a 404), and only the cells the user may read are counted.
+"""
+
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from accounts.scope import is_system_admin, org_read_filter
+from meetings.statistics import BUCKET_LABELS, BUCKETS, Period, Share, compliance
+from meetings.views_statistics import default_year, last_finished_month
+from organizations.queries import get_organization_for
+
+from .schemas import MeetingStatisticsOut
+
+router = Router(tags=["meetings"])
+
+FIRST_YEAR, LAST_YEAR = 1930, 2100
+
+
+class StatisticsQuery(Schema):
+    year: int | None = None
+
+
+def period_of(year: int) -> tuple[Period, str]:
+    """The year, cut at the last finished month when it is this year (as on the page:
+    a cell cannot have held November's meeting on 23 November), and a note saying so."""
+    last = last_finished_month(year)
+    if last is None or last == 12:
+        return Period.year(year), ""
+    note = _("Tính đến hết tháng %(month)02d/%(year)d: các tháng sau chưa kết thúc.") % {
+        "month": last,
+        "year": year,
+    }
+    return Period.months((year, 1), (year, last)), note
+
+
+def share(s: Share) -> dict:
+    fraction = s.fraction
+    return {
+        "n": s.n,
+        "of": s.of,
+        "fraction": None if fraction is None else float(fraction),
+        "text": s.text,
+    }
+
+
+def row(r, quarters) -> dict:
+    return {
+        "category": r.category,
+        "label": str(r.label),
+        "cells": r.cells,
+        "buckets": [
+            {
+                "key": b,
+                "label": str(BUCKET_LABELS[b]),
+                "cells": r.buckets[b],
+                "share": share(r.share(b)),
+            }
+            for b in BUCKETS
+        ],
+        "periodic_meetings": r.periodic,
+        "thematic_meetings": sum(r.thematic_in(quarters)),
+        "extraordinary_meetings": r.extraordinary,
+        "cells_with_quarter_gap": r.quarter_gap,
+        "attendance": share(r.attendance),
+        "meetings_on_target": share(r.meetings_target),
+        "cells_on_target": share(r.cells_target),
+        "unexcused_absences": r.unexcused,
+    }
+
+
+@router.get(
+    "/{int:org_id}/meeting-statistics/",
+    response=MeetingStatisticsOut,
+    summary="Cell-meeting compliance of a subtree for a year",
+)
+def meeting_statistics(request, org_id: int, params: Query[StatisticsQuery]):
+    """Cells holding their periodic meetings every month, in 9–11 months or fewer
+    (MTG-01), thematic meetings (MTG-02), the average attendance and the share of
+    meetings above 85% (MTG-03), unexcused absences: in total and per cell category.
+
+    `year` defaults to the last full year until March, this year from then on; this
+    year runs to the last finished month (`period.note` says so).
+    """
+    org = get_organization_for(request.user, org_id)
+    year = default_year() if params.year is None else params.year
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise HttpError(
+            422,
+            _("Năm không hợp lệ: %(year)s (từ %(first)s đến %(last)s).")
+            % {"year": year, "first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    period, note = period_of(year)
+    within = None if is_system_admin(request.user) else org_read_filter(request.user)
+    result = compliance(org, period, within=within)
+    quarters = result.quarters
+    return {
+        "organization": org,
+        "period": {
+            "starts_on": period.starts_on,
+            "ends_on": period.ends_on,
+            "label": period.label,
+            "note": note,
+        },
+        "total": row(result.total, quarters),
+        "rows": [row(r, quarters) for r in result.rows],
+    }
