@@ -162,6 +162,7 @@ class ComplianceRowOut(Schema):
     buckets: list[BucketOut]
     periodic_meetings: int
     thematic_meetings: int
+    thematic_by_quarter: list[int]
     extraordinary_meetings: int
     cells_with_quarter_gap: int
     attendance: ShareOut
@@ -175,6 +176,7 @@ class PeriodOut(Schema):
     ends_on: date
     label: str
     note: str
+    quarters: list[str]  # labels, in the order of each row's `thematic_by_quarter`
 
 
 class MeetingStatisticsOut(Schema):

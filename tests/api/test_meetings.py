@@ -75,6 +75,7 @@ def as_json(r, quarters):
         ],
         "periodic_meetings": r.periodic,
         "thematic_meetings": sum(r.thematic_in(quarters)),
+        "thematic_by_quarter": r.thematic_in(quarters),
         "extraordinary_meetings": r.extraordinary,
         "cells_with_quarter_gap": r.quarter_gap,
         "attendance": share(r.attendance),
@@ -99,6 +100,7 @@ def test_same_figures_as_compliance(tree, data, get, persona, request):
         "ends_on": "2025-12-31",
         "label": "Năm 2025",
         "note": "",
+        "quarters": ["Quý 1/2025", "Quý 2/2025", "Quý 3/2025", "Quý 4/2025"],
     }
 
 
@@ -115,6 +117,7 @@ def test_the_figures_themselves(tree, data, get, officer):
     assert total["unexcused_absences"] == 12
     assert total["periodic_meetings"] == 21
     assert total["thematic_meetings"] == 1
+    assert total["thematic_by_quarter"] == [0, 1, 0, 0]
     rows = get(officer, url(tree["commune"]), year=YEAR).json()["rows"]
     assert [(r["category"], r["cells"]) for r in rows] == [("rural_village", 2), ("agency", 1)]
     assert rows[0]["label"] == "Thôn, bản, ấp"
