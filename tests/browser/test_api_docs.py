@@ -7,20 +7,19 @@ The Swagger UI files are answered from the django-ninja package by the browser i
 threads and every request writes the session (SESSION_SAVE_EVERY_REQUEST), so the three
 files fetched in parallel through the asset view would collide ("database table is
 locked"), which a file-backed SQLite in WAL mode or PostgreSQL does not. The asset view
-itself is tested in test_api.py.
+itself is tested in tests/api/test_api.py.
 """
 
 import pytest
 
 from accounts.enums import Role
 from api.docs import ASSETS, ASSETS_DIR
-from tests.browser.conftest import browser, page  # noqa: F401 (fixtures)
 from tests.factories import PASSWORD, RoleAssignmentFactory, UserFactory, make_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _serve_assets(page):  # noqa: F811
+def _serve_assets(page):
     def fulfil(route):
         name = route.request.url.rsplit("/", 1)[-1]
         route.fulfill(path=ASSETS_DIR / name, content_type=ASSETS[name])
@@ -28,7 +27,7 @@ def _serve_assets(page):  # noqa: F811
     page.route("**/api/v1/docs/assets/*", fulfil)
 
 
-def test_docs_render_under_the_csp(page, live_server):  # noqa: F811
+def test_docs_render_under_the_csp(page, live_server):
     tree = make_tree()
     user = UserFactory(username="canbo")
     RoleAssignmentFactory(user=user, role=Role.OFFICER, organization=tree["commune"])
