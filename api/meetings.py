@@ -10,9 +10,15 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from accounts.scope import is_system_admin, org_read_filter
-from meetings.statistics import BUCKET_LABELS, BUCKETS, Period, Share, compliance
-from meetings.views_statistics import default_year, last_finished_month
+from accounts.scope import org_read_filter_or_all
+from meetings.statistics import (
+    BUCKET_LABELS,
+    BUCKETS,
+    Share,
+    compliance,
+    default_year,
+    year_so_far,
+)
 from organizations.queries import get_organization_for
 
 from .schemas import MeetingStatisticsOut
@@ -24,19 +30,6 @@ FIRST_YEAR, LAST_YEAR = 1930, 2100
 
 class StatisticsQuery(Schema):
     year: int | None = None
-
-
-def period_of(year: int) -> tuple[Period, str]:
-    """The year, cut at the last finished month when it is this year (as on the page:
-    a cell cannot have held November's meeting on 23 November), and a note saying so."""
-    last = last_finished_month(year)
-    if last is None or last == 12:
-        return Period.year(year), ""
-    note = _("Tính đến hết tháng %(month)02d/%(year)d: các tháng sau chưa kết thúc.") % {
-        "month": last,
-        "year": year,
-    }
-    return Period.months((year, 1), (year, last)), note
 
 
 def share(s: Share) -> dict:
@@ -96,8 +89,8 @@ def meeting_statistics(request, org_id: int, params: Query[StatisticsQuery]):
             _("Năm không hợp lệ: %(year)s (từ %(first)s đến %(last)s).")
             % {"year": year, "first": FIRST_YEAR, "last": LAST_YEAR},
         )
-    period, note = period_of(year)
-    within = None if is_system_admin(request.user) else org_read_filter(request.user)
+    period, note = year_so_far(year)
+    within = org_read_filter_or_all(request.user)
     result = compliance(org, period, within=within)
     quarters = result.quarters
     return {

@@ -3,7 +3,7 @@ from django.conf import settings
 
 def chibo(request):
     """What every page needs: the user's roles for the menu."""
-    from accounts.enums import Role
+    from accounts.enums import SUBTREE_WRITE_ROLES, Role
     from accounts.scope import active_roles, is_system_admin
 
     user = getattr(request, "user", None)
@@ -14,6 +14,8 @@ def chibo(request):
         "chibo_is_system_admin": is_system_admin(user),
         # Links to pages that only write (import, taking a member in) are shown only to
         # those who may write somewhere: an inspector or a member would get a 404/403.
-        "chibo_can_write": is_system_admin(user) or bool(roles & {Role.OFFICER, Role.SECRETARY}),
+        # (the roles of accounts.scope.org_write_filter)
+        "chibo_can_write": is_system_admin(user)
+        or bool(roles & (SUBTREE_WRITE_ROLES | {Role.SECRETARY})),
         "chibo_debug": settings.DEBUG,
     }

@@ -11,17 +11,26 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.scope import is_system_admin, org_read_filter
+from accounts.scope import org_read_filter_or_all
 from core.exporters import INTEGER, PERCENT, Column, Sheet, xlsx_response
 from organizations.enums import CellCategory
 from organizations.queries import get_organization_for, tree_roots_for
 
-from .statistics import BUCKET_LABELS, BUCKETS, NO_CATEGORY, Period, cell_lines, compliance
+from .statistics import (
+    BUCKET_LABELS,
+    BUCKETS,
+    NO_CATEGORY,
+    Period,
+    cell_lines,
+    compliance,
+    cut_note,
+    default_year,
+    last_finished_month,
+)
 
 MONTHS = [(m, f"{m:02d}") for m in range(1, 13)]
 
@@ -59,23 +68,6 @@ class PeriodForm(forms.Form):
         return Period.months((data["year"], data["month_from"]), (data["year"], data["month_to"]))
 
 
-def default_year() -> int:
-    """The last full year until March, the current year from then on."""
-    today = timezone.localdate()
-    return today.year if today.month > 3 else today.year - 1
-
-
-def last_finished_month(year: int) -> int | None:
-    """The last month of `year` that has ended (12 for a past year, None when none has:
-    a future year, or January of this one)."""
-    today = timezone.localdate()
-    if year < today.year:
-        return 12
-    if year > today.year or today.month == 1:
-        return None
-    return today.month - 1
-
-
 def _period(request) -> tuple[PeriodForm, Period, str]:
     """The period asked for, and a note when it was cut short. Months that have not ended
     are not counted (a cell cannot have held November's meeting on 23 November): for this
@@ -93,10 +85,7 @@ def _period(request) -> tuple[PeriodForm, Period, str]:
         data["month_to"] = str(last if last is not None and last >= (first or 1) else 12)
     elif last is not None and first is not None and first <= last < _int(data["month_to"]):
         data["month_to"] = str(last)
-        note = _("Tính đến hết tháng %(month)02d/%(year)d: các tháng sau chưa kết thúc.") % {
-            "month": last,
-            "year": year,
-        }
+        note = cut_note(year, last)
     form = PeriodForm(data)
     if not form.is_valid():
         # Fall back to the default year; the form shows what was wrong.
@@ -112,7 +101,7 @@ def _int(value: str) -> int:
 
 
 def _scope(user):
-    return None if is_system_admin(user) else org_read_filter(user)
+    return org_read_filter_or_all(user)
 
 
 def _query(period: Period, **extra) -> str:

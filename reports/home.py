@@ -49,11 +49,11 @@ class Indicators:
 
 
 def _meeting_periods(today: date):
-    from meetings.statistics import Period
+    from meetings.statistics import Period, last_finished_month
 
-    if today.month == 1:
+    last = last_finished_month(today.year, today)
+    if last is None:  # January: the whole of last year, beside the year before
         return Period.year(today.year - 1), Period.year(today.year - 2)
-    last = today.month - 1
     return (
         Period.months((today.year, 1), (today.year, last)),
         Period.months((today.year - 1, 1), (today.year - 1, last)),

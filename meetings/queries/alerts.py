@@ -60,7 +60,8 @@ class SubtreeAlert:
 def subtree_member_alerts(organization, year: int) -> list[SubtreeAlert]:
     """member_alerts for every cell of the subtree at once, for a committee's pages (the
     officer's home page): the same MTG-08 and MTG-03 alerts, each with its cell, computed
-    by SQL aggregates so the page reads three queries whatever the size of the subtree.
+    by SQL aggregates: four queries (two aggregates, the members, the cells) whatever
+    the size of the subtree.
 
     MTG-08: a member with an unexcused absence in 3 months of the year in that cell.
     MTG-03: a member whose absences (excused or not) after their last presence in that

@@ -80,6 +80,7 @@ from .drilldown import (
     CellLine,
     cell_lines,
 )
+from .periods import cut_note, default_year, last_finished_month, year_so_far
 from .result import (
     Compliance,
     Row,
@@ -88,6 +89,10 @@ from .result import (
 )
 
 __all__ = [
+    "cut_note",
+    "default_year",
+    "last_finished_month",
+    "year_so_far",
     "S",
     "FULL",
     "MID",
