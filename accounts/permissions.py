@@ -67,6 +67,8 @@ def can_add_member(user, organization=None) -> bool:
 
 
 rules.add_perm("accounts.manage_users", is_system_admin)
+# core.views_holidays asks for it: the public-holiday calendar is edited by system admins.
+rules.add_perm("core.manage_holidays", is_system_admin)
 rules.add_perm("organizations.view_organization", can_read_organization)
 rules.add_perm("organizations.change_organization", can_write_organization)
 rules.add_perm("organizations.add_organization", can_manage_organization)

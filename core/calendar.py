@@ -65,6 +65,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import lunar
+from core.models import DayKind, PublicHoliday
 
 CACHE_SECONDS = 300
 SATURDAY = 5
@@ -98,6 +99,11 @@ def holidays_changed() -> None:
         transaction.on_commit(_changes_committed)
 
 
+def on_holiday_saved_or_deleted(sender, **kwargs) -> None:
+    """The post_save/post_delete receiver of PublicHoliday (connected in CoreConfig.ready)."""
+    holidays_changed()
+
+
 def _changes_committed() -> None:
     _local.pending_block = None
     clear_cache()
@@ -122,8 +128,6 @@ def request_started(**kwargs) -> None:
 
 
 def _load(year: int) -> YearDays:
-    from core.models import DayKind, PublicHoliday
-
     off, working = set(), set()
     for day, kind in PublicHoliday.objects.filter(date__year=year).values_list("date", "kind"):
         (working if kind == DayKind.WORKING_WEEKEND else off).add(day)

@@ -1,10 +1,7 @@
 """Shared kernel data: the public-holiday calendar that working-day deadlines use."""
 
 from django.core.exceptions import ValidationError
-from django.core.signals import request_started
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -64,19 +61,8 @@ class PublicHoliday(models.Model):
             )
 
 
-@receiver(post_save, sender=PublicHoliday)
-@receiver(post_delete, sender=PublicHoliday)
-def _holidays_changed(sender, **kwargs):
-    from core.calendar import holidays_changed
-
-    holidays_changed()
-
-
-@receiver(request_started)
-def _request_started(sender, **kwargs):
-    from core.calendar import request_started as calendar_request_started
-
-    calendar_request_started()
+# core.calendar caches the table; CoreConfig.ready() connects its holidays_changed to
+# post_save/post_delete of PublicHoliday and its request_started to Django's signal.
 
 
 # --- Background work (imports, large reports): progress that a page polls -------------

@@ -30,7 +30,7 @@ def test_right_password_logs_in_and_redirects_home(client):
     UserFactory(username="bithu")
     response = _post_login(client, "bithu", PASSWORD)
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:page")
     assert "_auth_user_id" in client.session
 
 
@@ -143,4 +143,4 @@ def test_logged_in_user_visiting_login_goes_home(client, officer, login):
     login(officer)
     response = client.get(LOGIN)
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:page")

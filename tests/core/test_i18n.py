@@ -136,7 +136,7 @@ def test_navigation_in_english_after_login(client, officer, admin_user):
     client.post(SET_LANGUAGE, {"language": "en", "next": LOGIN})
     response = client.post(LOGIN, {"username": officer.username, "password": PASSWORD})
     assert response.status_code == 302
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("home:page")).content.decode()
     for label in ("Party organizations", "Party members", "Log out", "Main navigation"):
         assert label in html, label
     for label in ("Tổ chức đảng", "Đăng xuất"):
@@ -144,7 +144,7 @@ def test_navigation_in_english_after_login(client, officer, admin_user):
 
     client.post(reverse("accounts:logout"))
     client.post(LOGIN, {"username": admin_user.username, "password": PASSWORD})
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("home:page")).content.decode()
     assert "Accounts" in html
     assert "Holiday calendar" in html
 
@@ -152,7 +152,7 @@ def test_navigation_in_english_after_login(client, officer, admin_user):
 @pytest.mark.django_db
 def test_navigation_in_vietnamese_after_login(client, officer):
     client.post(LOGIN, {"username": officer.username, "password": PASSWORD})
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("home:page")).content.decode()
     assert "Tổ chức đảng" in html
     assert "Đăng xuất" in html
     assert "Log out" not in html

@@ -124,5 +124,5 @@ def test_officer_sees_the_cells_alerts_in_constant_queries(tree, officer, login,
     # Six members of cell_b: MTG-08 and MTG-03 each; plus the first.
     assert body.count('data-testid="member-alert"') == 13
     assert many == one
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:page")).content.decode()
     assert home.count('data-testid="member-alert"') == 13

@@ -1,11 +1,11 @@
 from django.conf import settings
 
+from .enums import SUBTREE_WRITE_ROLES, Role
+from .scope import active_roles, is_system_admin
+
 
 def chibo(request):
     """What every page needs: the user's roles for the menu."""
-    from accounts.enums import SUBTREE_WRITE_ROLES, Role
-    from accounts.scope import active_roles, is_system_admin
-
     user = getattr(request, "user", None)
     roles = active_roles(user) if user is not None and user.is_authenticated else set()
     return {

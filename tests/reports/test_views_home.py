@@ -194,7 +194,7 @@ def test_links_to_write_only_pages_only_for_those_who_write(request, login, tree
     """An inspector reads the subtree but writes nothing: the import and "take in from
     outside" pages would answer 404/403, so their links are not offered."""
     client = login(request.getfixturevalue(persona))
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:page")).content.decode()
     assert (reverse("members:import_start") in home) is writes
     transfers = client.get(reverse("members:transfer_list"))
     assert transfers.status_code == 200

@@ -1,8 +1,15 @@
+"""The start page: the committee officer's home page (reports.home) at "/".
+
+It lives in reports, not core, because it reads every app's figures (reports.home).
+"""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts.scope import active_roles, top_organizations
+
+from .home import indicators
 
 
 @login_required
@@ -15,10 +22,8 @@ def home(request):
             return redirect("members:me")
     context = {"roots": roots}
     if roots:
-        from reports.home import indicators
-
         picked = request.GET.get("org", "")
         org = next((o for o in roots if str(o.pk) == picked), roots[0])
         context["org"] = org
         context["indicators"] = indicators(request.user, org, timezone.localdate())
-    return render(request, "core/home.html", context)
+    return render(request, "reports/home.html", context)

@@ -1,0 +1,10 @@
+"""The start page at "/" (namespace "home"): the committee officer's home page."""
+
+from django.urls import path
+
+from . import views_home
+
+app_name = "home"
+urlpatterns = [
+    path("", views_home.home, name="page"),
+]
