@@ -5,7 +5,7 @@ from .models import PublicHoliday
 
 
 @admin.register(PublicHoliday)
-class PublicHolidayAdmin(SimpleHistoryAdmin):
+class PublicHolidayAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped package
     list_display = ["date", "name", "kind", "note"]
     list_filter = ["kind"]
     search_fields = ["name", "note"]

@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import get_history_manager_for_model
 
 HISTORY_TYPES = {"+": _("Tạo mới"), "~": _("Sửa"), "-": _("Xóa")}
 HIDDEN_FIELDS = {"search_name", "sort_key", "path", "depth", "numchild"}
@@ -25,7 +28,16 @@ class HistoryRow:
     changes: list[Change] = field(default_factory=list)
 
 
-def _display(record, field_name: str, related: dict) -> str:
+def stamp(obj: models.Model, by: object, reason: str = "") -> None:
+    """Who makes the change that `obj`'s next save() writes to its history, and why (when
+    `reason` is given): django-simple-history reads the instance's `_history_user` and
+    `_change_reason`, attributes the models do not declare."""
+    vars(obj)["_history_user"] = by
+    if reason:
+        vars(obj)["_change_reason"] = reason
+
+
+def _display(record: Any, field_name: str, related: dict[tuple[Any, Any], Any]) -> str:
     model_field = record._meta.get_field(field_name)
     value = getattr(record, model_field.attname, None)
     if value is None or value == "":
@@ -42,11 +54,11 @@ def _display(record, field_name: str, related: dict) -> str:
     if isinstance(value, datetime):
         return value.strftime("%H:%M %d/%m/%Y")
     if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
+        return str(value.strftime("%d/%m/%Y"))
     return str(value)
 
 
-def history_rows(obj, limit: int = 50) -> list[HistoryRow]:
+def history_rows(obj: models.Model, limit: int = 50) -> list[HistoryRow]:
     """The newest `limit` changes of `obj`, each with the fields that changed.
 
     A constant number of queries whatever the length: the history rows with their users,
@@ -54,12 +66,12 @@ def history_rows(obj, limit: int = 50) -> list[HistoryRow]:
     between consecutive rows in memory).
     """
     records = list(
-        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : limit + 1
-        ]
+        get_history_manager_for_model(obj)  # obj.history: this record's rows
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[: limit + 1]
     )
     deltas = []
-    wanted: dict = {}  # related model -> primary keys shown in the changes
+    wanted: dict[Any, set[Any]] = {}  # related model -> primary keys shown in the changes
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None
         changed: list[str] = []

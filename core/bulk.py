@@ -25,9 +25,11 @@ History rows are what `bulk_create_with_history` would write: the model's column
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
-from django.db import connection
+from django.db import connection, models
 from django.utils import timezone
+from simple_history.utils import get_history_model_for_model
 
 HISTORY_EXTRA = ("history_date", "history_change_reason", "history_type", "history_user_id")
 
@@ -35,11 +37,14 @@ HISTORY_EXTRA = ("history_date", "history_change_reason", "history_type", "histo
 class Table:
     """One model's table and its historical table, with the columns written (all of them)."""
 
-    def __init__(self, model, columns: Sequence[str], *, history: bool = True):
+    def __init__(
+        self, model: type[models.Model], columns: Sequence[str], *, history: bool = True
+    ) -> None:
         self.model = model
         self.columns = tuple(columns)
         fields = {f.attname: f for f in model._meta.concrete_fields}
-        attnames = {name: f.column for name, f in fields.items()}
+        # (Every concrete field has a column: only many-to-many fields have none.)
+        attnames = {name: f.column for name, f in fields.items() if f.column is not None}
         missing = set(attnames) - set(self.columns)
         unknown = set(self.columns) - set(attnames)
         if missing or unknown:
@@ -47,7 +52,7 @@ class Table:
         self.db_columns = [attnames[a] for a in self.columns]
         # Defaults for `row()`: the field's default ("" for text, False, None, …) when it
         # is a plain value; fields with a callable default or auto_now(_add) must be given.
-        self._defaults = {}
+        self._defaults: dict[str, Any] = {}
         for name in self.columns:
             f = fields[name]
             if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
@@ -58,10 +63,10 @@ class Table:
                 continue
             self._defaults[name] = f.get_default()
         self._column_set = frozenset(self.columns)
-        self.history_table = None
+        self.history_table: str | None = None
         self.history_db_columns: list[str] = []
         if history:
-            hist_model = model.history.model
+            hist_model = get_history_model_for_model(model)
             hist_fields = {f.attname: f.column for f in hist_model._meta.concrete_fields}
             expected = set(self.columns) | set(HISTORY_EXTRA) | {"history_id"}
             if set(hist_fields) != expected:
@@ -75,7 +80,7 @@ class Table:
     def table(self) -> str:
         return self.model._meta.db_table
 
-    def row(self, values: dict) -> tuple:
+    def row(self, values: dict[str, Any]) -> tuple[Any, ...]:
         """A tuple in `columns` order: `values` by attname, the field defaults for the rest."""
         extra = values.keys() - self._column_set
         if extra:
@@ -108,7 +113,7 @@ def reserve_ids(table: Table, count: int) -> list[int]:
     return list(range(top + 1, top + 1 + count))
 
 
-def insert_raw(table_name: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+def insert_raw(table_name: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
     """INSERT `rows` (tuples in `columns` order) into `table_name`, in one statement."""
     rows = rows if isinstance(rows, list) else list(rows)
     if not rows:
@@ -128,7 +133,7 @@ def insert_raw(table_name: str, columns: Sequence[str], rows: Iterable[tuple]) -
 
 def insert(
     table: Table,
-    rows: list[tuple],
+    rows: list[tuple[Any, ...]],
     *,
     history: bool = True,
     now: datetime | None = None,
@@ -150,6 +155,6 @@ def insert(
         insert_raw(table.history_table, table.history_db_columns, [row + extra for row in rows])
 
 
-def adapt_datetime(value):
+def adapt_datetime(value: datetime) -> str | None:
     """An aware datetime as the backend stores it (naive UTC text on SQLite)."""
     return connection.ops.adapt_datetimefield_value(value)

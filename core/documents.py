@@ -60,12 +60,13 @@ from __future__ import annotations
 
 import io
 import mimetypes
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as date_type
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from django import template
@@ -75,6 +76,11 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
+
+if TYPE_CHECKING:
+    from django.template.backends.django import DjangoTemplates
+    from jinja2.sandbox import SandboxedEnvironment
 
 PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
 FONT_FAMILY = "Times New Roman"
@@ -116,7 +122,7 @@ UNTITLED_TYPES = frozenset({DocType.CONG_VAN})
 # --- Vietnamese numbers and dates ---------------------------------------------------
 
 
-def _decimal(value) -> Decimal:
+def _decimal(value: Decimal | float | int | str) -> Decimal:
     if isinstance(value, Decimal):
         return value
     if isinstance(value, float):
@@ -124,7 +130,7 @@ def _decimal(value) -> Decimal:
     return Decimal(value)
 
 
-def number(value, digits: int = 0) -> str:
+def number(value: Decimal | float | int | str | None, digits: int = 0) -> str:
     """1234567 → "1.234.567"; number(1234.5, 1) → "1.234,5" (Vietnamese separators).
 
     Rounds half up (36,125 → 36,13 with 2 digits). None gives "".
@@ -135,7 +141,7 @@ def number(value, digits: int = 0) -> str:
     rounded = _decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
     whole, _sep, fraction = f"{abs(rounded):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -144,7 +150,7 @@ def number(value, digits: int = 0) -> str:
     return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
 
 
-def percent(fraction, digits: int = 2) -> str:
+def percent(fraction: Decimal | float | int | str | None, digits: int = 2) -> str:
     """A fraction as a Vietnamese percentage: 0.3612 → "36,12%", percent(0.085, 1) → "8,5%".
 
     The precision is explicit because reports use the one the articles use. None gives "".
@@ -174,7 +180,7 @@ def short_date(d: date_type | None) -> str:
     return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
-def _upper(text) -> str:
+def _upper(text: object) -> str:
     return str(text or "").upper()
 
 
@@ -202,7 +208,7 @@ class DocumentHeader:
     symbol: str = ""
     place: str = ""
     date: date_type | None = None
-    type_title: str | None = None
+    type_title: StrOrPromise | None = None
     summary: str = ""
     authority: str = ""
     signer_title: str = ""
@@ -212,7 +218,7 @@ class DocumentHeader:
     left_signer_title: str = ""
     left_signer_name: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.symbol:
             self.symbol = f"{self.doc_type}/{self.body_abbreviation}"
         if self.type_title is None:
@@ -305,7 +311,7 @@ def template_file(name: str) -> Path:
     raise FileNotFoundError(_("Không tìm thấy mẫu văn bản %(name)s.") % {"name": name})
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., str]] = {
     "long_date": long_date,
     "short_date": short_date,
     "percent": percent,
@@ -313,7 +319,7 @@ FILTERS = {
 }
 
 
-def _jinja_env():
+def _jinja_env() -> SandboxedEnvironment:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -322,7 +328,7 @@ def _jinja_env():
     return env
 
 
-def render_docx(template_name: str, context: Mapping) -> bytes:
+def render_docx(template_name: str, context: Mapping[str, Any]) -> bytes:
     """Render a docxtpl template (see `template_file`) and return the .docx bytes.
 
     Values are XML-escaped (autoescape); an undefined name is an error, not a blank.
@@ -345,7 +351,7 @@ for _name, _func in FILTERS.items():
 
 
 @cache
-def _html_engine():
+def _html_engine() -> DjangoTemplates:
     """The project's template dirs, app templates and tag libraries, with the document
     filters built in (a private engine: no context processors, no request)."""
     from django.template.backends.django import DjangoTemplates
@@ -361,19 +367,19 @@ def _html_engine():
     )
 
 
-def render_html(html_template_name: str, context: Mapping) -> str:
+def render_html(html_template_name: str, context: Mapping[str, Any]) -> str:
     with translation.override("vi"):
         return _html_engine().get_template(html_template_name).render(dict(context))
 
 
-def _static_fetcher():
+def _static_fetcher() -> Any:  # a weasyprint.urls.URLFetcher (WeasyPrint ships no types)
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class LocalStaticFetcher(URLFetcher):
+    class LocalStaticFetcher(URLFetcher):  # type: ignore[misc]  # URLFetcher is untyped
         """Serves `{% static %}` files from the staticfiles finders and `data:` URLs;
         refuses everything else, so a document can never make a network request."""
 
-        def fetch(self, url, headers=None):
+        def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Any:
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             body, content_type = static_bytes(url)
@@ -406,7 +412,7 @@ def static_bytes(url: str) -> tuple[bytes, str]:
     return Path(found).read_bytes(), content_type
 
 
-def pdf_document(html_template_name: str, context: Mapping):
+def pdf_document(html_template_name: str, context: Mapping[str, Any]) -> Any:
     """The laid-out WeasyPrint document (its pages hold the text boxes: tests read them)."""
     from weasyprint import HTML
 
@@ -414,12 +420,13 @@ def pdf_document(html_template_name: str, context: Mapping):
     return HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=_static_fetcher()).render()
 
 
-def render_pdf(html_template_name: str, context: Mapping) -> bytes:
+def render_pdf(html_template_name: str, context: Mapping[str, Any]) -> bytes:
     """Render a Django template extending documents/base.html to PDF bytes."""
-    return pdf_document(html_template_name, context).write_pdf()
+    pdf: bytes = pdf_document(html_template_name, context).write_pdf()
+    return pdf
 
 
-def page_texts(document) -> list[str]:
+def page_texts(document: Any) -> list[str]:
     """The text of each page of a laid-out WeasyPrint document, lines joined by "\\n"."""
     pages = []
     for page in document.pages:

@@ -35,8 +35,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -48,6 +50,15 @@ from docx.shared import Cm, Mm, Pt
 
 from core.documents import FONT_FAMILY, MARGINS_MM
 
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+
+    Container = DocxDocument | _Cell
+
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "documents" / "docx"
 BODY_SIZE = Pt(14)
 CONTENT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]  # 165 mm
@@ -56,7 +67,7 @@ RIGHT_COLUMN_MM = CONTENT_WIDTH_MM - LEFT_COLUMN_MM
 FIXED_TIME = datetime(2026, 1, 1, 0, 0, 0)
 
 
-def _set_fonts(rpr_owner, name: str = FONT_FAMILY) -> None:
+def _set_fonts(rpr_owner: BaseOxmlElement, name: str = FONT_FAMILY) -> None:
     """Times New Roman for every script slot (ascii, hAnsi, cs, eastAsia) and Vietnamese."""
     if hasattr(rpr_owner, "get_or_add_rPr"):
         rpr = rpr_owner.get_or_add_rPr()
@@ -81,7 +92,7 @@ def _set_fonts(rpr_owner, name: str = FONT_FAMILY) -> None:
 class TemplateBuilder:
     """A DOCX template under construction: A4, 36-HD margins, the DOC-01 header."""
 
-    def __init__(self, *, header: bool = True):
+    def __init__(self, *, header: bool = True) -> None:
         self.document = Document()
         self._page_setup()
         self._styles()
@@ -141,17 +152,17 @@ class TemplateBuilder:
 
     @staticmethod
     def _line(
-        container,
+        container: Container,
         text: str,
         *,
         bold: bool = False,
         italic: bool = False,
         underline: bool = False,
         size: float | None = None,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
+        align: WD_PARAGRAPH_ALIGNMENT = WD_ALIGN_PARAGRAPH.CENTER,
         space_before: float = 0,
         space_after: float = 0,
-    ):
+    ) -> Paragraph:
         paragraph = container.add_paragraph()
         paragraph.alignment = align
         paragraph.paragraph_format.space_before = Pt(space_before)
@@ -166,14 +177,14 @@ class TemplateBuilder:
         return paragraph
 
     @staticmethod
-    def _tag(container, tag: str):
+    def _tag(container: Container, tag: str) -> Paragraph:
         """A paragraph that holds only a docxtpl block tag ("{%p if x %}"): it disappears."""
         paragraph = container.add_paragraph()
         paragraph.add_run(tag)
         return paragraph
 
-    def _two_columns(self):
-        table = self.document.add_table(rows=1, cols=2)
+    def _two_columns(self) -> tuple[_Cell, ...]:
+        table: Table = self.document.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         widths = (Mm(LEFT_COLUMN_MM), Mm(RIGHT_COLUMN_MM))
@@ -237,7 +248,15 @@ class TemplateBuilder:
 
     # --- the feature's body ------------------------------------------------------
 
-    def paragraph(self, text: str, *, bold=False, italic=False, indent=True, align="justify"):
+    def paragraph(
+        self,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        indent: bool = True,
+        align: str = "justify",
+    ) -> Paragraph:
         """A body paragraph: 14 pt, justified, first line indented 1.27 cm, 6 pt after."""
         alignment = {
             "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -252,24 +271,31 @@ class TemplateBuilder:
             paragraph.paragraph_format.first_line_indent = Cm(1.27)
         return paragraph
 
-    def heading(self, text: str):
+    def heading(self, text: str) -> Paragraph:
         """A section heading inside the body ("I. Tình hình ..."): bold, indented."""
         return self.paragraph(text, bold=True)
 
-    def tag(self, tag: str):
+    def tag(self, tag: str) -> Paragraph:
         """A block tag on a paragraph of its own ("{%p if x %}", "{%p endfor %}")."""
         return self._tag(self.document, tag)
 
-    def loop(self, loop: str, text: str, **kwargs):
+    def loop(self, loop: str, text: str, **kwargs: Any) -> Paragraph:
         """One paragraph per item: loop("item in items", "- {{ item }}")."""
         self.tag(f"{{%p for {loop} %}}")
         paragraph = self.paragraph(text, **kwargs)
         self.tag("{%p endfor %}")
         return paragraph
 
-    def table(self, headers: list[str], cells: list[str], *, loop: str, widths_mm=None):
+    def table(
+        self,
+        headers: list[str],
+        cells: list[str],
+        *,
+        loop: str,
+        widths_mm: Sequence[float] | None = None,
+    ) -> Table:
         """A bordered table: a bold header row, then one row per item of `loop`."""
-        table = self.document.add_table(rows=4, cols=len(headers))
+        table: Table = self.document.add_table(rows=4, cols=len(headers))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _borders(table)
         rows = table.rows
@@ -287,7 +313,7 @@ class TemplateBuilder:
         return table
 
     @staticmethod
-    def _fill(cell, text: str, *, bold: bool = False) -> None:
+    def _fill(cell: _Cell, text: str, *, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
         run = paragraph.add_run(text)
         run.bold = bold or None
@@ -313,7 +339,7 @@ class TemplateBuilder:
         return path
 
 
-def _borders(table) -> None:
+def _borders(table: Table) -> None:
     properties = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):

@@ -37,11 +37,12 @@ cannot hold are dropped.
 
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from itertools import islice
+from typing import IO, Any
 from urllib.parse import quote
 
 from django.db.models import QuerySet
@@ -51,9 +52,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from core.text import fold
 
@@ -96,12 +98,12 @@ class Column:
     """
 
     header: str | Promise
-    accessor: str | Callable
+    accessor: str | Callable[[Any], Any]
     kind: str = TEXT
     width: float | None = None
     number_format: str | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind not in NUMBER_FORMATS:
             raise ValueError(f"Unknown column kind {self.kind!r}")
 
@@ -109,7 +111,7 @@ class Column:
     def format(self) -> str:
         return self.number_format or NUMBER_FORMATS[self.kind]
 
-    def value(self, row):
+    def value(self, row: Any) -> Any:
         if callable(self.accessor):
             return self.accessor(row)
         value = row
@@ -131,14 +133,14 @@ class Sheet:
 
     title: str | Promise
     columns: Sequence[Column]
-    rows: Iterable
+    rows: Iterable[Any]
     organization: str | Promise | None = None
     made_on: date | None = None
     name: str | None = None  # the tab; defaults to the title
     notes: Sequence[str | Promise] = field(default_factory=tuple)
 
 
-def _rows(rows: Iterable):
+def _rows(rows: Iterable[Any]) -> Iterator[Any]:
     if isinstance(rows, QuerySet):
         return rows.iterator(chunk_size=CHUNK_SIZE)
     return iter(rows)
@@ -148,7 +150,7 @@ def _clean_text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
-def _convert(value, column: Column):
+def _convert(value: Any, column: Column) -> Any:
     """A Python value as openpyxl should store it for this column."""
     if value is None or value == "":
         return None
@@ -179,7 +181,7 @@ def _convert(value, column: Column):
     return _clean_text(str(value))
 
 
-def _display_width(value, column: Column) -> int:
+def _display_width(value: Any, column: Column) -> int:
     if value is None:
         return 0
     if isinstance(value, datetime):
@@ -194,7 +196,7 @@ def _display_width(value, column: Column) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def safe_sheet_name(name: str, taken: set[str]) -> str:
+def safe_sheet_name(name: str | Promise, taken: set[str]) -> str:
     """A valid, unique worksheet name: at most 31 characters, none of []:*?/\\."""
     base = _SHEET_NAME_BAD.sub(" ", _clean_text(str(name))).strip(" '") or "Sheet"
     base = base[:31]
@@ -217,7 +219,16 @@ class _Styles:
     wrap = Alignment(vertical="top")
 
 
-def _styled(ws, value, *, font=None, fill=None, border=None, alignment=None, number_format=None):
+def _styled(
+    ws: WriteOnlyWorksheet,
+    value: Any,
+    *,
+    font: Font | None = None,
+    fill: PatternFill | None = None,
+    border: Border | None = None,
+    alignment: Alignment | None = None,
+    number_format: str | None = None,
+) -> Cell:
     cell = WriteOnlyCell(ws, value=value)
     if font is not None:
         cell.font = font
@@ -239,7 +250,9 @@ def write_sheet(workbook: Workbook, sheet: Sheet, taken_names: set[str] | None =
     columns = list(sheet.columns)
     made_on = sheet.made_on or timezone.localdate()
 
-    head = [[_styled(ws, _clean_text(str(sheet.title)), font=_Styles.title)]]
+    head: list[list[Cell | str]] = [
+        [_styled(ws, _clean_text(str(sheet.title)), font=_Styles.title)]
+    ]
     if sheet.organization:
         head.append(
             [_styled(ws, _("Đơn vị: %(org)s") % {"org": sheet.organization}, font=_Styles.subtitle)]
@@ -291,8 +304,8 @@ def write_sheet(workbook: Workbook, sheet: Sheet, taken_names: set[str] | None =
 
     plain = [c.format == "General" for c in columns]
 
-    def emit(values):
-        out = []
+    def emit(values: list[Any]) -> None:
+        out: list[Any] = []
         for cell, is_plain, value in zip(cells, plain, values, strict=True):
             if value is None:
                 out.append(None)
@@ -321,7 +334,7 @@ def write_sheet(workbook: Workbook, sheet: Sheet, taken_names: set[str] | None =
     return count
 
 
-def build_workbook(sheets: Sheet | Sequence[Sheet], fileobj) -> list[int]:
+def build_workbook(sheets: Sheet | Sequence[Sheet], fileobj: IO[bytes]) -> list[int]:
     """Write the sheets as one XLSX into `fileobj`; returns the row count of each sheet."""
     if isinstance(sheets, Sheet):
         sheets = [sheets]
@@ -369,7 +382,7 @@ def export_xlsx(
     *,
     title: str,
     columns: Sequence[Column],
-    rows: Iterable,
+    rows: Iterable[Any],
     filename: str,
     organization: str | None = None,
     made_on: date | None = None,

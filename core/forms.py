@@ -1,7 +1,17 @@
 """Form helpers: Bootstrap classes on every widget, dd/mm/yyyy dates."""
 
+from typing import TYPE_CHECKING, Any, TypeVar
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
+
+_M = TypeVar("_M", bound=models.Model)
+
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm  # the mixin is always mixed into a form
+else:
+    _FormBase = object
 
 DATE_FORMAT = "%d/%m/%Y"
 
@@ -11,15 +21,15 @@ class VNDateInput(forms.DateInput):
 
     input_type = "text"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         defaults = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
         super().__init__(attrs={**defaults, **(attrs or {})}, format=DATE_FORMAT)
 
 
-class BootstrapFormMixin:
+class BootstrapFormMixin(_FormBase):
     """Adds Bootstrap 5 classes to widgets and marks invalid fields."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
@@ -36,7 +46,7 @@ class BootstrapFormMixin:
             existing = widget.attrs.get("class", "")
             widget.attrs["class"] = f"{existing} {css}".strip()
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         """Validate, then mark invalid fields (never during __init__: a form that narrows
         its choices after super().__init__() must be validated against the narrowed ones)."""
         super().full_clean()
@@ -48,7 +58,7 @@ class BootstrapFormMixin:
                     widget.attrs["class"] = f"{classes} is-invalid".strip()
 
 
-class BootstrapModelForm(BootstrapFormMixin, forms.ModelForm):
+class BootstrapModelForm(BootstrapFormMixin, forms.ModelForm[_M]):
     pass
 
 
@@ -56,7 +66,7 @@ class BootstrapForm(BootstrapFormMixin, forms.Form):
     pass
 
 
-def apply_errors(form, error: ValidationError) -> None:
+def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Put a service's refusal (ValidationError) on the form that made the call: each error
     on its field when the form has that field, the others above the form."""
     if hasattr(error, "error_dict"):

@@ -19,13 +19,18 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import connection
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection, models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .models import BackgroundJob, JobState
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
 _last_write: dict[int, float] = {}
@@ -44,20 +49,24 @@ def uploads_dir() -> Path:
     return path
 
 
-def jobs_for(user):
-    if not getattr(user, "is_authenticated", False):
+def jobs_for(user: "User | AnonymousUser") -> models.QuerySet[BackgroundJob]:
+    if not user.is_authenticated:
         return BackgroundJob.objects.none()
     return BackgroundJob.objects.filter(created_by=user)
 
 
-def get_job_for(user, pk, *, kind: str | None = None) -> BackgroundJob:
+def get_job_for(
+    user: "User | AnonymousUser", pk: int | str, *, kind: str | None = None
+) -> BackgroundJob:
     jobs = jobs_for(user)
     if kind is not None:
         jobs = jobs.filter(kind=kind)
     return get_object_or_404(jobs, pk=pk)
 
 
-def start_job(kind: str, *, by, step: str = "", total: int = 0, **fields) -> BackgroundJob:
+def start_job(
+    kind: str, *, by: "User", step: str = "", total: int = 0, **fields: Any
+) -> BackgroundJob:
     return BackgroundJob.objects.create(kind=kind, step=step, total=total, created_by=by, **fields)
 
 
@@ -125,7 +134,7 @@ def report_progress(
     _save_row(job, ["progress", "total", "message"])
 
 
-def finish(job: BackgroundJob, result: dict, *, message: str = "") -> None:
+def finish(job: BackgroundJob, result: dict[str, Any], *, message: str = "") -> None:
     job.state = JobState.DONE
     job.result = result
     job.message = message
@@ -135,7 +144,7 @@ def finish(job: BackgroundJob, result: dict, *, message: str = "") -> None:
     _forget(job)
 
 
-def fail(job: BackgroundJob, message: str, *, result: dict | None = None) -> None:
+def fail(job: BackgroundJob, message: str, *, result: dict[str, Any] | None = None) -> None:
     job.state = JobState.FAILED
     job.message = message[:500]
     if result is not None:

@@ -18,6 +18,7 @@ in the given Gregorian year (Tết Nguyên đán).
 import math
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal, overload
 
 VIETNAM_TZ = 7.0  # hours east of UTC
 
@@ -226,8 +227,19 @@ def solar_to_lunar(d: date, tz: float = VIETNAM_TZ) -> LunarDate:
     return LunarDate(lunar_day, lunar_month, lunar_year, leap)
 
 
-def lunar_to_solar(day: int, month: int, year: int, leap: bool = False, tz: float = VIETNAM_TZ):
-    """The Gregorian date of a lunar date, or None if that leap month does not exist."""
+@overload
+def lunar_to_solar(
+    day: int, month: int, year: int, leap: Literal[False] = False, tz: float = VIETNAM_TZ
+) -> date: ...
+@overload
+def lunar_to_solar(
+    day: int, month: int, year: int, leap: bool, tz: float = VIETNAM_TZ
+) -> date | None: ...
+def lunar_to_solar(
+    day: int, month: int, year: int, leap: bool = False, tz: float = VIETNAM_TZ
+) -> date | None:
+    """The Gregorian date of a lunar date, or None if that leap month does not exist
+    (only a leap month can be missing)."""
     if month < 11:
         a11 = _lunar_month_11(year - 1, tz)
         b11 = _lunar_month_11(year, tz)

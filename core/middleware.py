@@ -1,6 +1,13 @@
 """Middleware: a strict Content-Security-Policy (every script, style, font and image from
 our origin), Vietnamese first, and htmx requests sent to the login page whole."""
 
+from collections.abc import Callable
+
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+
+GetResponse = Callable[[HttpRequest], HttpResponseBase]
+
 CSP = "; ".join(
     [
         "default-src 'self'",
@@ -18,10 +25,10 @@ CSP = "; ".join(
 
 
 class ContentSecurityPolicyMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         return response
@@ -35,10 +42,10 @@ class VietnameseFirstMiddleware:
     the VI/EN buttons (kept in the language cookie). Must run before LocaleMiddleware.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         from django.conf import settings
 
         if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
@@ -52,10 +59,10 @@ class HtmxLoginRedirectMiddleware:
     Instead answer with `HX-Redirect`: htmx sends the browser to the login page, which
     comes back to the page the user was on (HX-Current-URL), not to the fragment's URL."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         if request.headers.get("HX-Request") != "true" or response.status_code != 302:
             return response

@@ -1,7 +1,7 @@
 """The progress of a background job, polled by htmx (`core/_job_progress.html`)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -9,7 +9,7 @@ from .jobs import get_job_for, live
 
 
 @login_required
-def job_status(request, pk):
+def job_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress partial; once the job is finished, htmx is sent on to `next`."""
     job = live(get_job_for(request.user, pk))
     next_url = request.GET.get("next", "")

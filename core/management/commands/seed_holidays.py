@@ -8,7 +8,9 @@ Dates already in the table are left as they are (an administrator's correction w
 use --replace to delete the year's rows first and seed it afresh.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from core.calendar import clear_cache, vietnam_holidays
@@ -18,13 +20,20 @@ from core.models import PublicHoliday
 class Command(BaseCommand):
     help = "Seed Vietnamese public holidays (editable data) for a year or a range of years."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("first_year", type=int)
         parser.add_argument("last_year", type=int, nargs="?")
         parser.add_argument("--dry-run", action="store_true", help="Show, change nothing.")
         parser.add_argument("--replace", action="store_true", help="Delete the years' rows first.")
 
-    def handle(self, first_year, last_year=None, dry_run=False, replace=False, **options):
+    def handle(
+        self,
+        first_year: int,
+        last_year: int | None = None,
+        dry_run: bool = False,
+        replace: bool = False,
+        **options: Any,
+    ) -> None:
         last_year = last_year or first_year
         if not 1900 <= first_year <= last_year <= 2199:
             raise CommandError("Years must be 1900–2199, the first not after the last.")
