@@ -131,13 +131,13 @@ def existing_accounts() -> list[DemoAccount]:
         if user.password not in checked:
             checked[user.password] = check_password(DEMO_PASSWORD, user.password)
         password = DEMO_PASSWORD if checked[user.password] else "(đã đổi)"
-        assignments = list(user.assignments.all()) or [None]
+        assignments: list[RoleAssignment | None] = list(user.assignments.all()) or [None]
         for a in assignments:
             rows.append(
                 DemoAccount(
                     username=username,
                     role=a.role if a else "",
-                    organization=a.organization.name if a and a.organization_id else "",
+                    organization=a.organization.name if a and a.organization else "",
                     full_name=user.full_name,
                     password=password,
                 )

@@ -53,7 +53,7 @@ from . import accounts
 from .lives import Life, Lives
 from .lives_cells import cells_from_database, cells_from_nodes
 from .lives_write import write_lives
-from .people import People, age_on
+from .people import People, Person, age_on
 from .tree import DISSOLVED, PROVINCE_CODE, REORGANIZED, Node, TreeSpec
 
 SEED = 1947
@@ -117,9 +117,10 @@ class DemoBuilder:
     # -- organizations ------------------------------------------------------------
     def _write_organizations(self, nodes: list[Node]) -> None:
         root = self.root
-        root.obj = Organization.objects.add_root(self._fields(root))
+        assert root is not None  # build() plans the tree first
+        root.obj = root_obj = Organization.objects.add_root(self._fields(root))
         objs = []
-        stack = [(root, root.obj.path)]
+        stack = [(root, root_obj.path)]
         while stack:
             parent, path = stack.pop()
             for position, child in enumerate(parent.children, start=1):
@@ -134,8 +135,8 @@ class DemoBuilder:
                 objs.append(child.obj)
                 stack.append((child, child_path))
         bulk_create_with_history(objs, Organization, batch_size=500)
-        Organization.objects.filter(pk=root.obj.pk).update(numchild=len(root.children))
-        root.obj.numchild = len(root.children)
+        Organization.objects.filter(pk=root_obj.pk).update(numchild=len(root.children))
+        root_obj.numchild = len(root.children)
 
     @staticmethod
     def _fields(node: Node) -> dict:
@@ -170,6 +171,7 @@ class DemoBuilder:
     # -- members --------------------------------------------------------------------
     def _write_members(self, nodes: list[Node]) -> None:
         """The people of every cell and their party lives (see the module docstring)."""
+        assert self.root is not None  # build() plans the tree first
         cells = cells_from_nodes(self.root)
         self.people = People(self.rng, **used_numbers())
         lives = Lives(self.people, list(cells.values()))
@@ -187,8 +189,9 @@ class DemoBuilder:
                 self.lives.append(lives.life(cells[node], core=core))
         write_lives(self.lives)
         for life in self.lives:  # Member objects for committees and accounts
+            assert isinstance(life.member, Person)
             life.member = life.member.to_member()
-        by_id = {node.obj.pk: node for node in nodes}
+        by_id = {node.org.pk: node for node in nodes}
         for life in self.lives:
             by_id[life.member.organization_id].members.append(life.member)
         # Home memberships by organization, for the committees.
@@ -204,7 +207,7 @@ class DemoBuilder:
         """
         found = []
         for n in node.walk():
-            for life, home in self.homes.get(n.obj.pk, ()):
+            for life, home in self.homes.get(n.org.pk, ()):
                 if home.starts_on > starts or (home.ends_on is not None and home.ends_on < starts):
                     continue
                 if eligible:

@@ -47,6 +47,7 @@ both members due at the next presentation and members overdue.
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from members.enums import EventKind as E
 from members.enums import MembershipKind, MemberStatus
@@ -64,10 +65,14 @@ from .lives_events import DAY, RANK, LifeEventsMixin
 from .people import RESIDENTIAL, TODAY, People, Person
 from .tree import DISSOLVED
 
+if TYPE_CHECKING:
+    from members.models import Member
+
 PROBATIONARY_SHARE = 0.10
 PROBATIONARY_MAX_AGE = 45
-# Share of members admitted somewhere else before joining their cell, by category.
-ADMITTED_ELSEWHERE = {
+# Share of members admitted somewhere else before joining their cell, by category
+# (looked up by a cell's category, a str).
+ADMITTED_ELSEWHERE: dict[str, float] = {
     C.RURAL_VILLAGE: 0.06,
     C.URBAN_BLOCK: 0.15,
     C.AGENCY: 0.45,
@@ -138,7 +143,13 @@ class Home:
 
     __slots__ = ("cell", "starts_on", "ends_on", "came_from", "went_to", "founding")
 
-    def __init__(self, cell: Cell, starts_on: date, came_from=None, founding=False):
+    def __init__(
+        self,
+        cell: Cell,
+        starts_on: date,
+        came_from: Cell | str | None = None,
+        founding: bool = False,
+    ):
         self.cell = cell
         self.starts_on = starts_on
         self.ends_on: date | None = None
@@ -146,7 +157,7 @@ class Home:
         self.came_from = came_from
         self.founding = founding
         # went_to: None (open or left), a Cell, or a label (transferred out of the demo).
-        self.went_to = None
+        self.went_to: Cell | str | None = None
 
 
 class Life:
@@ -163,7 +174,7 @@ class Life:
     )
 
     def __init__(self, member: Person):
-        self.member = member  # a Member once the demo has written it
+        self.member: Person | Member = member  # a Member once the demo has written it
         self.homes: list[Home] = []
         # (organization_id, kind, starts_on, ends_on)
         self.memberships: list[tuple] = []
@@ -250,13 +261,16 @@ class Lives(LifeEventsMixin):
             before = entry.predecessor or self._old_for(entry)
             if (
                 before is not None
+                and before.dissolved_on is not None
                 and before.dissolved_on + DAY == entry.established_on
                 and admitted <= before.dissolved_on - timedelta(days=90)
             ):
                 cells = [before, entry]
         self._first_home(life, cells[0], admitted, cells[0].dissolved_on or TODAY)
         if len(cells) == 2:
-            self._move(life, cells[1], cells[0].dissolved_on, reorganization=True)
+            out_on = cells[0].dissolved_on
+            assert out_on is not None  # `before` above
+            self._move(life, cells[1], out_on, reorganization=True)
         if via is not None:
             lo = max(life.homes[-1].starts_on + timedelta(days=45), add_months(admitted, 13))
             hi = TODAY - timedelta(days=30)
@@ -347,7 +361,7 @@ class Lives(LifeEventsMixin):
         home.founding = reorganization  # marks the reorganization transfer
         life.homes.append(home)
 
-    def _leaving(self, life: Life, age: int, final_end: date) -> tuple[str, date] | None:
+    def _leaving(self, life: Life, age: int, final_end: date) -> tuple[E, date] | None:
         rng = self.rng
         r = rng.random()
         dead = 0.003 + (0.05 if age >= 70 else 0) + (0.07 if age >= 80 else 0)
@@ -379,6 +393,7 @@ class Lives(LifeEventsMixin):
         member = life.member
         events = life.events
         admitted = member.admitted_on
+        assert admitted is not None  # life() sets it first
         first = life.homes[0]
         if first.came_from is None:
             events.append((admitted, 0, E.ADMITTED, first.cell.id, "", self._doc(admitted), ""))
@@ -423,6 +438,7 @@ class Lives(LifeEventsMixin):
                     life, cell, "", went, "", reason, home.ends_on, nxt.starts_on, note
                 )
             elif went:  # out of the demo (the 2025 dissolution)
+                assert home.ends_on is not None  # set with went_to
                 self._transfer_rows(
                     life,
                     cell,

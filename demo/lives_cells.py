@@ -12,7 +12,8 @@ from . import names
 from .lives import Cell
 from .tree import Node
 
-UNIT_WORDS = {
+# Keyed by ResidentialUnitKind, looked up by a unit's kind (a str).
+UNIT_WORDS: dict[str, str] = {
     U.VILLAGE: "thôn",
     U.HAMLET: "bản",
     U.AP: "ấp",
@@ -40,7 +41,7 @@ def cells_from_nodes(root: Node) -> dict[Node, Cell]:
             units = node.units or [u for s in node.successors for u in s.units]
             own = [f"{UNIT_WORDS.get(u.kind, 'thôn')} {u.name}, {locality}" for u in units]
             cells[node] = Cell(
-                id=node.obj.pk,
+                id=node.org.pk,
                 name=node.name,
                 category=node.category,
                 established_on=node.established_on,
@@ -91,12 +92,12 @@ def cells_from_database(root: Organization) -> list[Cell]:
     )
     by_path = {o["path"]: o for o in orgs}
     steplen = Organization.steplen
-    units = defaultdict(list)
+    units: defaultdict[int, list[str]] = defaultdict(list)
     for cell_id, name, kind in ResidentialUnit.objects.filter(
         cell__path__startswith=root.path
     ).values_list("cell_id", "name", "kind"):
         units[cell_id].append(f"{UNIT_WORDS.get(kind, 'thôn')} {name}")
-    commune_places = defaultdict(list)
+    commune_places: defaultdict[int, list[str]] = defaultdict(list)
     localities = {}
     for org in orgs:
         commune = next(

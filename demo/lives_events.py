@@ -3,6 +3,7 @@ temporary transfers, exemptions (EXM-01) and badges (BDG-01); a mixin of demo.li
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,16 @@ RANK = {
 
 
 class LifeEventsMixin:
+    # From demo.lives.Lives.
+    rng: random.Random
+    current: dict[str, list[Cell]]
+
+    if TYPE_CHECKING:
+
+        def _between(self, lo: date, hi: date) -> date: ...
+
+        def _other(self, cell: Cell, era: dict, group: str, founded_by: date) -> Cell | None: ...
+
     def _transfer_rows(
         self, life, from_cell, from_outside, to_cell, to_outside, reason, out_on, in_on, note
     ) -> None:
@@ -146,8 +157,11 @@ class LifeEventsMixin:
         rng = self.rng
         member = life.member
         homes = life.homes
-        if any(a.ends_on + DAY != b.starts_on for a, b in zip(homes, homes[1:], strict=False)):
-            return  # keep exemptions clear of transfer gaps
+        if any(
+            a.ends_on is None or a.ends_on + DAY != b.starts_on
+            for a, b in zip(homes, homes[1:], strict=False)
+        ):
+            return  # keep exemptions clear of transfer gaps (a home before another has ended)
         first = homes[0].starts_on + timedelta(days=30)
         if target.category in RESIDENTIAL and age >= 70 and rng.random() < AGE_EXEMPTION_SHARE:
             lo = max(add_years(member.date_of_birth, 70), first, date(2010, 1, 1))
@@ -168,6 +182,7 @@ class LifeEventsMixin:
     def _exemption(self, life: Life, ground: str, starts: date, ends: date | None) -> None:
         rng = self.rng
         home = life.home_on(starts)
+        assert home is not None  # exemptions start at home, clear of transfer gaps
         decided = max(home.starts_on, starts - timedelta(days=rng.randint(0, 7)))
         document = f"{rng.randint(1, 99)}-QĐ/CB"
         age = ground == ExemptionGround.AGE
@@ -195,6 +210,7 @@ class LifeEventsMixin:
         rng = self.rng
         member = life.member
         start = member.party_age_from
+        assert start is not None  # life() sets it first
         bound = min(end_active, TODAY)
         presented = []
         for years in BADGE_YEARS:
@@ -204,9 +220,9 @@ class LifeEventsMixin:
                 presented.append((years, on, False))
             else:
                 if member.seriously_ill:
-                    early = next_presentation_date(add_months(reached, -early_months(years)))
-                    if early <= bound:
-                        presented.append((years, early, True))
+                    early_on = next_presentation_date(add_months(reached, -early_months(years)))
+                    if early_on <= bound:
+                        presented.append((years, early_on, True))
                 break
         if presented and not presented[-1][2] and rng.random() < BADGE_NOT_YET_SHARE:
             presented.pop()  # reached, not yet presented: overdue on the badge list

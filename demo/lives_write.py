@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from django.db import reset_queries, transaction
@@ -11,12 +12,18 @@ from django.utils import timezone
 from members.bulk_tables import BADGES, EVENTS, EXEMPTIONS, MEMBERS, MEMBERSHIPS, TRANSFERS
 
 from . import fastwrite
+from .people import Person
 
 if TYPE_CHECKING:
     from .lives import Life
 
 
-def _children(table, lives, attribute, shape=lambda row: row) -> None:
+def _children(
+    table: fastwrite.Table,
+    lives: Sequence[Life],
+    attribute: str,
+    shape: Callable[[tuple], tuple] = lambda row: row,
+) -> list[tuple]:
     items = [(life.member.id, row) for life in lives for row in getattr(life, attribute)]
     ids = fastwrite.reserve_ids(table, len(items))
     rows = [(pk, member_id, *shape(row)) for pk, (member_id, row) in zip(ids, items, strict=True)]
@@ -35,8 +42,10 @@ def write_lives(lives: list[Life], *, history: bool = True) -> None:
         ids = fastwrite.reserve_ids(MEMBERS, len(lives))
         rows = []
         for life, pk in zip(lives, ids, strict=True):
-            life.member.id = pk
-            rows.append(life.member.row())
+            member = life.member
+            assert isinstance(member, Person)  # not written yet
+            member.id = pk
+            rows.append(member.row())
         fastwrite.insert(MEMBERS, rows, history=history, now=now)
         fastwrite.insert(
             MEMBERSHIPS, _children(MEMBERSHIPS, lives, "memberships"), history=history, now=now

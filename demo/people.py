@@ -13,6 +13,7 @@ from bisect import bisect
 from collections.abc import Iterable
 from datetime import date, timedelta
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from core.text import fold, name_sort_key
 from members.enums import Education as Ed
@@ -35,7 +36,8 @@ TODAY = REFERENCE_DATE
 _VILLAGE_AGES = [(20, 30, 8), (30, 45, 22), (45, 60, 30), (60, 75, 28), (75, 90, 12)]
 _WORKING_AGES = [(23, 30, 14), (30, 40, 32), (40, 50, 30), (50, 60, 24)]
 _ARMED_AGES = [(20, 30, 30), (30, 40, 40), (40, 50, 22), (50, 58, 8)]
-AGE_BANDS = {
+# Keyed by CellCategory, looked up by the stored category value (a plain str).
+AGE_BANDS: dict[str, list[tuple[int, int, int]]] = {
     C.RURAL_VILLAGE: _VILLAGE_AGES,
     C.URBAN_BLOCK: _VILLAGE_AGES,
     C.AGENCY: _WORKING_AGES,
@@ -46,7 +48,7 @@ AGE_BANDS = {
     C.ARMED_FORCES: _ARMED_AGES,
 }
 # Share of women by category.
-FEMALE_SHARE = {
+FEMALE_SHARE: dict[str, float] = {
     C.RURAL_VILLAGE: 0.30,
     C.URBAN_BLOCK: 0.42,
     C.AGENCY: 0.40,
@@ -65,7 +67,7 @@ ETHNICITY_WEIGHTS = [("02", 42), ("07", 33), ("01", 17), ("09", 4), ("04", 2), (
 RELIGION_WEIGHTS = [("00", 96), ("01", 3), ("02", 1)]
 
 # Qualification and political theory level by category (value, weight).
-_QUALIFICATION = {
+_QUALIFICATION: dict[str, list[tuple[str, int]]] = {
     C.AGENCY: [(Q.UNIVERSITY, 66), (Q.MASTER, 12), (Q.COLLEGE, 8), (Q.INTERMEDIATE, 14)],
     C.PUBLIC_SERVICE: [
         (Q.UNIVERSITY, 50), (Q.MASTER, 6), (Q.DOCTOR, 1), (Q.COLLEGE, 18), (Q.INTERMEDIATE, 25)
@@ -87,7 +89,7 @@ _QUALIFICATION = {
         (Q.NONE, 62), (Q.VOCATIONAL, 14), (Q.INTERMEDIATE, 14), (Q.COLLEGE, 4), (Q.UNIVERSITY, 6)
     ],
 }  # fmt: skip
-_THEORY = {
+_THEORY: dict[str, list[tuple[str, int]]] = {
     C.AGENCY: [(T.ELEMENTARY, 30), (T.INTERMEDIATE, 52), (T.ADVANCED, 12), (T.BACHELOR, 2), (T.NONE, 4)],
     C.PUBLIC_SERVICE: [(T.ELEMENTARY, 60), (T.INTERMEDIATE, 25), (T.ADVANCED, 3), (T.NONE, 12)],
     C.SCHOOL: [(T.ELEMENTARY, 65), (T.INTERMEDIATE, 22), (T.ADVANCED, 2), (T.NONE, 11)],
@@ -97,7 +99,7 @@ _THEORY = {
     C.URBAN_BLOCK: [(T.ELEMENTARY, 60), (T.INTERMEDIATE, 12), (T.NONE, 28)],
     C.RURAL_VILLAGE: [(T.ELEMENTARY, 55), (T.INTERMEDIATE, 4), (T.NONE, 41)],
 }  # fmt: skip
-_WORK_OCCUPATION = {
+_WORK_OCCUPATION: dict[str, str] = {
     C.AGENCY: Occ.CIVIL_SERVANT,
     C.PUBLIC_SERVICE: Occ.PUBLIC_EMPLOYEE,
     C.SCHOOL: Occ.PUBLIC_EMPLOYEE,
@@ -173,7 +175,7 @@ class People:
         values, weights = cumulative
         return values[bisect(weights, self.rng.random() * weights[-1], 0, len(weights) - 1)]
 
-    def name(self, sex: str) -> str:
+    def name(self, sex: Sex) -> str:
         family = self._pick(self._family)
         middle = self._pick(self._middle[sex])
         given = self.rng.choice(self._given[sex])
@@ -243,7 +245,7 @@ class People:
         self._work(member, category, age)
         return member
 
-    def _work(self, member: Member, category: str, age: int) -> None:
+    def _work(self, member: "Person", category: str, age: int) -> None:
         """Education, qualification, theory level, language and occupation for the cell."""
         rng = self.rng
         residential = category in RESIDENTIAL
@@ -293,6 +295,28 @@ class Person:
 
     __slots__ = tuple(_COLUMNS)
     columns = _COLUMNS
+
+    if TYPE_CHECKING:
+        # The Member columns the demo reads and sets (all of _COLUMNS exist at run time).
+        id: int | None
+        organization_id: int
+        sex: str
+        date_of_birth: date
+        education: str
+        qualification: str
+        theory_level: str
+        foreign_language: str
+        occupation: str
+        armed_forces: bool
+        retired: bool
+        admitted_on: date | None
+        full_member_on: date | None
+        party_age_from: date | None
+        seriously_ill: bool
+        card_number: str
+        file_number: str
+        status: str
+        exempted: bool
 
     def __init__(self, **values):
         for name, default in _DEFAULTS.items():

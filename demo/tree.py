@@ -7,15 +7,20 @@ Codes follow ORG-05: M1.M2.M3.M4.M5 = province . direct superior . grassroots .
 """
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import product
+from typing import TYPE_CHECKING
 
 from organizations.enums import CellCategory as C
 from organizations.enums import OrgKind as K
 from organizations.enums import ResidentialUnitKind as U
 
 from . import names
+
+if TYPE_CHECKING:
+    from organizations.models import Organization
 
 PROVINCE_CODE = "38.000.000.000.000"
 DISTRICT_M2 = 181
@@ -41,7 +46,7 @@ class Node:
     kind: str
     code: str | None = None
     category: str = ""
-    established_on: date | None = None
+    established_on: date = field(kw_only=True)  # every node of the tree has one
     dissolved_on: date | None = None
     especially_difficult: bool = False
     merged_cell: bool = False
@@ -53,15 +58,21 @@ class Node:
     predecessors: list["Node"] = field(default_factory=list)
     successors: list["Node"] = field(default_factory=list)
     # Filled when written.
-    obj: object = None
+    obj: "Organization | None" = None
     members: list = field(default_factory=list)
     seats: list = field(default_factory=list)  # (role, member) on its committee
+
+    @property
+    def org(self) -> "Organization":
+        """`obj`, once demo.builders has written the node."""
+        assert self.obj is not None, f"{self.name} is not written yet"
+        return self.obj
 
     @property
     def is_cell(self) -> bool:
         return self.kind in (K.CELL, K.GRASSROOTS_CELL)
 
-    def walk(self):
+    def walk(self) -> Iterator["Node"]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -76,7 +87,8 @@ def code(m2: int = 0, m3: int = 0, m4: int = 0, m5: int = 0) -> str:
 
 
 # Cell sizes (members) by category: (smallest, largest).
-CELL_SIZES = {
+# Keyed by CellCategory, looked up by a node's category (a str).
+CELL_SIZES: dict[str, tuple[int, int]] = {
     C.RURAL_VILLAGE: (9, 42),
     C.URBAN_BLOCK: (14, 58),
     C.AGENCY: (5, 22),
