@@ -1,10 +1,20 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from organizations import links as organizations_links
+
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Tài khoản")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the django-rules permissions)
+        # Registers the django-rules permissions.
+        from . import (
+            permissions,  # noqa: F401, PLC0415 (reason: app-registry)
+            scope,  # noqa: PLC0415 (reason: app-registry)
+        )
+
+        # organizations' queries and services filter by the user's reach without
+        # importing accounts (organizations.links).
+        organizations_links.register_reach(scope)

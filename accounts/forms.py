@@ -11,13 +11,15 @@ from django.contrib.auth.password_validation import (
     validate_password,
 )
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import BootstrapFormMixin, VNDateInput
+from organizations.queries import organizations_for
 
 from .enums import Role
+from .links import member_records
 from .models import RoleAssignment, User
+from .services import _check_assignment
 
 
 class ConfigureMixin:
@@ -159,9 +161,6 @@ class AssignmentForm(ModelForm):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from members.models import Member
-        from organizations.queries import organizations_for
-
         organization = self.fields["organization"]
         organization.queryset = organizations_for(self.by).order_by("path")
         organization.required = False
@@ -169,11 +168,10 @@ class AssignmentForm(ModelForm):
         organization.empty_label = _("Toàn hệ thống (chỉ quản trị hệ thống)")
         self.fields["starts_on"].show_hidden_initial = False
         organization_id = self._chosen_organization_id()
-        members = Member.objects.none()
+        records = member_records()  # members.links
+        members = records.none()
         if organization_id:
-            members = Member.objects.filter(organization_id=organization_id).filter(
-                Q(user__isnull=True) | Q(user=self.user)
-            )
+            members = records.linkable(organization_id, self.user)
         self.fields["member"].queryset = members.order_by("sort_key", "id")
 
     def _chosen_organization_id(self) -> int | None:
@@ -187,8 +185,6 @@ class AssignmentForm(ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        from .services import _check_assignment
-
         role = cleaned.get("role")
         starts_on = cleaned.get("starts_on")
         if role and starts_on and "organization" not in self.errors:

@@ -11,6 +11,9 @@ member will belong to, or nothing for "may add members somewhere".
 
 import rules
 
+from organizations.models import Organization
+from organizations.queries import writable_organizations_for
+
 from . import scope
 
 
@@ -25,8 +28,6 @@ def can_read_organization(user, organization) -> bool:
         return False
     if scope.is_system_admin(user):
         return True
-    from organizations.models import Organization
-
     return Organization.objects.filter(scope.org_read_filter(user), pk=organization.pk).exists()
 
 
@@ -61,8 +62,6 @@ def can_add_member(user, organization=None) -> bool:
         return scope.can_write_org(user, organization)
     if scope.is_system_admin(user):
         return True
-    from organizations.queries import writable_organizations_for
-
     return writable_organizations_for(user).exists()
 
 

@@ -9,6 +9,8 @@ on the user object.
 from django.db.models import Q
 from django.utils import timezone
 
+from organizations.enums import OrgKind
+
 from .enums import SUBTREE_READ_ROLES, SUBTREE_WRITE_ROLES, Role
 
 _CACHE_ATTR = "_chibo_assignments"
@@ -60,8 +62,6 @@ def _subtree(prefix: str, path: str) -> Q:
 
 def _own_cell(prefix: str, org) -> Q:
     """A secretary's reach: the cell itself and its party groups."""
-    from organizations.enums import OrgKind
-
     return Q(**{f"{prefix}pk": org.pk}) | (
         _subtree(prefix, org.path) & Q(**{f"{prefix}kind": OrgKind.PARTY_GROUP})
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .enums import Role
+from .links import member_records
 from .models import RoleAssignment, User
 from .scope import forget_assignments
 
@@ -104,7 +105,7 @@ def add_assignment(
     """Give `user` a role over `organization` (None only for a system administrator).
 
     Side effects: for the member role, the member record is linked to the account
-    (members.services.link_account); the user's cached assignments are forgotten.
+    (members.services.link_account, through accounts.links); the user's cached assignments are forgotten.
     """
     starts_on = starts_on or timezone.localdate()
     _check_assignment(
@@ -116,10 +117,8 @@ def add_assignment(
     assignment.full_clean()
     _save(assignment, by=by)
     if role == Role.MEMBER:
-        # Lazy import: members depends on accounts, not the other way round.
-        from members.services import link_account
-
-        link_account(member, user=user, by=by)
+        # members.services.link_account, through accounts.links (members sits above us).
+        member_records().link(member, user=user, by=by)
     forget_assignments(user)
     return assignment
 

@@ -28,6 +28,7 @@ from .forms import (
     UserEditForm,
     UserSearchForm,
 )
+from .links import member_records
 from .queries import get_assignment_for, get_user_for, user_list_for
 
 
@@ -89,9 +90,7 @@ def user_detail(request, pk):
     assignments = list(
         account.assignments.select_related("organization").order_by("-starts_on", "-id")
     )
-    from members.models import Member
-
-    member = Member.objects.filter(user=account).select_related("organization").first()
+    member = member_records().of_account(account)  # members.links
     return render(
         request,
         "accounts/user_detail.html",

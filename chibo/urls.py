@@ -6,6 +6,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("organizations/", include("organizations.urls")),
+    path("organizations/", include("members.urls_seats")),
     path("members/", include("members.urls")),
     path("meetings/statistics/", include("meetings.urls_statistics")),
     path("meetings/", include("meetings.urls")),

@@ -239,3 +239,12 @@ def members_of(
 def members_on(user, organization, on, **options) -> QuerySet[Member]:
     """The scoped form of `members_of`: the one query meetings, reviews and reports use."""
     return members_for(user).filter(pk__in=members_of(organization, on, **options).values("pk"))
+
+
+def members_of_subtree_for(user, org) -> QuerySet[Member]:
+    """Active members of `org`'s subtree the user may read: who can sit on its committee."""
+    return (
+        members_for(user)
+        .filter(organization__path__startswith=org.path, status__in=ACTIVE_STATUSES)
+        .select_related("organization")
+    )

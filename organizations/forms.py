@@ -262,59 +262,6 @@ class CommitteeForm(ModelForm):
         return data
 
 
-class SeatForm(Form):
-    """A member of the organization's subtree takes a seat on one of its committees."""
-
-    member = forms.ModelChoiceField(label=_("Đảng viên"), queryset=Organization.objects.none())
-    role = forms.ChoiceField(label=_("Chức vụ"))
-    starts_on = forms.DateField(label=_("Từ ngày"))
-    ends_on = forms.DateField(label=_("Đến ngày"), required=False)
-
-    def __init__(self, *args, committee: Committee, members, **kwargs):
-        self.committee = committee
-        self.members = members
-        kwargs.setdefault("initial", {"starts_on": committee.term.starts_on})
-        super().__init__(*args, **kwargs)
-
-    def setup_fields(self) -> None:
-        from members.enums import SeatRole
-
-        self.fields["member"].queryset = self.members
-        self.fields["member"].empty_label = _("— Chọn đảng viên —")
-        self.fields["member"].label_from_instance = lambda m: f"{m.full_name} — {m.organization}"
-        self.fields["role"].choices = SeatRole.choices
-
-    def clean(self):
-        data = super().clean()
-        if data.get("member") and data.get("role") and data.get("starts_on"):
-            self.add_errors(
-                services.seat_errors(
-                    committee=self.committee,
-                    member=data["member"],
-                    role=data["role"],
-                    starts_on=data["starts_on"],
-                    ends_on=data.get("ends_on"),
-                )
-            )
-        return data
-
-
-class EndSeatForm(Form):
-    ends_on = forms.DateField(label=_("Thôi giữ chức từ ngày"))
-    reason = forms.CharField(label=_("Lý do"), max_length=255, required=False)
-
-    def __init__(self, *args, seat, **kwargs):
-        self.seat = seat
-        super().__init__(*args, **kwargs)
-
-    def clean(self):
-        data = super().clean()
-        on = data.get("ends_on")
-        if on and on < self.seat.starts_on:
-            self.add_error("ends_on", _("Ngày thôi giữ chức phải sau ngày bắt đầu."))
-        return data
-
-
 class ModelCellForm(ModelForm):
     """ORG-03: a model cell (chi bộ điểm) for a year."""
 

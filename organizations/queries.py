@@ -12,20 +12,23 @@ from datetime import date
 from django.db.models import (
     BooleanField,
     Case,
-    Count,
-    IntegerField,
     Prefetch,
     QuerySet,
     Value,
     When,
 )
-from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.scope import is_system_admin, org_read_filter, org_write_filter, top_organizations
 from core.text import fold
 
+from .links import (
+    is_system_admin,
+    member_figures,
+    org_read_filter,
+    org_write_filter,
+    top_organizations,
+)
 from .models import (
     Committee,
     ModelCellDesignation,
@@ -37,8 +40,6 @@ from .models import (
 )
 
 SEARCH_LIMIT = 50
-# members.enums.SeatRole, in the order a committee is listed.
-SEAT_ROLE_ORDER = ("secretary", "deputy", "standing", "member")
 
 
 def organizations_for(user) -> QuerySet[Organization]:
@@ -94,23 +95,10 @@ def children_for(user, org: Organization) -> QuerySet[Organization]:
 
 
 def active_member_counts(org: Organization) -> dict[str, int]:
-    """Active members in each branch under `org` and in `org` itself, one SQL aggregate.
-
-    Keys are the paths of `org` (its own members) and of its direct subordinates
-    (their whole subtree). Statistics stay in SQL: Count grouped by the path prefix.
-    """
-    from members.enums import ACTIVE_STATUSES
-    from members.models import Member
-
-    prefix_len = (org.depth + 1) * Organization.steplen
-    rows = (
-        Member.objects.filter(organization__path__startswith=org.path, status__in=ACTIVE_STATUSES)
-        .annotate(branch=Substr("organization__path", 1, prefix_len))
-        .order_by()
-        .values("branch")
-        .annotate(n=Count("pk"))
-    )
-    return {row["branch"]: row["n"] for row in rows}
+    """Active members in each branch under `org` and in `org` itself, by path (one SQL
+    aggregate, members.links: organizations does not import members)."""
+    figures = member_figures()
+    return figures.active_member_counts(org) if figures is not None else {}
 
 
 def subordinates_for(user, org: Organization) -> tuple[list[Organization], int]:
@@ -179,24 +167,6 @@ def breadcrumbs_for(user, org: Organization) -> list[Organization]:
     )
 
 
-def _seat_order() -> Case:
-    return Case(
-        *[When(role=role, then=Value(index)) for index, role in enumerate(SEAT_ROLE_ORDER)],
-        default=Value(len(SEAT_ROLE_ORDER)),
-        output_field=IntegerField(),
-    )
-
-
-def seats_queryset():
-    from members.models import CommitteeSeat
-
-    return (
-        CommitteeSeat.objects.select_related("member")
-        .annotate(role_order=_seat_order())
-        .order_by("role_order", "starts_on", "id")
-    )
-
-
 def current_term(terms: list[Term], today: date) -> Term | None:
     """The term in force today, else the most recent one that has started."""
     started = [t for t in terms if t.starts_on <= today]
@@ -244,15 +214,14 @@ def organization_page_for(user, org: Organization) -> OrganizationPage:
             to_readable=readable_annotation(user, "to_superior__"),
         )
     )
+    committees = Committee.objects.order_by("kind", "id")
+    figures = member_figures()
+    if figures is not None:  # the seats (members.links), in the order they are listed
+        committees = committees.prefetch_related(Prefetch("seats", queryset=figures.seats()))
     terms = list(
-        org.terms.prefetch_related(
-            Prefetch(
-                "committees",
-                queryset=Committee.objects.order_by("kind", "id").prefetch_related(
-                    Prefetch("seats", queryset=seats_queryset())
-                ),
-            )
-        ).order_by("-starts_on", "-id")
+        org.terms.prefetch_related(Prefetch("committees", queryset=committees)).order_by(
+            "-starts_on", "-id"
+        )
     )
     term = current_term(terms, today)
     for t in terms:
@@ -295,16 +264,4 @@ def committee_for(org: Organization, pk) -> Committee:
     """A committee of `org` (already read through get_organization_for), or 404."""
     return get_object_or_404(
         Committee.objects.filter(organization=org).select_related("term", "organization"), pk=pk
-    )
-
-
-def members_of_subtree_for(user, org: Organization):
-    """Active members of `org`'s subtree the user may read: who can sit on its committee."""
-    from members.enums import ACTIVE_STATUSES
-    from members.queries import members_for
-
-    return (
-        members_for(user)
-        .filter(organization__path__startswith=org.path, status__in=ACTIVE_STATUSES)
-        .select_related("organization")
     )

@@ -19,6 +19,4 @@ urlpatterns = [
     path("<int:pk>/units/<int:unit_pk>/delete/", views.delete_unit, name="delete_unit"),
     path("<int:pk>/terms/new/", views.add_term, name="add_term"),
     path("<int:pk>/committees/new/", views.add_committee, name="add_committee"),
-    path("<int:pk>/committees/<int:committee_pk>/seats/new/", views.add_seat, name="add_seat"),
-    path("<int:pk>/seats/<int:seat_pk>/end/", views.end_seat, name="end_seat"),
 ]

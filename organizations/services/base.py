@@ -16,9 +16,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_manage_subtree, can_write_org, is_system_admin
-
 from ..enums import CELL_KINDS
+from ..links import can_manage_subtree, can_write_org, is_system_admin
 from ..models import (
     Organization,
 )

@@ -7,9 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_manage_subtree
-
 from ..enums import CELL_KINDS
+from ..links import can_manage_subtree
 from ..models import (
     Organization,
     OrganizationMove,

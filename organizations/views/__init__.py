@@ -2,7 +2,8 @@
 
 browse: tree browser, search, organization page (reads only).
 edit: create, edit, move, dissolve, succession (officers of the subtree).
-records: residential units, terms, committees and seats (officers and the cell's secretary).
+records: residential units, terms and committees (officers and the cell's secretary);
+  committee seats are members' (members.views.seats).
 """
 
 from .browse import children, detail, search, tree
@@ -10,18 +11,15 @@ from .edit import create_child, dissolve, edit, move, succession
 from .records import (
     add_committee,
     add_model_year,
-    add_seat,
     add_term,
     add_unit,
     delete_unit,
     edit_unit,
-    end_seat,
 )
 
 __all__ = [
     "add_committee",
     "add_model_year",
-    "add_seat",
     "add_term",
     "add_unit",
     "children",
@@ -31,7 +29,6 @@ __all__ = [
     "dissolve",
     "edit",
     "edit_unit",
-    "end_seat",
     "move",
     "search",
     "succession",

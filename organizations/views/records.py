@@ -1,4 +1,5 @@
-"""An organization's own records: residential units (cells), terms, committees, seats.
+"""An organization's own records: residential units (cells), terms, committees (their
+seats: members.views.seats).
 
 Officers of the subtree and the cell's own secretary (accounts.scope.can_write_org)
 may change these; readers who may not get a 403 page, anyone else a 404.
@@ -12,13 +13,11 @@ from django.utils.translation import gettext as _
 from .. import services
 from ..forms import (
     CommitteeForm,
-    EndSeatForm,
     ModelCellForm,
     ResidentialUnitForm,
-    SeatForm,
     TermForm,
 )
-from ..queries import committee_for, get_organization_for, members_of_subtree_for
+from ..queries import get_organization_for
 from .common import forbidden, form_page
 
 
@@ -117,55 +116,6 @@ def add_committee(request, pk):
         ),
         title=_("Thêm cấp ủy của %(name)s") % {"name": org.name},
         success=_("Đã thêm cấp ủy."),
-        next_url=org.get_absolute_url(),
-    )
-
-
-@login_required
-def add_seat(request, pk, committee_pk):
-    org, allowed = _committees_org(request, pk)
-    committee = committee_for(org, committee_pk)
-    if not allowed:
-        return forbidden(request, org)
-    form = SeatForm(
-        request.POST or None,
-        committee=committee,
-        members=members_of_subtree_for(request.user, org),
-    )
-    return form_page(
-        request,
-        org=org,
-        form=form,
-        save=lambda f: services.add_seat(committee=committee, by=request.user, **f.cleaned_data),
-        title=_("Thêm cấp ủy viên: %(committee)s") % {"committee": committee},
-        success=_("Đã thêm cấp ủy viên."),
-        next_url=org.get_absolute_url(),
-    )
-
-
-@login_required
-def end_seat(request, pk, seat_pk):
-    org, allowed = _committees_org(request, pk)
-    from members.models import CommitteeSeat
-
-    seat = get_object_or_404(
-        CommitteeSeat.objects.select_related("committee__organization", "member"),
-        pk=seat_pk,
-        committee__organization=org,
-    )
-    if not allowed:
-        return forbidden(request, org)
-    form = EndSeatForm(request.POST or None, seat=seat)
-    return form_page(
-        request,
-        org=org,
-        form=form,
-        save=lambda f: services.end_seat(
-            seat, on=f.cleaned_data["ends_on"], reason=f.cleaned_data["reason"], by=request.user
-        ),
-        title=_("%(member)s thôi giữ chức %(role)s")
-        % {"member": seat.member.full_name, "role": seat.get_role_display().lower()},
-        success=_("Đã ghi nhận thôi giữ chức."),
         next_url=org.get_absolute_url(),
     )
 

@@ -202,7 +202,7 @@ def test_secretary_adds_term_committee_and_seats(secretary, login, tree):
 
     deputy = MemberFactory(full_name="Lê Thị Hoa", organization=cell)
     chief = MemberFactory(full_name="Hoàng Văn Đức", organization=cell)
-    url = reverse("organizations:add_seat", args=[cell.pk, committee.pk])
+    url = reverse("seats:add_seat", args=[cell.pk, committee.pk])
     for member, role in [(deputy, "deputy"), (chief, "secretary")]:
         response = client.post(url, {"member": member.pk, "role": role, "starts_on": "01/05/2025"})
         assert response.status_code == 302, response.context["form"].errors
@@ -214,13 +214,13 @@ def test_secretary_adds_term_committee_and_seats(secretary, login, tree):
     seat = CommitteeSeat.objects.get(member=deputy)
     assert (
         client.post(
-            reverse("organizations:end_seat", args=[cell.pk, seat.pk]),
+            reverse("seats:end_seat", args=[cell.pk, seat.pk]),
             {"ends_on": "30/04/2025", "reason": ""},
         ).status_code
         == 200
     )
     client.post(
-        reverse("organizations:end_seat", args=[cell.pk, seat.pk]),
+        reverse("seats:end_seat", args=[cell.pk, seat.pk]),
         {"ends_on": "01/12/2025", "reason": "Chuyển công tác"},
     )
     seat.refresh_from_db()
@@ -230,7 +230,7 @@ def test_secretary_adds_term_committee_and_seats(secretary, login, tree):
 def test_seat_member_must_belong_to_the_subtree(officer, login, records, tree):
     stranger = MemberFactory(full_name="Người Ngoài", organization=tree["cell_b"])
     response = login(officer).post(
-        reverse("organizations:add_seat", args=[records["cell"].pk, records["committee"].pk]),
+        reverse("seats:add_seat", args=[records["cell"].pk, records["committee"].pk]),
         {"member": stranger.pk, "role": "member", "starts_on": "01/06/2025"},
     )
     assert response.status_code == 200
@@ -239,7 +239,7 @@ def test_seat_member_must_belong_to_the_subtree(officer, login, records, tree):
 
 def test_second_secretary_at_the_same_time_refused(officer, login, records):
     response = login(officer).post(
-        reverse("organizations:add_seat", args=[records["cell"].pk, records["committee"].pk]),
+        reverse("seats:add_seat", args=[records["cell"].pk, records["committee"].pk]),
         {"member": records["deputy_member"].pk, "role": "secretary", "starts_on": "01/06/2025"},
     )
     assert response.status_code == 200

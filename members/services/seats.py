@@ -1,0 +1,109 @@
+"""Committee seats: a member takes a seat on a committee of their organization's subtree
+(organizations owns terms and committees; the seat points at a Member, so it is ours).
+
+Who may: organizations.services.may_edit_committees (officers of the subtree and the
+cell's secretary).
+"""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from organizations.models import Committee
+from organizations.services import may_edit_committees
+
+from ..enums import SeatRole
+from ..models import CommitteeSeat, Member
+
+Errors = dict[str, list[str]]
+
+
+def _add(errors: Errors, field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+
+
+def _audit(obj, by, reason: str = "") -> None:
+    obj._history_user = by
+    if reason:
+        obj._change_reason = reason
+
+
+def seat_errors(
+    *, committee: Committee, member: Member | None, role: str, starts_on: date, ends_on: date | None
+) -> Errors:
+    errors: Errors = {}
+    term = committee.term
+    if ends_on and ends_on < starts_on:
+        _add(errors, "ends_on", _("Ngày thôi giữ chức phải sau ngày bắt đầu."))
+    if starts_on < term.starts_on or (term.ends_on and starts_on > term.ends_on):
+        _add(
+            errors,
+            "starts_on",
+            _("Ngày bắt đầu phải nằm trong nhiệm kỳ %(term)s.") % {"term": term.name},
+        )
+    if member is not None and not member.organization.path.startswith(committee.organization.path):
+        _add(errors, "member", _("Đảng viên không sinh hoạt trong tổ chức này."))
+    if role == SeatRole.SECRETARY:
+        overlapping = committee.seats.filter(role=SeatRole.SECRETARY).exclude(ends_on__lt=starts_on)
+        if ends_on:
+            overlapping = overlapping.filter(starts_on__lte=ends_on)
+        if overlapping.exists():
+            _add(errors, "role", _("Cấp ủy đã có bí thư trong thời gian này."))
+    if member is not None:
+        same = committee.seats.filter(member=member).exclude(ends_on__lt=starts_on)
+        if ends_on:
+            same = same.filter(starts_on__lte=ends_on)
+        if same.exists():
+            _add(errors, "member", _("Đảng viên này đang có ghế trong cấp ủy."))
+    return errors
+
+
+@transaction.atomic
+def add_seat(
+    *,
+    committee: Committee,
+    member: Member,
+    role: str,
+    starts_on: date,
+    ends_on: date | None = None,
+    by,
+) -> CommitteeSeat:
+    """A member takes a seat on a committee (member from the organization's subtree)."""
+    _require(may_edit_committees(by, committee.organization))
+    errors = seat_errors(
+        committee=committee, member=member, role=role, starts_on=starts_on, ends_on=ends_on
+    )
+    if any(errors.values()):
+        raise ValidationError({k: v for k, v in errors.items() if v})
+    seat = CommitteeSeat(
+        committee=committee, member=member, role=role, starts_on=starts_on, ends_on=ends_on
+    )
+    _audit(seat, by)
+    seat.save()
+    return seat
+
+
+@transaction.atomic
+def end_seat(seat: CommitteeSeat, *, on: date, reason: str = "", by) -> CommitteeSeat:
+    """The member leaves the seat on `on` (the seat is kept, with its end date)."""
+    _require(may_edit_committees(by, seat.committee.organization))
+    if on < seat.starts_on:
+        raise ValidationError(
+            {
+                "ends_on": [
+                    _("Ngày thôi giữ chức phải sau ngày bắt đầu (%(day)s).")
+                    % {"day": seat.starts_on.strftime("%d/%m/%Y")}
+                ]
+            }
+        )
+    seat.ends_on = on
+    _audit(seat, by, reason)
+    seat.save()
+    return seat
