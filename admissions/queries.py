@@ -110,9 +110,7 @@ class DossierRow:
 
 def dossier_of(case: AdmissionCase, today: date, documents=None) -> list[DossierRow]:
     """The ADM-05 checklist: every document, received / missing / expired on `today`."""
-    from .services import stages_for
-
-    stages = set(stages_for(case))
+    stages = set(rules.stages_for(case))
     reached = STAGE_ORDER.index(case.stage)
     rows = []
     for doc in documents if documents is not None else case.documents.all():
@@ -148,7 +146,7 @@ def incomplete_dossiers_for(user, *, organization=None, today: date | None = Non
     return out
 
 
-# --- the due and overdue dashboard: admissions.queries_due (re-exported below) -----------
+# --- the due and overdue dashboard: admissions.queries_due -------------------------------
 
 
 @dataclass
@@ -336,4 +334,3 @@ def counts_by_stage(user, organization=None) -> dict[str, int]:
 
 
 # The due dashboard lives in its own module (it reads the scoped functions above).
-from .queries_due import DueRow, due_rows_for, probation_rows_for  # noqa: E402, F401

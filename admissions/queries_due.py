@@ -29,6 +29,7 @@ from core.calendar import working_days_between
 from . import rules
 from .enums import CandidateState, Outcome, Stage
 from .models import AdmissionCase, CandidateReview, FullMembershipCase
+from .queries import candidate_list_for, cases_for, in_subtree, probationary_for
 from .rules.reviews import review_due
 
 CELL = _("Chi bộ")
@@ -151,8 +152,6 @@ def _before_resolution_row(
 
 
 def _case_row(case: AdmissionCase, today: date) -> DueRow | None:
-    from .services import stages_for
-
     name, org, url = case.candidate.full_name, case.cell.name, case.get_absolute_url()
 
     def row(step, rule_id, who, due, working=True):
@@ -167,7 +166,7 @@ def _case_row(case: AdmissionCase, today: date) -> DueRow | None:
                 rules.member_file_due(case.ceremony_on),
             )
         return None
-    stages = stages_for(case)  # no query: the cell's kind decides
+    stages = rules.stages_for(case)  # no query: the cell's kind decides
     index = stages.index(case.stage)
     next_stage = stages[index + 1] if index + 1 < len(stages) else None
     if next_stage is None:
@@ -209,8 +208,6 @@ def due_rows_for(
     each with the next step, its deadline and who must act; overdue first, then by due
     date. `horizon_days`: leave out what is due more than that many calendar days after
     `today` (overdue rows are always kept); None: everything. Five queries."""
-    from .queries import candidate_list_for, cases_for, in_subtree  # queries re-exports us
-
     today = today or timezone.localdate()
     rows: list[DueRow] = []
     cases = (
@@ -257,8 +254,6 @@ def due_rows_for(
 def probation_rows_for(user, *, organization=None, today: date | None = None, horizon=None):
     """PRB-01..03: probationary members whose 12 months end within `horizon` days (all
     when None), with the next step of their full-membership case. Three queries."""
-    from .queries import in_subtree, probationary_for  # queries re-exports us
-
     today = today or timezone.localdate()
     members = in_subtree(probationary_for(user), organization, "organization__").select_related(
         "organization"

@@ -16,17 +16,10 @@ from organizations.models import DocumentNumber
 from . import queries
 from .enums import AttendanceStatus as S
 from .enums import Rating
+from .queries.scans import minutes_ref, resolution_ref
 
 DOCX_TEMPLATE = "documents/docx/base.docx"
 PDF_TEMPLATE = "documents/base.html"
-
-
-def minutes_ref(meeting) -> str:
-    return f"meetings.Meeting:{meeting.pk}"
-
-
-def resolution_ref(resolution) -> str:
-    return f"meetings.Resolution:{resolution.pk}"
 
 
 def issued(organization, doc_type: str, ref: str) -> DocumentNumber | None:

@@ -6,7 +6,7 @@ Nothing is computed here: each figure is read from the function of the app that 
 (meetings.statistics.compliance, admissions.queries.results_for and, for the subordinate
 organizations, admissions.queries_results.results_by_child, reviews.summary.good_or_better
 for the organizations and members at "hoàn thành tốt nhiệm vụ" or above,
-admissions.queries.due_rows_for, members.deadlines.deadlines_for). Each is a fixed number
+admissions.queries_due.due_rows_for, members.deadlines.deadlines_for). Each is a fixed number
 of queries, so the page's query count does not grow with the data.
 
 Meetings are compared over the same months: January to the last finished month of this
@@ -72,7 +72,7 @@ def _meeting_url(org, period, **extra) -> str:
 
 
 def indicators(user, org, today: date) -> Indicators:
-    from admissions.queries import due_rows_for
+    from admissions.queries_due import due_rows_for
     from meetings.statistics import FULL, LOW, compliance
     from members.deadlines import deadlines_for
 

@@ -31,7 +31,6 @@ from .results import drill_down as drill_down
 from .results import results as results
 from .results import share as share
 from .results import trend as trend
-from .services import covering_round
 
 # Kinds reviewed as organizations by their superior (party groups are not).
 REVIEWED_KINDS = frozenset(OrgKind.values) - {OrgKind.PARTY_GROUP, OrgKind.PROVINCE}
@@ -40,6 +39,18 @@ BELOW_GRASSROOTS = frozenset({OrgKind.CELL, OrgKind.PARTY_GROUP, OrgKind.SUB_COM
 
 
 # --- scope ----------------------------------------------------------------------------
+
+
+def covering_round(path: str, year: int) -> ReviewRound | None:
+    """The nearest round opened at `path` or above it for the year."""
+    step = Organization.steplen
+    prefixes = [path[:i] for i in range(step, len(path) + 1, step)]
+    return (
+        ReviewRound.objects.filter(year=year, organization__path__in=prefixes)
+        .select_related("organization")
+        .order_by("-organization__depth")
+        .first()
+    )
 
 
 def organizations_for(user) -> QuerySet[Organization]:

@@ -18,6 +18,7 @@ from organizations.models import Organization
 from . import checks, rules
 from .enums import STEP_ORDER, Level, Step, Subject
 from .models import MemberReview, OrganizationReview, ReviewRound
+from .queries import covering_round
 
 
 def _refuse(findings: list[Finding]) -> None:
@@ -68,18 +69,6 @@ def update_round(
     round_.apply_excellent_cap = apply_excellent_cap
     round_.save()
     return round_
-
-
-def covering_round(path: str, year: int) -> ReviewRound | None:
-    """The nearest round opened at `path` or above it for the year."""
-    step = Organization.steplen
-    prefixes = [path[:i] for i in range(step, len(path) + 1, step)]
-    return (
-        ReviewRound.objects.filter(year=year, organization__path__in=prefixes)
-        .select_related("organization")
-        .order_by("-organization__depth")
-        .first()
-    )
 
 
 def _check_step(review, step: str, subject: str, level: str, score) -> list[Finding]:

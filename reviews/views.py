@@ -147,7 +147,7 @@ def round_open(request, org_pk, year):
 @require_POST
 def round_settings(request, org_pk, year):
     organization = _manage(request, org_pk)
-    round_ = services.covering_round(organization.path, year)
+    round_ = queries.covering_round(organization.path, year)
     if round_ is None or round_.organization_id != organization.pk:
         raise Http404
     form = RoundForm(request.POST)
@@ -161,7 +161,7 @@ def round_settings(request, org_pk, year):
 @require_POST
 def round_publish(request, org_pk, year):
     organization = _manage(request, org_pk)
-    round_ = services.covering_round(organization.path, year)
+    round_ = queries.covering_round(organization.path, year)
     if round_ is None or round_.organization_id != organization.pk:
         raise Http404
     form = PublishForm(request.POST)

@@ -68,6 +68,7 @@ from .sponsors import (
     two_thirds,
     vote_findings,
 )
+from .stages import full_stages_for, has_committee_stage, stages_for
 from .targets import (
     above_plan,
     achievement,
@@ -88,6 +89,9 @@ from .versions import (
 )
 
 __all__ = [
+    "full_stages_for",
+    "has_committee_stage",
+    "stages_for",
     "B",
     "W",
     "INFO",

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 # The old module exposed `rules` too; admissions.views reads `services.rules`.
 from .. import rules  # noqa: F401
+
+# ADM-05 stages are rules (admissions.rules.stages); services keeps their old names.
+from ..rules.stages import full_stages_for, has_committee_stage, stages_for
 from .candidates import (
     CANDIDATE_FIELDS,
     add_candidate,
@@ -34,12 +37,9 @@ from .common import (
     committee_voters_on,
     decision_body,
     full_members_on,
-    full_stages_for,
     grassroots_of,
-    has_committee_stage,
     next_full_stage,
     next_stage,
-    stages_for,
 )
 from .full_membership import (
     advance_full,

@@ -14,21 +14,16 @@ from core.findings import Finding, Severity
 from members.enums import MemberStatus, SeatRole
 from members.models import CommitteeSeat
 from members.queries import members_of
-from organizations.enums import GRASSROOTS_KINDS, CommitteeKind, OrgKind
+from organizations.enums import GRASSROOTS_KINDS, CommitteeKind
 from organizations.models import Organization
 
 from .. import rules
-from ..enums import (
-    FULL_STAGE_ORDER,
-    STAGE_ORDER,
-    FullStage,
-    Stage,
-)
 from ..models import (
     AdmissionCase,
     CaseStep,
     FullMembershipCase,
 )
+from ..rules.stages import full_stages_for, stages_for
 
 
 class StepRefused(ValidationError):
@@ -75,30 +70,12 @@ def grassroots_of(cell: Organization) -> Organization:
     return cell
 
 
-def has_committee_stage(cell: Organization) -> bool:
-    """ADM-05: a cell inside a đảng bộ cơ sở needs the grassroots committee's resolution
-    (8-KNĐ); a chi bộ cơ sở goes straight to its superior's decision."""
-    return cell.kind != OrgKind.GRASSROOTS_CELL
-
-
 def decision_body(cell: Organization) -> Organization:
     """The committee that decides the admission: the superior of the grassroots
     organization (the competent committee; an authorised đảng ủy cơ sở uses its own)."""
     grassroots = grassroots_of(cell)
     chain = ancestors_of(grassroots)
     return chain[-1] if chain else grassroots
-
-
-def stages_for(case: AdmissionCase) -> list[str]:
-    if has_committee_stage(case.cell):
-        return list(STAGE_ORDER)
-    return [s for s in STAGE_ORDER if s != Stage.COMMITTEE_RESOLUTION]
-
-
-def full_stages_for(fcase: FullMembershipCase) -> list[str]:
-    if has_committee_stage(fcase.member.organization):
-        return list(FULL_STAGE_ORDER)
-    return [s for s in FULL_STAGE_ORDER if s != FullStage.COMMITTEE_RESOLUTION]
 
 
 def next_stage(case: AdmissionCase) -> str | None:

@@ -11,7 +11,7 @@ from accounts.scope import can_write_org
 from core.audit import history_rows
 from core.exporters import export_xlsx
 
-from .. import queries, services
+from .. import queries, queries_due, services
 from ..enums import STAGE_ORDER, Stage
 from ..exporters import DUE_COLUMNS
 from ..forms import (
@@ -41,7 +41,7 @@ def dashboard(request):
     form = DueFilterForm(request.GET or None, user=request.user)
     organization = form.selected_organization()
     today = timezone.localdate()
-    rows = queries.due_rows_for(
+    rows = queries_due.due_rows_for(
         request.user, organization=organization, today=today, horizon_days=form.horizon_days()
     )
     if request.GET.get("format") == "xlsx":

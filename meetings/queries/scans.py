@@ -10,6 +10,17 @@ from ..models import (
 # --- Signed scans of numbered documents -------------------------------------------------
 
 
+def minutes_ref(meeting) -> str:
+    """The reference of a meeting's biên bản in its DocumentNumber and scans."""
+    return f"meetings.Meeting:{meeting.pk}"
+
+
+def resolution_ref(resolution) -> str:
+    """The reference of a nghị quyết in its DocumentNumber and scans."""
+    return f"meetings.Resolution:{resolution.pk}"
+
+
+
 @dataclass
 class ScanShelf:
     """The signed scans of one document, newest first (the first is the current one)."""
@@ -31,7 +42,6 @@ def signed_scans(meeting: Meeting, resolutions) -> tuple[ScanShelf, dict]:
     from core.documents import DocType
     from organizations.models import DocumentNumber
 
-    from ..documents import minutes_ref, resolution_ref
     from ..models import SignedScan
 
     refs = {minutes_ref(meeting): None}

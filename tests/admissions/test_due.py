@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from admissions import queries, services
+from admissions import queries_due, services
 from admissions.enums import CandidateSource, CandidateState, Stage
 from admissions.rules.reviews import review_due
 from members.enums import Sex
@@ -35,7 +35,7 @@ def add_person(officer, cell, name, on=date(2024, 1, 2)):
 
 def rows_by_name(user, **kwargs):
     kwargs.setdefault("today", TODAY)
-    return {r.name: r for r in queries.due_rows_for(user, **kwargs)}
+    return {r.name: r for r in queries_due.due_rows_for(user, **kwargs)}
 
 
 # --- ADM-05: the monthly review ------------------------------------------------------------
@@ -195,7 +195,7 @@ def test_due_rows_constant_queries_with_every_kind_of_row(officer, cell, full_me
             make_member(cell, name=f"Dự bị {i}", full_on=None, admitted_on=date(2024, 1, 8))
 
     add_batch(0, 3)
-    few = count(lambda: queries.due_rows_for(officer, today=TODAY))
+    few = count(lambda: queries_due.due_rows_for(officer, today=TODAY))
     add_batch(3, 15)
-    many = count(lambda: queries.due_rows_for(officer, today=TODAY))
+    many = count(lambda: queries_due.due_rows_for(officer, today=TODAY))
     assert few == many == 5

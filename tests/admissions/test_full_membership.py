@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from admissions import queries, services
+from admissions import queries, queries_due, services
 from admissions.enums import FullStage, Proposal, Stage
 from admissions.services import StepRefused
 from members.enums import EventKind, MembershipKind, MemberStatus
@@ -144,6 +144,6 @@ def test_due_list_and_dashboard_rows(member, officer, fcase):
     rows = queries.probation_list_for(officer, within_days=None, today=date(2026, 3, 1))
     assert [r.member for r in rows] == [member]
     assert rows[0].ends_on == END and rows[0].cell_due == date(2026, 5, 5)
-    due = queries.due_rows_for(officer, today=date(2026, 5, 6))
+    due = queries_due.due_rows_for(officer, today=date(2026, 5, 6))
     prb = [r for r in due if r.rule_id == "PRB-02"]
     assert prb and prb[0].overdue

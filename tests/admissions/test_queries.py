@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from admissions import queries, services
+from admissions import queries, queries_due, services
 from admissions.enums import CandidateSource, Stage
 from members.enums import Sex
 
@@ -36,9 +36,9 @@ def count(fn):
 
 def test_due_rows_constant_queries(officer, cell):
     add_cases(officer, cell, 1)
-    one = count(lambda: queries.due_rows_for(officer, today=date(2026, 1, 5)))
+    one = count(lambda: queries_due.due_rows_for(officer, today=date(2026, 1, 5)))
     add_cases(officer, cell, 20, start=1)
-    many = count(lambda: queries.due_rows_for(officer, today=date(2026, 1, 5)))
+    many = count(lambda: queries_due.due_rows_for(officer, today=date(2026, 1, 5)))
     assert one == many
 
 
