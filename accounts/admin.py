@@ -11,7 +11,7 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     list_display = ["username", "full_name", "phone", "is_active", "last_login"]
     search_fields = ["username", "full_name", "search_name"]
     fieldsets = [
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (_("Thông tin thêm"), {"fields": ["full_name", "phone"]}),
     ]
 

@@ -5,6 +5,8 @@ fields), so everything validation depends on (querysets, extra fields, the actin
 user) is set up in `configure()`, which runs before that mixin looks at the errors.
 """
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
 from django.contrib.auth.password_validation import (
     password_validators_help_text_html,
@@ -20,6 +22,9 @@ from .enums import Role
 from .links import member_records
 from .models import RoleAssignment, User
 from .services import _check_assignment
+
+if TYPE_CHECKING:
+    from organizations.models import Organization
 
 
 class ConfigureMixin:
@@ -76,7 +81,7 @@ _PASSWORD_MESSAGES = {
 def _vietnamese(error: ValidationError) -> list[str]:
     messages = []
     for item in error.error_list:
-        template = _PASSWORD_MESSAGES.get(item.code)
+        template = _PASSWORD_MESSAGES.get(item.code) if item.code else None
         if template is None:
             messages.extend(item.messages)
         else:
@@ -138,12 +143,19 @@ class PasswordResetForm(Form):
         return cleaned
 
 
+class _OrganizationTreeField(forms.ModelChoiceField["Organization"]):
+    """Organizations as an indented tree ("— — Chi bộ 1")."""
+
+    def label_from_instance(self, obj: "Organization") -> str:
+        return "— " * (obj.depth - 1) + obj.name
+
+
 class AssignmentForm(ModelForm):
     """Role, organization (from those the administrator reaches), dates, and the member
     record for the member role (chosen among the members of the chosen organization:
     pick the organization, save, and the list of its members appears)."""
 
-    member = forms.ModelChoiceField(
+    member: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Hồ sơ đảng viên"),
         queryset=None,
         required=False,
@@ -154,6 +166,7 @@ class AssignmentForm(ModelForm):
         model = RoleAssignment
         fields = ["role", "organization", "starts_on", "ends_on"]
         widgets = {"starts_on": VNDateInput(), "ends_on": VNDateInput()}
+        field_classes = {"organization": _OrganizationTreeField}
 
     def __init__(self, *args, by, user: User, **kwargs):
         self.by = by
@@ -161,10 +174,10 @@ class AssignmentForm(ModelForm):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        organization = self.fields["organization"]
+        organization = cast("forms.ModelChoiceField[Organization]", self.fields["organization"])
         organization.queryset = organizations_for(self.by).order_by("path")
         organization.required = False
-        organization.label_from_instance = lambda org: "— " * (org.depth - 1) + org.name
+
         organization.empty_label = _("Toàn hệ thống (chỉ quản trị hệ thống)")
         self.fields["starts_on"].show_hidden_initial = False
         organization_id = self._chosen_organization_id()
@@ -172,7 +185,8 @@ class AssignmentForm(ModelForm):
         members = records.none()
         if organization_id:
             members = records.linkable(organization_id, self.user)
-        self.fields["member"].queryset = members.order_by("sort_key", "id")
+        member = cast("forms.ModelChoiceField[Any]", self.fields["member"])
+        member.queryset = members.order_by("sort_key", "id")
 
     def _chosen_organization_id(self) -> int | None:
         raw = self.data.get(self.add_prefix("organization")) if self.is_bound else None

@@ -76,5 +76,5 @@ class RoleAssignment(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = self.organization.name if self.organization_id else _("toàn hệ thống")
+        where = self.organization.name if self.organization is not None else _("toàn hệ thống")
         return f"{self.get_role_display()} — {where}"

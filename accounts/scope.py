@@ -6,6 +6,8 @@ export and API. The user's active assignments are read once per request and cach
 on the user object.
 """
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from django.db.models import Q
 from django.utils import timezone
 
@@ -13,17 +15,27 @@ from organizations.enums import OrgKind
 
 from .enums import SUBTREE_READ_ROLES, SUBTREE_WRITE_ROLES, Role
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from organizations.models import Organization
+
+    from .models import RoleAssignment, User
+
+    # Whoever is asking: a request's user (signed in or not), or nobody (a script).
+    AnyUser: TypeAlias = User | AnonymousUser | None
+
 _CACHE_ATTR = "_chibo_assignments"
 NOTHING = Q(pk__in=[])
 # Everything, as a Q that survives being OR-ed with another (an empty Q() would vanish).
 EVERYTHING = ~Q(pk__in=[])
 
 
-def active_assignments(user) -> list:
+def active_assignments(user: "AnyUser") -> "list[RoleAssignment]":
     """The user's assignments in force today, with their organizations (one query)."""
     if user is None or not user.is_authenticated:
         return []
-    cached = getattr(user, _CACHE_ATTR, None)
+    cached: list[RoleAssignment] | None = getattr(user, _CACHE_ATTR, None)
     if cached is None:
         today = timezone.localdate()
         cached = list(
@@ -35,19 +47,19 @@ def active_assignments(user) -> list:
     return cached
 
 
-def forget_assignments(user) -> None:
+def forget_assignments(user: "AnyUser") -> None:
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
 
 
-def active_roles(user) -> set[str]:
+def active_roles(user: "AnyUser") -> set[str]:
     roles = {a.role for a in active_assignments(user)}
     if getattr(user, "is_superuser", False):
         roles.add(Role.ADMIN)
     return roles
 
 
-def is_system_admin(user) -> bool:
+def is_system_admin(user: "AnyUser") -> bool:
     """A superuser, or an administrator assigned to the whole system."""
     if user is None or not user.is_authenticated:
         return False
@@ -60,14 +72,14 @@ def _subtree(prefix: str, path: str) -> Q:
     return Q(**{f"{prefix}path__startswith": path})
 
 
-def _own_cell(prefix: str, org) -> Q:
+def _own_cell(prefix: str, org: "Organization") -> Q:
     """A secretary's reach: the cell itself and its party groups."""
     return Q(**{f"{prefix}pk": org.pk}) | (
         _subtree(prefix, org.path) & Q(**{f"{prefix}kind": OrgKind.PARTY_GROUP})
     )
 
 
-def org_read_filter(user, prefix: str = "") -> Q:
+def org_read_filter(user: "AnyUser", prefix: str = "") -> Q:
     """Q over Organization (or a model reaching it through `prefix`) the user may read."""
     if is_system_admin(user):
         return EVERYTHING
@@ -82,13 +94,13 @@ def org_read_filter(user, prefix: str = "") -> Q:
     return q
 
 
-def org_read_filter_or_all(user, prefix: str = ""):
+def org_read_filter_or_all(user: "AnyUser", prefix: str = "") -> Q | None:
     """org_read_filter, or None for a system administrator (no filter at all: lets a
     statistics query skip the scope join)."""
     return None if is_system_admin(user) else org_read_filter(user, prefix)
 
 
-def org_write_filter(user, prefix: str = "") -> Q:
+def org_write_filter(user: "AnyUser", prefix: str = "") -> Q:
     """Q over Organization the user may change (officers: subtree; secretaries: own cell)."""
     if is_system_admin(user):
         return EVERYTHING
@@ -103,7 +115,7 @@ def org_write_filter(user, prefix: str = "") -> Q:
     return q
 
 
-def can_write_org(user, org) -> bool:
+def can_write_org(user: "AnyUser", org: "Organization") -> bool:
     """In-memory check matching org_write_filter, for one organization already loaded."""
     if is_system_admin(user):
         return True
@@ -120,7 +132,7 @@ def can_write_org(user, org) -> bool:
     return False
 
 
-def can_manage_subtree(user, org) -> bool:
+def can_manage_subtree(user: "AnyUser", org: "Organization") -> bool:
     """Officers and administrators may create, move and edit nodes under `org`."""
     if is_system_admin(user):
         return True
@@ -132,7 +144,7 @@ def can_manage_subtree(user, org) -> bool:
     )
 
 
-def top_organizations(user) -> list:
+def top_organizations(user: "AnyUser") -> "list[Organization]":
     """The roots of the user's reach, for the tree browser."""
     return [
         a.organization

@@ -5,6 +5,7 @@
 """
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -12,22 +13,33 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import stamp
+
 from .enums import Role
 from .links import member_records
 from .models import RoleAssignment, User
 from .scope import forget_assignments
 
+if TYPE_CHECKING:
+    from django.db.models import Model
 
-def _save(obj, *, by, reason: str = "", **kwargs) -> None:
-    obj._history_user = by
-    if reason:
-        obj._change_reason = reason
+    from organizations.models import Organization
+
+
+def _save(obj: "Model", *, by: User | None, reason: str = "", **kwargs: Any) -> None:
+    stamp(obj, by, reason)
     obj.save(**kwargs)
 
 
 @transaction.atomic
 def create_user(
-    *, username: str, password: str, by, full_name: str = "", phone: str = "", email: str = ""
+    *,
+    username: str,
+    password: str,
+    by: User | None,
+    full_name: str = "",
+    phone: str = "",
+    email: str = "",
 ) -> User:
     """A new active account. The password is checked by AUTH_PASSWORD_VALIDATORS."""
     user = User(username=username, full_name=full_name, phone=phone, email=email)
@@ -40,7 +52,9 @@ def create_user(
 
 
 @transaction.atomic
-def update_user(user: User, *, by, username: str, full_name: str, phone: str, email: str) -> User:
+def update_user(
+    user: User, *, by: User | None, username: str, full_name: str, phone: str, email: str
+) -> User:
     user.username = username
     user.full_name = full_name
     user.phone = phone
@@ -52,7 +66,7 @@ def update_user(user: User, *, by, username: str, full_name: str, phone: str, em
 
 
 @transaction.atomic
-def set_active(user: User, *, active: bool, by) -> User:
+def set_active(user: User, *, active: bool, by: User | None) -> User:
     """Deactivate (no more logins, sessions end at the next request) or reactivate."""
     if not active and user.pk == getattr(by, "pk", None):
         raise ValidationError(_("Không thể tự khóa tài khoản của chính mình."))
@@ -63,7 +77,7 @@ def set_active(user: User, *, active: bool, by) -> User:
 
 
 @transaction.atomic
-def reset_password(user: User, *, password: str, by) -> User:
+def reset_password(user: User, *, password: str, by: User | None) -> User:
     """Set a new password; the user's other sessions end and any login lockout is lifted."""
     from axes.utils import reset as axes_reset
 
@@ -75,7 +89,12 @@ def reset_password(user: User, *, password: str, by) -> User:
 
 
 def _check_assignment(
-    *, role: str, organization, starts_on: date, ends_on: date | None, member
+    *,
+    role: str,
+    organization: "Organization | None",
+    starts_on: date,
+    ends_on: date | None,
+    member: Any,
 ) -> None:
     errors: dict[str, str] = {}
     if role != Role.ADMIN and organization is None:
@@ -96,11 +115,11 @@ def add_assignment(
     *,
     user: User,
     role: str,
-    organization,
+    organization: "Organization | None",
     starts_on: date | None = None,
     ends_on: date | None = None,
-    member=None,
-    by,
+    member: Any = None,
+    by: User | None,
 ) -> RoleAssignment:
     """Give `user` a role over `organization` (None only for a system administrator).
 
@@ -125,7 +144,7 @@ def add_assignment(
 
 @transaction.atomic
 def end_assignment(
-    assignment: RoleAssignment, *, ends_on: date | None = None, by
+    assignment: RoleAssignment, *, ends_on: date | None = None, by: User | None
 ) -> RoleAssignment:
     """The assignment stops being in force after `ends_on` (today by default)."""
     ends_on = ends_on or timezone.localdate()

@@ -6,6 +6,7 @@ A wrong value stops start-up with one clear line on stderr, never a traceback.
 import os
 import sys
 from pathlib import Path
+from typing import Any, NoReturn
 
 import dj_database_url
 
@@ -15,7 +16,7 @@ SUPPORTED_ENGINES = {
 }
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Stop start-up with one line that says what is wrong."""
     sys.stderr.write(f"chibo: configuration error: {message}\n")
     raise SystemExit(2)
@@ -56,7 +57,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def parse_database_url(url: str, sqlite_path: Path) -> dict:
+def parse_database_url(url: str, sqlite_path: Path) -> dict[str, Any]:
     """SQLite in WAL mode by default; PostgreSQL (psycopg 3) from DATABASE_URL."""
     if not url:
         sqlite_path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,10 +74,10 @@ def parse_database_url(url: str, sqlite_path: Path) -> dict:
     if not config.get("NAME"):
         fail("DATABASE_URL names no database (expected postgres://user@host:5432/name).")
     config["TEST"] = {"NAME": f"test_{config['NAME']}"}
-    return config
+    return dict(config)
 
 
-def sqlite_config(name: str) -> dict:
+def sqlite_config(name: str) -> dict[str, Any]:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": name,

@@ -5,8 +5,16 @@ A missing or malformed setting stops start-up with one clear line (chibo.config)
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
+
+import django_stubs_ext
 
 from chibo.config import env_bool, env_int, env_list, env_str, fail, parse_database_url
+
+# Django's generic classes subscriptable at run time as the annotations write them
+# (forms.ModelForm[Member], forms.ModelChoiceField[Organization]).
+django_stubs_ext.monkeypatch()
+
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("CHIBO_VAR_DIR", str(BASE_DIR / "var")))
@@ -70,7 +78,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "chibo.urls"
 WSGI_APPLICATION = "chibo.wsgi.application"
 
-TEMPLATES = [
+TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

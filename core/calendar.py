@@ -60,6 +60,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any, TypedDict
 
 from django.db import transaction
 from django.utils import timezone
@@ -76,8 +77,8 @@ SATURDAY = 5
 
 @dataclass(frozen=True)
 class YearDays:
-    days_off: frozenset
-    working_weekends: frozenset
+    days_off: frozenset[date]
+    working_weekends: frozenset[date]
 
 
 _cache: dict[int, tuple[float, YearDays]] = {}
@@ -99,7 +100,7 @@ def holidays_changed() -> None:
         transaction.on_commit(_changes_committed)
 
 
-def on_holiday_saved_or_deleted(sender, **kwargs) -> None:
+def on_holiday_saved_or_deleted(sender: Any, **kwargs: Any) -> None:
     """The post_save/post_delete receiver of PublicHoliday (connected in CoreConfig.ready)."""
     holidays_changed()
 
@@ -122,13 +123,14 @@ def _change_pending() -> bool:
     return False
 
 
-def request_started(**kwargs) -> None:
+def request_started(**kwargs: Any) -> None:
     """Start of a request: read the table afresh (another process may have edited it)."""
     clear_cache()
 
 
 def _load(year: int) -> YearDays:
-    off, working = set(), set()
+    off: set[date] = set()
+    working: set[date] = set()
     for day, kind in PublicHoliday.objects.filter(date__year=year).values_list("date", "kind"):
         (working if kind == DayKind.WORKING_WEEKEND else off).add(day)
     return YearDays(frozenset(off), frozenset(working))
@@ -150,7 +152,7 @@ def year_days(year: int) -> YearDays:
 class _Calendar:
     """Reads each year at most once for the length of one computation."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._years: dict[int, YearDays] = {}
 
     def is_working_day(self, d: date) -> bool:
@@ -166,7 +168,7 @@ class _Calendar:
 # Working-day arithmetic
 
 
-def _as_date(value) -> date:
+def _as_date(value: date) -> date:
     if isinstance(value, datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value
@@ -264,7 +266,13 @@ class SeedDay:
 
 # Official schedules for public servants: Tết break (first and last day off, weekends
 # included), weekday swaps (day off, Saturday worked instead), the day next to 2/9.
-_OFFICIAL: dict[int, dict] = {
+class _Official(TypedDict, total=False):
+    tet: tuple[date, date]  # the first and the last day off
+    swaps: list[tuple[date, date]]  # (day off, Saturday worked instead)
+    national_day: date  # the day off next to 2/9
+
+
+_OFFICIAL: dict[int, _Official] = {
     2015: {
         "tet": (date(2015, 2, 16), date(2015, 2, 24)),
         "swaps": [
@@ -326,7 +334,7 @@ def vietnam_holidays(year: int) -> list[SeedDay]:
     official = _OFFICIAL.get(year, {})
     days: dict[date, SeedDay] = {}
 
-    def add(d, name, kind, note=""):
+    def add(d: date, name: str, kind: str, note: str = "") -> None:
         days.setdefault(d, SeedDay(d, name, kind, note))
 
     note = f"Theo thông báo lịch nghỉ năm {year}" if official else ""

@@ -19,18 +19,16 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection, models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .models import BackgroundJob, JobState
-
-if TYPE_CHECKING:
-    from accounts.models import User
 
 PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
 _last_write: dict[int, float] = {}
@@ -49,14 +47,14 @@ def uploads_dir() -> Path:
     return path
 
 
-def jobs_for(user: "User | AnonymousUser") -> models.QuerySet[BackgroundJob]:
+def jobs_for(user: AbstractBaseUser | AnonymousUser) -> models.QuerySet[BackgroundJob]:
     if not user.is_authenticated:
         return BackgroundJob.objects.none()
-    return BackgroundJob.objects.filter(created_by=user)
+    return BackgroundJob.objects.filter(created_by_id=user.pk)
 
 
 def get_job_for(
-    user: "User | AnonymousUser", pk: int | str, *, kind: str | None = None
+    user: AbstractBaseUser | AnonymousUser, pk: int | str, *, kind: str | None = None
 ) -> BackgroundJob:
     jobs = jobs_for(user)
     if kind is not None:
@@ -65,9 +63,11 @@ def get_job_for(
 
 
 def start_job(
-    kind: str, *, by: "User", step: str = "", total: int = 0, **fields: Any
+    kind: str, *, by: AbstractBaseUser, step: str = "", total: int = 0, **fields: Any
 ) -> BackgroundJob:
-    return BackgroundJob.objects.create(kind=kind, step=step, total=total, created_by=by, **fields)
+    return BackgroundJob.objects.create(
+        kind=kind, step=step, total=total, created_by_id=by.pk, **fields
+    )
 
 
 def _sidecar(job_id: int) -> Path:

@@ -53,7 +53,7 @@ class PublicHoliday(models.Model):
     def is_day_off(self) -> bool:
         return self.kind != DayKind.WORKING_WEEKEND
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.date and self.kind == DayKind.WORKING_WEEKEND and self.date.weekday() < 5:
             raise ValidationError(

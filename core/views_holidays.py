@@ -6,10 +6,12 @@ PublicHoliday signals.
 """
 
 from datetime import date
+from typing import Any, cast
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -35,25 +37,25 @@ WEEKDAYS = [
 ]
 
 
-class PublicHolidayForm(BootstrapModelForm):
+class PublicHolidayForm(BootstrapModelForm[PublicHoliday]):
     class Meta:
         model = PublicHoliday
         fields = ["date", "name", "kind", "note"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["date"].input_formats = [DATE_FORMAT]
+        cast(forms.DateField, self.fields["date"]).input_formats = [DATE_FORMAT]
         self.fields["date"].help_text = _("Nhập theo dạng ngày/tháng/năm, ví dụ 17/02/2026.")
 
 
-def _admin_only(request):
+def _admin_only(request: HttpRequest) -> None:
     # "core.manage_holidays": system administrators (the rule is registered by
     # accounts.permissions; core sits below accounts and does not import it).
     if not request.user.has_perm(MANAGE_HOLIDAYS):
         raise Http404
 
 
-def _year_param(request) -> int:
+def _year_param(request: HttpRequest) -> int:
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
@@ -66,7 +68,7 @@ def _list_url(year: int) -> str:
 
 
 @login_required
-def holiday_list(request):
+def holiday_list(request: HttpRequest) -> HttpResponse:
     _admin_only(request)
     year = _year_param(request)
     days = list(PublicHoliday.objects.filter(date__year=year))
@@ -90,7 +92,14 @@ def holiday_list(request):
     return render(request, "core/holidays/list.html", context)
 
 
-def _form_page(request, form, *, title, submit, holiday=None):
+def _form_page(
+    request: HttpRequest,
+    form: PublicHolidayForm,
+    *,
+    title: str,
+    submit: str,
+    holiday: PublicHoliday | None = None,
+) -> HttpResponse:
     year = holiday.date.year if holiday else _year_param(request)
     context = {
         "form": form,
@@ -105,7 +114,7 @@ def _form_page(request, form, *, title, submit, holiday=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def holiday_create(request):
+def holiday_create(request: HttpRequest) -> HttpResponse:
     _admin_only(request)
     form = PublicHolidayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -117,7 +126,7 @@ def holiday_create(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def holiday_update(request, pk):
+def holiday_update(request: HttpRequest, pk: int) -> HttpResponse:
     _admin_only(request)
     holiday = get_object_or_404(PublicHoliday, pk=pk)
     form = PublicHolidayForm(request.POST or None, instance=holiday)
@@ -130,7 +139,7 @@ def holiday_update(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def holiday_delete(request, pk):
+def holiday_delete(request: HttpRequest, pk: int) -> HttpResponse:
     _admin_only(request)
     holiday = get_object_or_404(PublicHoliday, pk=pk)
     if request.method == "POST":
