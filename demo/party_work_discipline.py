@@ -12,8 +12,10 @@ from members.enums import MemberStatus
 from members.models import CommitteeSeat, Member
 from organizations.enums import CellCategory as C
 
+from .party_work_common import SeederState
 
-class DisciplineMixin:
+
+class DisciplineMixin(SeederState):
     # --- inspection, supervision, discipline ---------------------------------------------------
 
     def inspection(
@@ -109,6 +111,7 @@ class DisciplineMixin:
         """The seed's 2018: 3 organizations on signs of violation, 5 finance inspections,
         3 supervision rounds."""
         district, rng = self.district, self.rng
+        assert district is not None  # seed_demo's
         programme = dis.create_programme(
             organization=district,
             year=2018,

@@ -14,10 +14,10 @@ from members.models import Member
 from organizations.models import Term
 from training.enums import CourseKind, Result
 
-from .party_work_common import RESIDENTIAL, wd
+from .party_work_common import RESIDENTIAL, SeederState, wd
 
 
-class ProbationMixin:
+class ProbationMixin(SeederState):
     # --- probation, full membership and targets ----------------------------------------------
 
     def full_memberships(self) -> None:
@@ -34,6 +34,7 @@ class ProbationMixin:
             ).order_by("pk")
             for member in probationary:
                 start = adm.probation_start(member)
+                assert start is not None  # a probationary member has been admitted
                 end = probation_ends_on(start)
                 if end > self.today + timedelta(days=75):
                     continue

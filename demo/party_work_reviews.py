@@ -20,20 +20,28 @@ from reviews.enums import Level, Step
 from reviews.models import MemberReview, OrganizationReview
 from reviews.queries import REVIEWED_KINDS
 
+from .party_work_common import SeederState
+
 L = Level
 # Decided levels of cells and members (HTXS, HTT, HT, KHT), as shares.
 # KHT only where a discipline of the year calls for it (see `reviews`).
 CELL_SHARES = ((L.EXCELLENT, 0.12), (L.GOOD, 0.77), (L.COMPLETED, 0.11))
 MEMBER_SHARES = ((L.EXCELLENT, 0.11), (L.GOOD, 0.80), (L.COMPLETED, 0.09))
-SCORES = {L.EXCELLENT: (90, 98), L.GOOD: (72, 89), L.COMPLETED: (55, 69), L.FAILED: (38, 49)}
-HIGHER = {L.GOOD: L.EXCELLENT, L.COMPLETED: L.GOOD, L.FAILED: L.COMPLETED}
+# Keyed by Level, looked up by a level value (a str).
+SCORES: dict[str, tuple[int, int]] = {
+    L.EXCELLENT: (90, 98),
+    L.GOOD: (72, 89),
+    L.COMPLETED: (55, 69),
+    L.FAILED: (38, 49),
+}
+HIGHER: dict[str, str] = {L.GOOD: L.EXCELLENT, L.COMPLETED: L.GOOD, L.FAILED: L.COMPLETED}
 # 2018, as the seed reports for the district's 59 grassroots organizations.
 GRASSROOTS_2018 = {L.EXCELLENT: 5, L.GOOD: 50, L.COMPLETED: 4}
 GRASSROOTS_2023 = {L.EXCELLENT: 8, L.GOOD: 46, L.COMPLETED: 5}
 PUBLISHED = {2018: date(2019, 1, 18), 2023: date(2024, 1, 19), 2025: date(2026, 1, 23)}
 
 
-class ReviewsMixin:
+class ReviewsMixin(SeederState):
     # --- levels ---------------------------------------------------------------------------
 
     def draw(self, shares) -> str:
@@ -168,6 +176,7 @@ class ReviewsMixin:
         end = date(year, 12, 31)
         exempted = self.exempted_on(end)
         rows = []
+        assert self.district is not None  # seed_demo's
         memberships = (
             membership_on(end)
             .filter(organization__path__startswith=self.district.path)
@@ -192,7 +201,7 @@ class ReviewsMixin:
             .filter(organization__path__startswith=commune.path)
             .values("member_id")
         )
-        members = (
+        members = list(
             Member.objects.filter(
                 pk__in=ids, status__in=[MemberStatus.FULL, MemberStatus.PROBATIONARY]
             )
@@ -201,7 +210,6 @@ class ReviewsMixin:
             .select_related("organization")
             .order_by("pk")
         )
-        members = list(members)
         # Through the service: the members of the disciplined members' cells and of a few
         # more cells; the others written in bulk with the same checks (a few seconds
         # instead of a minute).
@@ -236,6 +244,7 @@ class ReviewsMixin:
         self.result.member_reviews += len(rows)
 
     def reviews(self, disciplined: dict) -> None:
+        assert self.district is not None  # seed_demo's
         for year, counts in ((2018, GRASSROOTS_2018), (2023, GRASSROOTS_2023)):
             round_ = rev.open_round(organization=self.district, year=year, by=self.by)
             self.review_orgs(self.district, round_, year, counts)

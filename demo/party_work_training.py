@@ -14,10 +14,10 @@ from training import services as trn
 from training.enums import CourseKind, Result
 from training.models import Directive
 
-from .party_work_common import DAY
+from .party_work_common import DAY, SeederState
 
 
-class TrainingMixin:
+class TrainingMixin(SeederState):
     # --- training: courses ------------------------------------------------------------------
 
     def course(self, organizer, kind, title, starts_on, ends_on, place):
@@ -219,6 +219,7 @@ class TrainingMixin:
         (before 2025); after the reorganization the communes study 05-CT/TW (2025) and
         28-CT/TW (2026) with their grassroots organizations."""
         found = {code: self.directive(code, t, d, i) for code, t, d, i in self.DIRECTIVES}
+        assert self.district is not None  # seed_demo's
         district_gr = [
             g
             for g in self.grassroots_under(self.district)

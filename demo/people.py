@@ -136,7 +136,7 @@ class People:
         self,
         rng: random.Random,
         *,
-        used_citizen_ids: Iterable[str] = (),
+        used_citizen_ids: Iterable[str | None] = (),  # a nullable column's values
         used_cards: Iterable[str] = (),
     ):
         self.rng = rng
