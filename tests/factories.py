@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from accounts.enums import Role
-from accounts.models import RoleAssignment
+from accounts.models import RoleAssignment, User
 from members.enums import MemberStatus, Sex
 from members.models import Member
 from organizations.enums import CellCategory, OrgKind
@@ -15,7 +15,7 @@ from organizations.models import Organization
 PASSWORD = "Mat-khau-thu-2026"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = get_user_model()
         skip_postgeneration_save = True
@@ -30,7 +30,7 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(factory.django.DjangoModelFactory[Organization]):
     """Builds a node; pass `superior=` for a child, none for a root (province)."""
 
     class Meta:
@@ -48,7 +48,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
         return model_class.objects.add_child(superior, kwargs)
 
 
-class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+class RoleAssignmentFactory(factory.django.DjangoModelFactory[RoleAssignment]):
     class Meta:
         model = RoleAssignment
 
@@ -57,7 +57,7 @@ class RoleAssignmentFactory(factory.django.DjangoModelFactory):
     starts_on = date(2020, 1, 1)
 
 
-class MemberFactory(factory.django.DjangoModelFactory):
+class MemberFactory(factory.django.DjangoModelFactory[Member]):
     class Meta:
         model = Member
 

@@ -225,10 +225,11 @@ def test_ten_thousand_rows_stream_from_a_queryset(monkeypatch):
     assert 1 + sum(1 for _ in rows) == 10_000
 
 
-class _Row(SimpleNamespace):
-    """A row that can be watched with a weak reference."""
+class _Row:
+    """A row that can be watched with a weak reference (hashed by identity)."""
 
-    __hash__ = object.__hash__
+    def __init__(self, **values: object) -> None:
+        self.__dict__.update(values)
 
 
 def test_rows_are_not_held_in_memory():

@@ -29,7 +29,7 @@ CRITERION = "Ghi biên bản đầy đủ"
 
 # --- The rule (pure) ---------------------------------------------------------------------
 
-COMPLETE = MinutesFacts(**{"kind": MeetingKind.PERIODIC, **dict.fromkeys(LABELS, True)})
+COMPLETE = MinutesFacts(kind=MeetingKind.PERIODIC, **dict.fromkeys(LABELS, True))
 
 
 def test_doc02_complete_facts_miss_nothing():

@@ -46,7 +46,9 @@ def member(**overrides) -> dict:
 def make_xlsx(path, members=(), orgs=None, *, member_headers=None, extra=None) -> str:
     """An XLSX in the import layout; `orgs=None` leaves the organizations sheet out."""
     wb = Workbook()
-    wb.remove(wb.active)
+    default_sheet = wb.active
+    assert default_sheet is not None  # a new workbook has one sheet
+    wb.remove(default_sheet)
     if orgs is not None:
         ws = wb.create_sheet(ORG_SHEET)
         ws.append([c.header for c in ORG_COLUMNS])

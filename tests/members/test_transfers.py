@@ -22,7 +22,7 @@ ADMITTED = D(2015, 3, 1)
 
 def make_member(org, name="Lê Văn Đức", admitted_on=ADMITTED, **extra) -> Member:
     """A full member of `org` since `admitted_on`, with the home membership (MEM-02)."""
-    member = MemberFactory(
+    member = MemberFactory.create(
         full_name=name,
         organization=org,
         admitted_on=admitted_on,
