@@ -1,5 +1,7 @@
 """Users and their role assignments (user, organization, role)."""
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
@@ -26,7 +28,7 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.full_name or self.username
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.refresh_derived()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"username", "full_name"} & set(update_fields):

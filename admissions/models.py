@@ -4,6 +4,7 @@ Data and small derived properties only: every write goes through admissions.serv
 """
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -79,7 +80,7 @@ class Candidate(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_name = fold(self.full_name)
         self.sort_key = name_sort_key(self.full_name)
         super().save(*args, **kwargs)

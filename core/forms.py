@@ -8,10 +8,11 @@ from django.db import models
 
 _M = TypeVar("_M", bound=models.Model)
 
+# The base of a form mixin: the form it is mixed into, for the type checker only.
 if TYPE_CHECKING:
-    _FormBase = forms.BaseForm  # the mixin is always mixed into a form
+    FormMixinBase = forms.BaseForm
 else:
-    _FormBase = object
+    FormMixinBase = object
 
 DATE_FORMAT = "%d/%m/%Y"
 
@@ -26,7 +27,7 @@ class VNDateInput(forms.DateInput):
         super().__init__(attrs={**defaults, **(attrs or {})}, format=DATE_FORMAT)
 
 
-class BootstrapFormMixin(_FormBase):
+class BootstrapFormMixin(FormMixinBase):
     """Adds Bootstrap 5 classes to widgets and marks invalid fields."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -19,16 +19,19 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
 from django.db import connection, models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .models import BackgroundJob, JobState
+
+if TYPE_CHECKING:
+    # django-stubs' placeholders for the project's user model (AUTH_USER_MODEL), which its
+    # mypy plugin resolves: core imports no app above it.
+    from django.contrib.auth.models import _AnyUser, _User
 
 PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
 _last_write: dict[int, float] = {}
@@ -47,15 +50,13 @@ def uploads_dir() -> Path:
     return path
 
 
-def jobs_for(user: AbstractBaseUser | AnonymousUser) -> models.QuerySet[BackgroundJob]:
+def jobs_for(user: "_AnyUser") -> models.QuerySet[BackgroundJob]:
     if not user.is_authenticated:
         return BackgroundJob.objects.none()
-    return BackgroundJob.objects.filter(created_by_id=user.pk)
+    return BackgroundJob.objects.filter(created_by=user)
 
 
-def get_job_for(
-    user: AbstractBaseUser | AnonymousUser, pk: int | str, *, kind: str | None = None
-) -> BackgroundJob:
+def get_job_for(user: "_AnyUser", pk: int | str, *, kind: str | None = None) -> BackgroundJob:
     jobs = jobs_for(user)
     if kind is not None:
         jobs = jobs.filter(kind=kind)
@@ -63,11 +64,9 @@ def get_job_for(
 
 
 def start_job(
-    kind: str, *, by: AbstractBaseUser, step: str = "", total: int = 0, **fields: Any
+    kind: str, *, by: "_User", step: str = "", total: int = 0, **fields: Any
 ) -> BackgroundJob:
-    return BackgroundJob.objects.create(
-        kind=kind, step=step, total=total, created_by_id=by.pk, **fields
-    )
+    return BackgroundJob.objects.create(kind=kind, step=step, total=total, created_by=by, **fields)
 
 
 def _sidecar(job_id: int) -> Path:

@@ -29,7 +29,7 @@ from .enums import CELL_KINDS, OrgKind
 from .models import DocumentNumber, Organization
 
 # (name prefix, committee prefix, abbreviation) for province and district committees.
-_COMMITTEE_NAMES = {
+_COMMITTEE_NAMES: dict[str, list[tuple[str, str, str]]] = {
     OrgKind.PROVINCE: [("tỉnh", "Tỉnh ủy", "TU"), ("thành phố", "Thành ủy", "TU")],
     OrgKind.DISTRICT: [
         ("huyện", "Huyện ủy", "HU"),

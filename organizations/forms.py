@@ -4,11 +4,13 @@ Forms parse and run the same checks as the services (services.*_errors) so that 
 messages appear beside the field; the services check again before writing.
 """
 
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BootstrapFormMixin
+from core.forms import BootstrapFormMixin, FormMixinBase
 
 from . import services
 from .enums import CellCategory, CommitteeKind, OrgKind, SuccessionKind
@@ -17,7 +19,14 @@ from .models import Committee, ModelCellDesignation, Organization, ResidentialUn
 CODE_TAKEN = _("Mã tổ chức này đã được dùng cho một tổ chức khác (ORG-05).")
 
 
-class ErrorsMixin:
+class _OrganizationChoiceField(forms.ModelChoiceField[Organization]):
+    """Organizations labelled with their kind ("Chi bộ 1 (Chi bộ cơ sở)")."""
+
+    def label_from_instance(self, obj: Organization) -> str:
+        return f"{obj.name} ({obj.get_kind_display()})"
+
+
+class ErrorsMixin(FormMixinBase):
     def add_errors(self, errors: dict[str, list[str]]) -> None:
         """Put service errors beside their fields (unknown fields: at the top)."""
         for field, messages in errors.items():
@@ -73,12 +82,15 @@ class OrganizationForm(ModelForm):
     def setup_fields(self) -> None:
         allowed = services.allowed_kinds_under(self.superior)
         current = self.instance.kind if self.instance.pk else None
-        self.fields["kind"].choices = [
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [
             (value, label)
             for value, label in OrgKind.choices
             if value in allowed or value == current
         ]
-        self.fields["category"].choices = [("", _("— (chỉ với chi bộ) —")), *CellCategory.choices]
+        cast(forms.ChoiceField, self.fields["category"]).choices = [
+            ("", _("— (chỉ với chi bộ) —")),
+            *CellCategory.choices,
+        ]
         self.fields["category"].help_text = _("Bắt buộc với chi bộ cơ sở và chi bộ trực thuộc.")
         self.fields["code"].widget.attrs.setdefault("placeholder", "38.168.053.000.001")
 
@@ -114,7 +126,7 @@ class OrganizationForm(ModelForm):
 class MoveForm(Form):
     """Move an organization and its subtree under a new superior (ORG-01)."""
 
-    to = forms.ModelChoiceField(
+    to = _OrganizationChoiceField(
         label=_("Chuyển đến tổ chức cấp trên"), queryset=Organization.objects.none()
     )
     moved_on = forms.DateField(label=_("Ngày hiệu lực"))
@@ -130,13 +142,13 @@ class MoveForm(Form):
         super().__init__(*args, **kwargs)
 
     def setup_fields(self) -> None:
-        self.fields["to"].queryset = self.targets
-        self.fields["to"].empty_label = _("— Chọn tổ chức —")
+        to = cast(_OrganizationChoiceField, self.fields["to"])
+        to.queryset = self.targets
+        to.empty_label = _("— Chọn tổ chức —")
         if not self.is_bound and not self.targets.exists():
-            self.fields["to"].help_text = _(
+            to.help_text = _(
                 "Trong phạm vi bạn phụ trách không có tổ chức nào có thể nhận tổ chức này (ORG-01)."
             )
-        self.fields["to"].label_from_instance = lambda o: f"{o.name} ({o.get_kind_display()})"
 
     def clean(self):
         data = super().clean()
@@ -176,7 +188,7 @@ class SuccessionForm(Form):
         ],
         widget=forms.RadioSelect,
     )
-    other = forms.ModelChoiceField(label=_("Tổ chức kia"), queryset=Organization.objects.none())
+    other = _OrganizationChoiceField(label=_("Tổ chức kia"), queryset=Organization.objects.none())
     kind = forms.ChoiceField(label=_("Hình thức"), choices=SuccessionKind.choices)
     effective_on = forms.DateField(label=_("Ngày hiệu lực"))
     note = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
@@ -187,9 +199,9 @@ class SuccessionForm(Form):
         super().__init__(*args, **kwargs)
 
     def setup_fields(self) -> None:
-        self.fields["other"].queryset = self.others.exclude(pk=self.org.pk)
-        self.fields["other"].empty_label = _("— Chọn tổ chức —")
-        self.fields["other"].label_from_instance = lambda o: f"{o.name} ({o.get_kind_display()})"
+        other = cast(_OrganizationChoiceField, self.fields["other"])
+        other.queryset = self.others.exclude(pk=self.org.pk)
+        other.empty_label = _("— Chọn tổ chức —")
 
     def pair(self) -> tuple[Organization, Organization]:
         other = self.cleaned_data["other"]
@@ -247,9 +259,13 @@ class CommitteeForm(ModelForm):
         super().__init__(*args, instance=Committee(organization=org), **kwargs)
 
     def setup_fields(self) -> None:
-        self.fields["term"].queryset = self.org.terms.order_by("-starts_on")
+        cast(forms.ModelChoiceField[Term], self.fields["term"]).queryset = self.org.terms.order_by(
+            "-starts_on"
+        )
         kinds = services.committee_kinds_for(self.org)
-        self.fields["kind"].choices = [(v, lbl) for v, lbl in CommitteeKind.choices if v in kinds]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [
+            (v, lbl) for v, lbl in CommitteeKind.choices if v in kinds
+        ]
 
     def clean(self):
         data = super().clean()

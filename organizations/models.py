@@ -1,5 +1,7 @@
 """The party tree (ORG-01..05): organizations, residential units, committees and terms."""
 
+from typing import TYPE_CHECKING, Any, ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -20,9 +22,39 @@ from .enums import (
 )
 from .validators import validate_org_code
 
+if TYPE_CHECKING:
+
+    class OrganizationManager(models.Manager["Organization"]):
+        """What the project calls of treebeard's MP_NodeManager (treebeard ships no types)."""
+
+        def get_root_nodes(self) -> models.QuerySet["Organization"]: ...
+        def get_parent(
+            self, node: "Organization", update: bool = False
+        ) -> "Organization | None": ...
+        def get_ancestors(self, node: "Organization") -> models.QuerySet["Organization"]: ...
+        def get_children(self, node: "Organization") -> models.QuerySet["Organization"]: ...
+        def add_child(
+            self,
+            target: "Organization",
+            create_kwargs: dict[str, Any] | None = None,
+            *,
+            instance: "Organization | None" = None,
+        ) -> "Organization": ...
+        def move(
+            self, node: "Organization", target: "Organization", pos: str | None = None
+        ) -> None: ...
+
 
 class Organization(MP_Node):
     """Any node of the party tree, of any depth (ORG-01)."""
+
+    if TYPE_CHECKING:
+        # treebeard's materialized path (MP_Node ships no types): the fields and manager used.
+        objects: ClassVar[OrganizationManager]
+        steplen: ClassVar[int]
+        path: str
+        depth: int
+        numchild: int
 
     name = models.CharField(_("tên tổ chức"), max_length=255)
     kind = models.CharField(_("loại tổ chức"), max_length=32, choices=OrgKind.choices)
@@ -56,7 +88,7 @@ class Organization(MP_Node):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_name = fold(f"{self.name} {self.code or ''}")
         super().save(*args, **kwargs)
 
@@ -188,7 +220,7 @@ class ResidentialUnit(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.name}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_name = fold(self.name)
         super().save(*args, **kwargs)
 

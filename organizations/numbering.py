@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
+from core.audit import stamp
 from core.documents import DocType
 
 from .models import DocumentNumber, Organization, Term
@@ -98,7 +99,7 @@ def next_number(
                     created_by=by,
                 )
                 if by is not None:
-                    entry._history_user = by
+                    stamp(entry, by)
                 entry.save()
                 return entry
         except IntegrityError:

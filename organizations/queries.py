@@ -6,8 +6,10 @@ everywhere. Every function issues a fixed number of queries whatever the size of
 the tree below the organization (the tests assert this for 1 and for 50 children).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import (
     BooleanField,
@@ -38,26 +40,30 @@ from .models import (
     ResidentialUnit,
     Term,
 )
+from .rules import ALLOWED_CHILDREN
+
+if TYPE_CHECKING:
+    from .links import AnyUser
 
 SEARCH_LIMIT = 50
 
 
-def organizations_for(user) -> QuerySet[Organization]:
+def organizations_for(user: "AnyUser") -> QuerySet[Organization]:
     """Organizations the user may read (their part of the tree)."""
     return Organization.objects.filter(org_read_filter(user))
 
 
-def writable_organizations_for(user) -> QuerySet[Organization]:
+def writable_organizations_for(user: "AnyUser") -> QuerySet[Organization]:
     """Organizations the user may change (officers: subtree; secretaries: own cell)."""
     return Organization.objects.filter(org_write_filter(user))
 
 
-def get_organization_for(user, pk) -> Organization:
+def get_organization_for(user: "AnyUser", pk: int) -> Organization:
     """One organization, or 404 when it does not exist or lies outside the user's reach."""
     return get_object_or_404(organizations_for(user), pk=pk)
 
 
-def readable_annotation(user, prefix: str = "") -> Value | Case:
+def readable_annotation(user: "AnyUser", prefix: str = "") -> Value | Case:
     """An expression that is True for rows (reached through `prefix`) the user may read."""
     if is_system_admin(user):
         return Value(True, output_field=BooleanField())
@@ -68,7 +74,7 @@ def readable_annotation(user, prefix: str = "") -> Value | Case:
     )
 
 
-def _drop_nested(orgs) -> list[Organization]:
+def _drop_nested(orgs: Iterable[Organization]) -> list[Organization]:
     """Keep only the outermost organizations (a path inside another one is dropped)."""
     result: list[Organization] = []
     for org in sorted(orgs, key=lambda o: o.path):
@@ -77,7 +83,7 @@ def _drop_nested(orgs) -> list[Organization]:
     return result
 
 
-def tree_roots_for(user) -> list[Organization]:
+def tree_roots_for(user: "AnyUser") -> list[Organization]:
     """The roots of the tree browser: the real roots for a system administrator,
     otherwise the organizations of the user's assignments (one query at most)."""
     if is_system_admin(user):
@@ -85,7 +91,7 @@ def tree_roots_for(user) -> list[Organization]:
     return _drop_nested(top_organizations(user))
 
 
-def children_for(user, org: Organization) -> QuerySet[Organization]:
+def children_for(user: "AnyUser", org: Organization) -> QuerySet[Organization]:
     """Direct subordinates of `org` the user may read, in tree order (one query)."""
     return (
         Organization.objects.filter(path__startswith=org.path, depth=org.depth + 1)
@@ -101,7 +107,7 @@ def active_member_counts(org: Organization) -> dict[str, int]:
     return figures.active_member_counts(org) if figures is not None else {}
 
 
-def subordinates_for(user, org: Organization) -> tuple[list[Organization], int]:
+def subordinates_for(user: "AnyUser", org: Organization) -> tuple[list[Organization], int]:
     """Direct subordinates with `active_members` (their subtree) set, and the
     organization's own total of active members (subtree). Two queries."""
     children = list(children_for(user, org))
@@ -111,7 +117,7 @@ def subordinates_for(user, org: Organization) -> tuple[list[Organization], int]:
     return children, sum(counts.values())
 
 
-def search_organizations(user, text: str) -> QuerySet[Organization]:
+def search_organizations(user: "AnyUser", text: str) -> QuerySet[Organization]:
     """Diacritic-insensitive search by name or code ("xa tan lap" finds "Xã Tân Lập")."""
     folded = fold(text)
     qs = organizations_for(user)
@@ -144,7 +150,7 @@ class SearchResult:
     truncated: bool = False
 
 
-def search_for(user, text: str, limit: int = SEARCH_LIMIT) -> SearchResult:
+def search_for(user: "AnyUser", text: str, limit: int = SEARCH_LIMIT) -> SearchResult:
     """The search box: at most `limit` organizations with their superior chains (two queries)."""
     text = (text or "").strip()
     if not fold(text):
@@ -154,7 +160,7 @@ def search_for(user, text: str, limit: int = SEARCH_LIMIT) -> SearchResult:
     return SearchResult(text, found[:limit], len(found) > limit)
 
 
-def breadcrumbs_for(user, org: Organization) -> list[Organization]:
+def breadcrumbs_for(user: "AnyUser", org: Organization) -> list[Organization]:
     """The superior chain of `org`, top first, each with `readable` (one query)."""
     paths = ancestor_paths(org.path)
     if not paths:
@@ -194,7 +200,7 @@ class OrganizationPage:
     model_years: list[ModelCellDesignation]
 
 
-def organization_page_for(user, org: Organization) -> OrganizationPage:
+def organization_page_for(user: "AnyUser", org: Organization) -> OrganizationPage:
     """The organization page of an organization already read with get_organization_for."""
     today = timezone.localdate()
     subordinates, active_members = subordinates_for(user, org)
@@ -244,11 +250,9 @@ def organization_page_for(user, org: Organization) -> OrganizationPage:
     )
 
 
-def move_targets_for(user, org: Organization) -> QuerySet[Organization]:
+def move_targets_for(user: "AnyUser", org: Organization) -> QuerySet[Organization]:
     """Where `org` could be moved (ORG-01): managed organizations of a kind that may
     hold it, outside its own subtree, not dissolved, other than its current superior."""
-    from .rules import ALLOWED_CHILDREN
-
     holder_kinds = [kind for kind, allowed in ALLOWED_CHILDREN.items() if org.kind in allowed]
     superior_path = org.path[: -Organization.steplen]
     return (
@@ -260,7 +264,7 @@ def move_targets_for(user, org: Organization) -> QuerySet[Organization]:
     )
 
 
-def committee_for(org: Organization, pk) -> Committee:
+def committee_for(org: Organization, pk: int) -> Committee:
     """A committee of `org` (already read through get_organization_for), or 404."""
     return get_object_or_404(
         Committee.objects.filter(organization=org).select_related("term", "organization"), pk=pk

@@ -7,6 +7,8 @@ candidate through `candidate_ref` ("admissions.candidate:12"), a plain text refe
 that no key points from training to admissions.
 """
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -112,7 +114,7 @@ class Enrollment(models.Model):
     def __str__(self) -> str:
         return f"{self.learner_name} — {self.course}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.person_search_name = fold(self.person_name)
         super().save(*args, **kwargs)
 

@@ -1,6 +1,7 @@
 """The member profile: every column of the register (Sổ danh sách đảng viên, 7-HSĐV; MEM-01)."""
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -108,7 +109,7 @@ class Member(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.refresh_derived()
         super().save(*args, **kwargs)
 

@@ -11,10 +11,14 @@ The `*_errors` functions are the same checks without writing, for the forms.
 """
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
+
+from core.audit import stamp
 
 from ..enums import CELL_KINDS
 from ..links import can_manage_subtree, can_write_org, is_system_admin
@@ -25,6 +29,9 @@ from ..rules import (
     ALLOWED_CHILDREN,
     ROOT_KINDS,
 )
+
+if TYPE_CHECKING:
+    from ..links import AnyUser, User
 
 ORGANIZATION_FIELDS = frozenset(
     {
@@ -53,7 +60,7 @@ def superior_stub(org: Organization) -> Organization | None:
     return Organization(path=org.path[: -Organization.steplen], depth=org.depth - 1)
 
 
-def may_create_under(user, superior: Organization) -> bool:
+def may_create_under(user: "AnyUser", superior: Organization) -> bool:
     """Officers of the subtree (and administrators) create subordinates, when the
     superior's kind may hold any (ORG-01: a party group holds nothing)."""
     return (
@@ -63,11 +70,11 @@ def may_create_under(user, superior: Organization) -> bool:
     )
 
 
-def may_edit(user, org: Organization) -> bool:
+def may_edit(user: "AnyUser", org: Organization) -> bool:
     return can_manage_subtree(user, org)
 
 
-def may_move_or_dissolve(user, org: Organization) -> bool:
+def may_move_or_dissolve(user: "AnyUser", org: Organization) -> bool:
     """Moving or dissolving is decided above the organization: its superior's officers."""
     superior = superior_stub(org)
     if superior is None:
@@ -75,21 +82,21 @@ def may_move_or_dissolve(user, org: Organization) -> bool:
     return can_manage_subtree(user, superior)
 
 
-def may_record_succession(user, org: Organization) -> bool:
+def may_record_succession(user: "AnyUser", org: Organization) -> bool:
     return can_manage_subtree(user, org)
 
 
-def may_designate_model_cell(user, org: Organization) -> bool:
+def may_designate_model_cell(user: "AnyUser", org: Organization) -> bool:
     """ORG-03: the superior chooses its model cells (chi bộ điểm) for the year."""
     return org.kind in CELL_KINDS and may_move_or_dissolve(user, org)
 
 
-def may_edit_units(user, org: Organization) -> bool:
+def may_edit_units(user: "AnyUser", org: Organization) -> bool:
     """A cell's residential units: its officers and its own secretary."""
     return org.kind in CELL_KINDS and can_write_org(user, org)
 
 
-def may_edit_committees(user, org: Organization) -> bool:
+def may_edit_committees(user: "AnyUser", org: Organization) -> bool:
     """Terms, committees and seats: officers of the subtree and the cell's secretary."""
     return can_write_org(user, org)
 
@@ -108,11 +115,9 @@ def _add(errors: Errors, field: str | None, message: str) -> None:
     errors.setdefault(field or NON_FIELD_ERRORS, []).append(message)
 
 
-def _audit(obj, by, reason: str = "") -> None:
+def _audit(obj: Model, by: "User", reason: str = "") -> None:
     """Who made the change and why, for django-simple-history."""
-    obj._history_user = by
-    if reason:
-        obj._change_reason = reason
+    stamp(obj, by, reason)
 
 
 def _fmt(day: date) -> str:
@@ -127,7 +132,7 @@ def allowed_kinds_under(superior: Organization | None) -> frozenset[str]:
     return ALLOWED_CHILDREN[superior.kind] if superior is not None else ROOT_KINDS
 
 
-def _save(obj) -> None:
+def _save(obj: Model) -> None:
     """Save in a savepoint, turning a lost race on the unique code into a form error."""
     try:
         with transaction.atomic():
@@ -138,7 +143,7 @@ def _save(obj) -> None:
         ) from exc
 
 
-def _clean_fields(fields: dict, allowed: frozenset[str]) -> dict:
+def _clean_fields(fields: dict[str, Any], allowed: frozenset[str]) -> dict[str, Any]:
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")

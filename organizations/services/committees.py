@@ -1,6 +1,7 @@
 """Terms and committees (their seats are members': members.services.seats)."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -23,6 +24,9 @@ from .base import (
     may_edit_committees,
 )
 
+if TYPE_CHECKING:
+    from ..links import User
+
 
 def term_errors(*, organization: Organization, starts_on: date, ends_on: date | None) -> Errors:
     errors: Errors = {}
@@ -35,7 +39,12 @@ def term_errors(*, organization: Organization, starts_on: date, ends_on: date | 
 
 @transaction.atomic
 def add_term(
-    *, organization: Organization, name: str, starts_on: date, ends_on: date | None = None, by
+    *,
+    organization: Organization,
+    name: str,
+    starts_on: date,
+    ends_on: date | None = None,
+    by: "User",
 ) -> Term:
     _require(may_edit_committees(by, organization))
     _raise_if(term_errors(organization=organization, starts_on=starts_on, ends_on=ends_on))
@@ -69,7 +78,7 @@ def committee_errors(*, organization: Organization, term: Term, kind: str) -> Er
 
 
 @transaction.atomic
-def add_committee(*, organization: Organization, term: Term, kind: str, by) -> Committee:
+def add_committee(*, organization: Organization, term: Term, kind: str, by: "User") -> Committee:
     _require(may_edit_committees(by, organization))
     _raise_if(committee_errors(organization=organization, term=term, kind=kind))
     committee = Committee(organization=organization, term=term, kind=kind)

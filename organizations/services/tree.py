@@ -1,6 +1,7 @@
 """Organizations: create, edit, move, dissolve, record successions (ORG-01, ORG-03, ORG-05)."""
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -36,6 +37,9 @@ from .base import (
     may_move_or_dissolve,
     may_record_succession,
 )
+
+if TYPE_CHECKING:
+    from ..links import User
 
 
 def organization_errors(
@@ -113,7 +117,7 @@ def organization_errors(
 
 
 @transaction.atomic
-def create_organization(*, superior: Organization, by, **fields) -> Organization:
+def create_organization(*, superior: Organization, by: "User", **fields: Any) -> Organization:
     """Create a subordinate of `superior` (ORG-01, ORG-03, ORG-05).
 
     Side effects: one Organization row (and its history row by `by`); the superior's
@@ -145,7 +149,9 @@ def create_organization(*, superior: Organization, by, **fields) -> Organization
 
 
 @transaction.atomic
-def update_organization(org: Organization, *, by, reason: str = "", **fields) -> Organization:
+def update_organization(
+    org: Organization, *, by: "User", reason: str = "", **fields: Any
+) -> Organization:
     """Change an organization's own fields; its place in the tree does not change here.
 
     ORG-01 is checked again when the kind changes (on today's date) or when the
@@ -227,7 +233,7 @@ def move_errors(org: Organization, *, to: Organization, moved_on: date) -> Error
 
 @transaction.atomic
 def move_organization(
-    org: Organization, *, to: Organization, moved_on: date, reason: str, by
+    org: Organization, *, to: Organization, moved_on: date, reason: str, by: "User"
 ) -> OrganizationMove:
     """Move `org` and its whole subtree under `to` from `moved_on` (ORG-01).
 
@@ -278,7 +284,7 @@ def dissolve_errors(org: Organization, *, on: date) -> Errors:
 
 
 @transaction.atomic
-def dissolve_organization(org: Organization, *, on: date, reason: str, by) -> Organization:
+def dissolve_organization(org: Organization, *, on: date, reason: str, by: "User") -> Organization:
     """Dissolve `org` on `on` (established ≤ dissolved; no active subordinate left)."""
     _require(may_move_or_dissolve(by, org))
     org = Organization.objects.select_for_update().get(pk=org.pk)
@@ -311,7 +317,7 @@ def record_succession(
     kind: str,
     effective_on: date,
     note: str = "",
-    by,
+    by: "User",
 ) -> OrganizationSuccession:
     """Record that `successor` continues `predecessor` (merge, split, rename).
 

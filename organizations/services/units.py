@@ -1,5 +1,7 @@
 """Model cells (ORG-03) and residential units covered by cells."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,6 +23,9 @@ from .base import (
     may_edit_units,
 )
 
+if TYPE_CHECKING:
+    from ..links import User
+
 
 def model_year_errors(*, cell: Organization, year: int) -> Errors:
     errors: Errors = {}
@@ -36,7 +41,9 @@ def model_year_errors(*, cell: Organization, year: int) -> Errors:
 
 
 @transaction.atomic
-def designate_model_cell(*, cell: Organization, year: int, note: str = "", by):
+def designate_model_cell(
+    *, cell: Organization, year: int, note: str = "", by: "User"
+) -> ModelCellDesignation:
     """ORG-03: record that `cell` is a model cell (chi bộ điểm) for `year`."""
     _require(may_designate_model_cell(by, cell))
     _raise_if(model_year_errors(cell=cell, year=year))
@@ -51,7 +58,7 @@ def designate_model_cell(*, cell: Organization, year: int, note: str = "", by):
 
 @transaction.atomic
 def save_residential_unit(
-    *, cell: Organization, by, unit: ResidentialUnit | None = None, **fields
+    *, cell: Organization, by: "User", unit: ResidentialUnit | None = None, **fields: Any
 ) -> ResidentialUnit:
     """Add a village or block to a cell, or change one it already covers."""
     _require(may_edit_units(by, cell))
@@ -68,7 +75,7 @@ def save_residential_unit(
 
 
 @transaction.atomic
-def delete_residential_unit(unit: ResidentialUnit, *, by) -> None:
+def delete_residential_unit(unit: ResidentialUnit, *, by: "User") -> None:
     _require(may_edit_units(by, unit.cell))
     _audit(unit, by)
     unit.delete()
