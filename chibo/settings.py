@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "rules",
     "simple_history",
     "axes",
-    "import_export",
     "django_tasks",
     "django_tasks_db",
     "core",

@@ -46,6 +46,7 @@ from organizations.enums import CELL_KINDS, CellCategory
 from organizations.models import Organization
 
 from . import fastwrite
+from .builders import demo_root
 
 S = AttendanceStatus
 C = CellCategory
@@ -146,8 +147,6 @@ class CellPlan:
 
 def demo_cells(year: int, *, everything: bool = False) -> QuerySet[Organization]:
     """Cells active in `year`: of the demo province (demo.builders.demo_root), or all."""
-    from .builders import demo_root
-
     start, end = date(year, 1, 1), date(year, 12, 31)
     qs = Organization.objects.filter(kind__in=CELL_KINDS).filter(
         Q(established_on__isnull=True) | Q(established_on__lte=end),
@@ -490,11 +489,14 @@ def seed_meetings(
     seed: int = SEED,
     batch_size: int = BATCH_SIZE,
     history: bool = True,
-    today: date | None = None,
+    today: date,
     on_batch: Callable | None = None,
 ) -> Result:
-    """Generate the year's meetings and attendance for `cells` (default: the demo's)."""
+    """Generate the year's meetings and attendance for `cells` (default: the demo's).
+
+    Nothing after `today` is held; the caller says which day that is (the command takes it
+    from `--today`, else the calendar in Viet Nam), so a run is the same on any machine."""
     if cells is None:
         cells = demo_cells(year)
-    generator = Generator(year, cells, seed=seed, today=today or timezone.localdate())
+    generator = Generator(year, cells, seed=seed, today=today)
     return generator.run(batch_size=batch_size, history=history, on_batch=on_batch)

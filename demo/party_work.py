@@ -40,7 +40,7 @@ the apps' services, as the screens write it, so every row passes the same checks
   the commune's standing committee in 2026), each by a body that may decide (DIS-02).
 
 Deterministic: one random.Random seeded by `seed`; the dates do not depend on the clock
-except that nothing after `timezone.localdate()` is written.
+except that nothing after `today` (an argument: the command's `--today`) is written.
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
 from admissions import services as adm
 from admissions.enums import CandidateSource, CandidateState, Outcome, SponsorKind, Stage
@@ -113,9 +112,9 @@ def _abbr(org) -> str:
 
 
 class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
-    def __init__(self, seed: int = SEED, today: date | None = None):
+    def __init__(self, seed: int = SEED, *, today: date):
         self.rng = random.Random(seed)
-        self.today = today or timezone.localdate()
+        self.today = today
         self.by = acting_user()
         if self.by is None:
             raise ValueError("no administrator account: run seed_demo first")

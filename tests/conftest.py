@@ -1,4 +1,4 @@
-"""Shared fixtures: a small party tree and one persona per role.
+"""Shared fixtures: the pinned clock, a small party tree and one persona per role.
 
 Personas (all with password factories.PASSWORD):
 - officer: committee officer of commune (reads and writes its whole subtree)
@@ -10,10 +10,42 @@ Personas (all with password factories.PASSWORD):
 - admin: system administrator (whole system, user management)
 """
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from accounts.enums import Role
 from tests.factories import MemberFactory, RoleAssignmentFactory, UserFactory, make_tree
+
+
+# The suite's "today" (docs/testing.md): 06:00 on Monday 07/12/2026 in Viet Nam, which is still
+# Sunday 06/12 in UTC, so a test that mixes the server's UTC clock with the Vietnamese date fails
+# every run instead of every evening. Nothing in the suite reads the real clock: the pin is
+# set before test modules are imported (module-level dates) and again at the start of every
+# test; a test that needs another day travels there itself (`time_machine.travel(...)`, or the
+# `time_machine` fixture's `move_to`). `tick=True` lets time run from the pin, so timeouts and
+# elapsed-time measures keep working.
+PINNED_NOW = datetime(2026, 12, 7, 6, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+PINNED_TODAY = PINNED_NOW.date()
+
+_session_clock = time_machine.travel(PINNED_NOW, tick=True)
+
+
+def pytest_configure(config):
+    _session_clock.start()
+
+
+def pytest_unconfigure(config):
+    _session_clock.stop()
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock():
+    """Every test starts on PINNED_NOW, whatever the tests before it did with time."""
+    with time_machine.travel(PINNED_NOW, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,5 @@
 """One meeting: its page, plan edits, holding, cancelling, the minutes' content; a member's upcoming meetings."""
 
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -179,5 +177,5 @@ def mine(request):
     return render(
         request,
         "meetings/mine.html",
-        {"meetings": queries.upcoming_for_member(request.user), "now": datetime.now()},
+        {"meetings": queries.upcoming_for_member(request.user)},
     )

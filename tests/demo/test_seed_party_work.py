@@ -6,6 +6,7 @@ linked to a discipline, nothing dated after today, and --if-empty.
 One seed for the whole module (it takes a while): built inside a transaction that is
 rolled back at the end, so the other test modules see an empty database."""
 
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -14,7 +15,6 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count, Max
 from django.test import override_settings
-from django.utils import timezone
 
 from admissions.enums import Outcome, Stage
 from admissions.models import AdmissionCase, AdmissionTarget, Candidate, CaseStep, Sponsor
@@ -35,6 +35,10 @@ from training.enums import CourseKind
 from training.models import Enrollment, StudySession
 from training.queries import awareness_certificate
 
+# The seeded data depends on the day the generator treats as today (cases stop there); the
+# figures below were drawn from a run on this day, so the module always seeds as of it.
+SEED_TODAY = date(2026, 11, 23)
+
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
@@ -47,7 +51,7 @@ def seeded(django_db_setup, django_db_blocker):
         try:
             call_command("seed_demo", stdout=StringIO())
             out = StringIO()
-            call_command("seed_party_work", stdout=out)
+            call_command("seed_party_work", "--today", "23/11/2026", stdout=out)
             yield out.getvalue()
         finally:
             transaction.set_rollback(True)
@@ -209,7 +213,7 @@ def test_study_sessions_for_the_three_directives(seeded):
 
 
 def test_nothing_is_dated_after_today(seeded):
-    today = timezone.localdate()
+    today = SEED_TODAY
     for model, fields in (
         (CaseStep, ["on"]),
         (Candidate, ["state_since"]),

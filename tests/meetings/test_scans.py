@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings import services
 from meetings.enums import AttendanceStatus as S
@@ -70,7 +71,7 @@ def test_replacing_keeps_the_history(numbered, secretary, officer, client, login
     login(secretary)
     html = client.get(numbered.get_absolute_url()).content.decode()
     assert "đã lưu bản ký" in html and "Officer" in html  # the current one: who
-    assert second.uploaded_at.strftime("%d/%m/%Y") in html  # and when
+    assert timezone.localtime(second.uploaded_at).strftime("%d/%m/%Y") in html  # and when
     assert "1 bản trước đó" in html
     assert reverse("meetings:scan", args=[first.pk]) in html
     assert client.get(reverse("meetings:scan", args=[first.pk])).status_code == 200

@@ -4,9 +4,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
-from django.utils import timezone
 
 from demo import meetings
+from demo.today import add_today_argument, today_from
 from organizations.models import Organization
 
 
@@ -28,6 +28,12 @@ class Command(BaseCommand):
             help="Năm sinh hoạt (mặc định: năm trước, năm trọn vẹn gần nhất).",
         )
         parser.add_argument(
+            "--this-year",
+            action="store_true",
+            help="Năm nay (theo --today): các buổi đến hôm nay đã sinh hoạt, sau đó còn kế hoạch.",
+        )
+        add_today_argument(parser)
+        parser.add_argument(
             "--cells",
             default="demo",
             help=(
@@ -47,8 +53,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        year = options["year"] or timezone.localdate().year - 1
-        if not 1930 <= year <= timezone.localdate().year:
+        today = today_from(options)
+        if options["this_year"] and options["year"]:
+            raise CommandError("Chỉ dùng một trong hai: --year hoặc --this-year.")
+        year = today.year if options["this_year"] else options["year"] or today.year - 1
+        if not 1930 <= year <= today.year:
             raise CommandError("--year không hợp lệ.")
         cells = self._cells(options["cells"], year)
         started = time.perf_counter()
@@ -64,6 +73,7 @@ class Command(BaseCommand):
             seed=options["seed"],
             batch_size=options["batch_size"],
             history=not options["no_history"],
+            today=today,
             on_batch=progress,
         )
         if options["verbosity"] >= 1:

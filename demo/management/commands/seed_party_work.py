@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo import party_work
 from demo.builders import demo_root
+from demo.today import add_today_argument, today_from
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed", type=int, default=party_work.SEED, help="Hạt giống ngẫu nhiên."
         )
+        add_today_argument(parser)
 
     def handle(self, *args, **options):
         if party_work.has_data():
@@ -36,7 +38,7 @@ class Command(BaseCommand):
             raise CommandError("Chưa có dữ liệu mẫu: chạy manage.py seed_demo trước.")
         started = time.perf_counter()
         try:
-            r = party_work.Seeder(options["seed"]).run()
+            r = party_work.Seeder(options["seed"], today=today_from(options)).run()
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         if options["verbosity"] >= 1:
