@@ -31,7 +31,7 @@ def _lock() -> dict[str, dict]:
 def _closure(packages: dict[str, dict], names: list[str]) -> set[str]:
     """Every package that installing `names` pulls, extras included."""
     seen: set[str] = set()
-    todo = [(name, ()) for name in names]
+    todo: list[tuple[str, tuple[str, ...]]] = [(name, ()) for name in names]  # (name, extras)
     while todo:
         name, extras = todo.pop()
         package = packages[name]
