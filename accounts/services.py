@@ -7,6 +7,7 @@
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -79,8 +80,6 @@ def set_active(user: User, *, active: bool, by: User | None) -> User:
 @transaction.atomic
 def reset_password(user: User, *, password: str, by: User | None) -> User:
     """Set a new password; the user's other sessions end and any login lockout is lifted."""
-    from axes.utils import reset as axes_reset
-
     validate_password(password, user)
     user.set_password(password)
     _save(user, by=by, reason=_("Đặt lại mật khẩu"))

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from training import links
+
 
 class AdmissionsConfig(AppConfig):
     name = "admissions"
@@ -9,9 +11,7 @@ class AdmissionsConfig(AppConfig):
     def ready(self) -> None:
         # ADM-04, PRB-04: training links its learners to our candidates and tells us of
         # certificates, without importing admissions (training.links).
-        from training import links
-
-        from .links import CandidateDirectory, on_certificate_changed
+        from .links import CandidateDirectory, on_certificate_changed  # noqa: PLC0415 (reason: app-registry)
 
         links.register(CandidateDirectory())
         links.certificate_changed.connect(

@@ -27,7 +27,7 @@ from members.models import CommitteeSeat
 from organizations.documents import header_for
 from organizations.numbering import next_number
 
-from .enums import FullStage, Proposal, Stage
+from .enums import STAGE_ORDER, FullStage, Proposal, Stage
 from .models import AdmissionCase, FullMembershipCase
 from .services import decision_body, grassroots_of
 
@@ -93,8 +93,6 @@ FORMS = {
 
 def available_forms(case: AdmissionCase) -> list[Form]:
     """The admission documents the case's stage allows (ADM-05 order)."""
-    from .enums import STAGE_ORDER
-
     reached = STAGE_ORDER.index(case.stage)
     out = []
     if reached >= STAGE_ORDER.index(Stage.CELL_RESOLUTION):

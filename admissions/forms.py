@@ -2,26 +2,31 @@
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import Form, ModelForm
+from accounts.scope import active_assignments
 from core.forms import VNDateInput
 from members.enums import MemberStatus
 from members.forms import OrganizationChoiceField
 from members.models import Member
+from members.queries import members_for
 from organizations.enums import CELL_KINDS
+from organizations.models import Term
+from organizations.queries import organizations_for, writable_organizations_for
 
-from .enums import CandidateState, LeavingWay, Outcome, Proposal, SponsorKind, Stage
+from .enums import CandidateState, FullStage, LeavingWay, Outcome, Proposal, SponsorKind, Stage
+from .forms_course import certificate_fields
 from .models import Candidate, FullMembershipCase
+from .services import committee_vote, grassroots_of
 
 MAX_SCAN_BYTES = 10 * 1024 * 1024
 SCAN_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 
 
 def _base_depth(user) -> int:
-    from accounts.scope import active_assignments
-
     depths = [a.organization.depth for a in active_assignments(user) if a.organization]
     return min(depths, default=1)
 
@@ -46,8 +51,6 @@ class FilterForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from organizations.queries import organizations_for
-
         self.fields["organization"].queryset = organizations_for(self.user).order_by("path")
         self.fields["organization"].base_depth = _base_depth(self.user)
 
@@ -94,8 +97,6 @@ class CandidateForm(ModelForm):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from organizations.queries import writable_organizations_for
-
         self.fields["cell"].queryset = writable_organizations_for(self.user).filter(
             kind__in=CELL_KINDS
         )
@@ -145,8 +146,6 @@ class OpenCaseForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from members.queries import members_for
-
         self.fields["previous_member"].queryset = members_for(self.user).exclude(
             status__in=[MemberStatus.FULL, MemberStatus.PROBATIONARY]
         )
@@ -180,8 +179,6 @@ def _committee_vote_fields(f, base_url: str) -> None:
 
 def _check_committee_vote(form, organization, *, need_two_thirds: bool = True) -> None:
     """ADM-06 judged at the boundary too, so that a wrong count shows beside its field."""
-    from .services import committee_vote
-
     data = form.cleaned_data
     if data.get("on") is None or data.get("committee_for") is None:
         return
@@ -218,8 +215,6 @@ class AdvanceForm(Form):
                 initial=self.case.candidate.helper_id,
             )
         elif s == Stage.COURSE:  # ADM-04: pre-filled from the training certificate
-            from .forms_course import certificate_fields
-
             certificate_fields(f, self.case)
         elif s == Stage.CELL_RESOLUTION:
             f["votes_for"] = forms.IntegerField(label=_("Số tán thành"), min_value=0)
@@ -236,8 +231,6 @@ class AdvanceForm(Form):
                 required=False,
             )
         elif s == Stage.COMMITTEE_RESOLUTION:
-            from django.urls import reverse
-
             # ADM-06: the base comes from the register
             _committee_vote_fields(
                 f, reverse("admissions:case_committee_base", args=[self.case.pk])
@@ -265,8 +258,6 @@ class AdvanceForm(Form):
     def clean(self):
         data = super().clean()
         if self.stage == Stage.COMMITTEE_RESOLUTION:  # ADM-06
-            from .services import grassroots_of
-
             _check_committee_vote(self, grassroots_of(self.case.cell))
         return data
 
@@ -292,8 +283,6 @@ class FullAdvanceForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from .enums import FullStage
-
         f, s = self.fields, self.stage
         if s == FullStage.CELL_RESOLUTION:
             f["proposal"] = forms.ChoiceField(label=_("Chi bộ đề nghị"), choices=Proposal.choices)
@@ -302,8 +291,6 @@ class FullAdvanceForm(Form):
                 label=_("Số không tán thành"), min_value=0, required=False
             )
         elif s == FullStage.COMMITTEE_RESOLUTION:
-            from django.urls import reverse
-
             # ADM-06: the base comes from the register
             _committee_vote_fields(
                 f, reverse("admissions:full_committee_base", args=[self.fcase.pk])
@@ -322,12 +309,8 @@ class FullAdvanceForm(Form):
         return _check_scan(self.cleaned_data.get("document"))
 
     def clean(self):
-        from .enums import FullStage
-
         data = super().clean()
         if self.stage == FullStage.COMMITTEE_RESOLUTION:  # ADM-06
-            from .services import grassroots_of
-
             _check_committee_vote(
                 self,
                 grassroots_of(self.fcase.member.organization),
@@ -362,8 +345,6 @@ class SponsorForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from .services import grassroots_of
-
         grassroots = grassroots_of(self.case.cell)
         # Every member of the grassroots organization; ADM-03 refuses the probationary ones.
         self.fields["member"].queryset = Member.objects.filter(
@@ -422,9 +403,6 @@ class TargetForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from organizations.models import Term
-        from organizations.queries import writable_organizations_for
-
         orgs = writable_organizations_for(self.user).exclude(kind__in=CELL_KINDS)
         self.fields["organization"].queryset = orgs.order_by("path")
         self.fields["organization"].base_depth = _base_depth(self.user)

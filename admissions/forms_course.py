@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import VNDateInput
 
+from .queries_certificates import latest_training_certificate
+
 
 def certificate_fields(f, case) -> None:
     """Add `certificate_on` and `certificate_number` to the fields `f` of the step form."""
-    from .queries_certificates import latest_training_certificate
-
     found = latest_training_certificate(case)
     if found is None:
         help_on = _(

@@ -13,6 +13,8 @@ from training.queries import candidate_ref_of
 
 from .enums import CandidateState
 from .models import Candidate
+from .queries import candidates_for
+from .services.certificates import sync_new_member_course_of
 
 PREFIX = f"{Candidate._meta.label_lower}:"
 # Only people still on the list are offered; a linked reference stays readable after.
@@ -44,16 +46,12 @@ class CandidateDirectory:
     """training.links.Directory over admissions.Candidate."""
 
     def linkable_for(self, user, within=None) -> list[LinkedPerson]:
-        from .queries import candidates_for
-
         qs = candidates_for(user).filter(state__in=LINKABLE_STATES).select_related("cell")
         if within is not None:
             qs = qs.filter(within.subtree_q("cell__"))
         return [_person(c) for c in qs.order_by("sort_key", "id")]
 
     def get_for(self, user, ref: str) -> LinkedPerson | None:
-        from .queries import candidates_for
-
         pk = _pk(ref)
         if pk is None:
             return None
@@ -61,8 +59,6 @@ class CandidateDirectory:
         return _person(candidate) if candidate is not None else None
 
     def describe(self, user, refs) -> dict[str, LinkedPerson]:
-        from .queries import candidates_for
-
         pks = [pk for pk in (_pk(r) for r in refs) if pk is not None]
         if not pks:
             return {}
@@ -75,6 +71,5 @@ def on_certificate_changed(sender, *, enrollment, by, **kwargs) -> None:
     marks (or unmarks) the dossier item of that case."""
     if not enrollment.member_id:
         return
-    from .services.certificates import sync_new_member_course_of
 
     sync_new_member_course_of(enrollment.member, by=by)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from training.models import Enrollment
 from training.queries import Certificate, awareness_certificates, courses_for
 
+from . import rules
 from .models import AdmissionCase
 
 
@@ -57,8 +58,6 @@ def certificate_source(user, case: AdmissionCase, today: date) -> CertificateSou
     """ADM-04 on the case page: the certificate recorded at the COURSE step and where it
     came from (a training course, or typed from outside), or, before that step, the
     certificate that training holds for the candidate. At most two queries."""
-    from . import rules
-
     if case.certificate_on is None:
         available = latest_training_certificate(case, today)
         return CertificateSource(

@@ -33,6 +33,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import django
+import psycopg
+from django.db import connection, reset_queries
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -46,8 +50,6 @@ def _admin_url(url: str) -> tuple[str, str]:
 
 
 def recreate_postgres(url: str, drop_only: bool = False) -> None:
-    import psycopg
-
     admin_url, name = _admin_url(url)
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -56,8 +58,6 @@ def recreate_postgres(url: str, drop_only: bool = False) -> None:
 
 
 def postgres_exists(url: str) -> bool:
-    import psycopg
-
     admin_url, name = _admin_url(url)
     with psycopg.connect(admin_url, autocommit=True) as conn:
         row = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
@@ -71,8 +71,6 @@ def manage(*argv: str) -> float:
 
 
 def timed(function, repeat: int) -> dict:
-    from django.db import connection, reset_queries
-
     function()  # warm the caches and the connection
     reset_queries()
     before = len(connection.queries)
@@ -121,16 +119,13 @@ def main() -> None:
 
     build = {}
     try:
-        import django
-
         django.setup()
-        from django.db import connection
 
-        from meetings.models import Attendance
-        from members.models import Member
-        from organizations.enums import CELL_KINDS, COMMUNE_KINDS
-        from organizations.models import Organization
-        from reports import annual, documents
+        from meetings.models import Attendance  # noqa: PLC0415 (reason: app-registry)
+        from members.models import Member  # noqa: PLC0415 (reason: app-registry)
+        from organizations.enums import CELL_KINDS, COMMUNE_KINDS  # noqa: PLC0415 (reason: app-registry)
+        from organizations.models import Organization  # noqa: PLC0415 (reason: app-registry)
+        from reports import annual, documents  # noqa: PLC0415 (reason: app-registry)
 
         def have_dataset() -> bool:
             try:

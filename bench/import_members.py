@@ -21,16 +21,24 @@ machine may be shared). The write rate is the rows divided by (apply − preview
 """
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import random
+import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from datetime import date, timedelta
 from pathlib import Path
+
+import django
+from django.db import connection
+from openpyxl import Workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,15 +53,12 @@ def peak_mib() -> float:
 
 def generate(path: str, count: int, seed: int = 2026) -> None:
     """Write `count` members of the demo's cells in the import layout (child process)."""
-    import django
-
     django.setup()
-    from openpyxl import Workbook
 
-    from demo.names import FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE
-    from members.imports.layout import MEMBER_COLUMNS, MEMBER_SHEET
-    from organizations.enums import CELL_KINDS
-    from organizations.models import Organization
+    from demo.names import FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE  # noqa: PLC0415 (reason: app-registry)
+    from members.imports.layout import MEMBER_COLUMNS, MEMBER_SHEET  # noqa: PLC0415 (reason: app-registry)
+    from organizations.enums import CELL_KINDS  # noqa: PLC0415 (reason: app-registry)
+    from organizations.models import Organization  # noqa: PLC0415 (reason: app-registry)
 
     cells = list(
         Organization.objects.filter(
@@ -119,9 +124,6 @@ def to_shared_strings(path: str) -> int:
     Excel refers to one table of every distinct text (`xl/sharedStrings.xml`), which the
     reader must hold or store before the first row. Returns the distinct strings.
     """
-    import re
-    import zipfile
-
     inline = re.compile(rb'<c r="([A-Z]+\d+)" t="inlineStr"><is><t>(.*?)</t></is></c>')
     index: dict[bytes, int] = {}
 
@@ -207,16 +209,13 @@ def main() -> None:
         result["generate_seconds"] = round(time.perf_counter() - started, 1)
         result["file_mib"] = round(os.path.getsize(xlsx) / 1024 / 1024, 1)
 
-        import django
-
         django.setup()
-        from django.db import connection
 
-        from accounts.enums import Role
-        from accounts.models import RoleAssignment, User
-        from members.imports.writing import run_import
-        from members.models import Member
-        from organizations.models import Organization
+        from accounts.enums import Role  # noqa: PLC0415 (reason: app-registry)
+        from accounts.models import RoleAssignment, User  # noqa: PLC0415 (reason: app-registry)
+        from members.imports.writing import run_import  # noqa: PLC0415 (reason: app-registry)
+        from members.models import Member  # noqa: PLC0415 (reason: app-registry)
+        from organizations.models import Organization  # noqa: PLC0415 (reason: app-registry)
 
         root = Organization.objects.filter(depth=1).first()
         user = User.objects.create(username="bench-officer", full_name="Bench")
@@ -233,9 +232,6 @@ def main() -> None:
         for name, apply in steps:
             t0 = time.perf_counter()
             if args.profile and name == "preview":
-                import cProfile
-                import pstats
-
                 profiler = cProfile.Profile()
                 report = profiler.runcall(run_import, xlsx, user=user, apply=apply)
                 pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)

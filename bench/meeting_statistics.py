@@ -30,13 +30,15 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import django
+import psycopg
+from django.db import connection, reset_queries
+
 ROOT = Path(__file__).resolve().parent.parent
 MIN_ATTENDANCE = 1_000_000
 
 
 def recreate_postgres(url: str, drop_only: bool = False) -> None:
-    import psycopg
-
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if not name:
@@ -49,8 +51,6 @@ def recreate_postgres(url: str, drop_only: bool = False) -> None:
 
 
 def postgres_exists(url: str) -> bool:
-    import psycopg
-
     parts = urlsplit(url)
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as conn:
@@ -103,8 +103,6 @@ BASE = (
 
 def raw_compliance(root_path: str, period) -> dict:
     """The compliance figures by hand-written SQL: {category: {...}} (three statements)."""
-    from django.db import connection
-
     month, quarter_key, greatest, least = _sql_parts(connection.vendor)
     start, end = period.starts_on.isoformat(), period.ends_on.isoformat()
     first, last = period.first_index, period.last_index
@@ -258,8 +256,6 @@ def orm_figures(result) -> dict:
 
 
 def time_pair(orm, raw, repeat: int) -> dict:
-    from django.db import connection, reset_queries
-
     orm_times, raw_times = [], []
     orm(), raw()  # warm the caches and the connection
     reset_queries()
@@ -317,16 +313,13 @@ def main() -> None:
 
     build = {}
     try:
-        import django
-
         django.setup()
-        from django.db import connection
 
-        from meetings.models import Attendance
-        from meetings.statistics import Period, compliance
-        from members.models import Member
-        from organizations.enums import CELL_KINDS, COMMUNE_KINDS
-        from organizations.models import Organization
+        from meetings.models import Attendance  # noqa: PLC0415 (reason: app-registry)
+        from meetings.statistics import Period, compliance  # noqa: PLC0415 (reason: app-registry)
+        from members.models import Member  # noqa: PLC0415 (reason: app-registry)
+        from organizations.enums import CELL_KINDS, COMMUNE_KINDS  # noqa: PLC0415 (reason: app-registry)
+        from organizations.models import Organization  # noqa: PLC0415 (reason: app-registry)
 
         def have_dataset() -> bool:
             try:

@@ -23,6 +23,11 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import django
+import psycopg
+from django.core.management import call_command
+from django.db import connection
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -37,8 +42,6 @@ def peak_mib() -> float:
 
 
 def recreate_postgres(url: str, drop_only: bool = False) -> None:
-    import psycopg
-
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if not name:
@@ -85,13 +88,9 @@ def main() -> None:
         manage("seed_demo", "-v0")
         seeded = time.perf_counter()
 
-        import django
-
         django.setup()
-        from django.core.management import call_command
-        from django.db import connection
 
-        from members.models import Badge, Exemption, Member, MemberEvent, Membership, Transfer
+        from members.models import Badge, Exemption, Member, MemberEvent, Membership, Transfer  # noqa: PLC0415 (reason: app-registry)
 
         register = (Member, Membership, MemberEvent, Transfer, Exemption, Badge)
         counts_before = {m.__name__: m.objects.count() for m in register}

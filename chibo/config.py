@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import dj_database_url
+from django.db import connections
+from django.db.utils import OperationalError
 
 SUPPORTED_ENGINES = {
     "django.db.backends.sqlite3",
@@ -113,9 +115,6 @@ def ensure_database_reachable(argv: list[str]) -> None:
     command, the web server or the worker would otherwise fail on its first query)."""
     if len(argv) < 2 or argv[1] in OFFLINE_COMMANDS:
         return
-    from django.db import connections
-    from django.db.utils import OperationalError
-
     connection = connections["default"]
     try:
         connection.ensure_connection()

@@ -71,8 +71,11 @@ from urllib.parse import unquote, urlsplit
 
 from django import template
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.db import models
+from django.template.backends.django import DjangoTemplates
+from django.template.utils import get_app_template_dirs
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -300,7 +303,6 @@ def template_file(name: str) -> Path:
         if path.is_file():
             return path
         raise FileNotFoundError(name)
-    from django.template.utils import get_app_template_dirs
 
     dirs = [Path(d) for conf in settings.TEMPLATES for d in conf.get("DIRS", [])]
     dirs += [Path(d) for d in get_app_template_dirs("templates")]
@@ -320,8 +322,8 @@ FILTERS: dict[str, Callable[..., str]] = {
 
 
 def _jinja_env() -> SandboxedEnvironment:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import StrictUndefined  # noqa: PLC0415 (reason: optional-heavy)
+    from jinja2.sandbox import SandboxedEnvironment  # noqa: PLC0415 (reason: optional-heavy)
 
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
@@ -333,7 +335,7 @@ def render_docx(template_name: str, context: Mapping[str, Any]) -> bytes:
 
     Values are XML-escaped (autoescape); an undefined name is an error, not a blank.
     """
-    from docxtpl import DocxTemplate
+    from docxtpl import DocxTemplate  # noqa: PLC0415 (reason: optional-heavy)
 
     with translation.override("vi"):
         tpl = DocxTemplate(str(template_file(template_name)))
@@ -354,8 +356,6 @@ for _name, _func in FILTERS.items():
 def _html_engine() -> DjangoTemplates:
     """The project's template dirs, app templates and tag libraries, with the document
     filters built in (a private engine: no context processors, no request)."""
-    from django.template.backends.django import DjangoTemplates
-
     dirs = [d for conf in settings.TEMPLATES for d in conf.get("DIRS", [])]
     return DjangoTemplates(
         {
@@ -373,7 +373,7 @@ def render_html(html_template_name: str, context: Mapping[str, Any]) -> str:
 
 
 def _static_fetcher() -> Any:  # a weasyprint.urls.URLFetcher (WeasyPrint ships no types)
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415 (reason: optional-heavy)
 
     class LocalStaticFetcher(URLFetcher):  # type: ignore[misc]  # URLFetcher is untyped
         """Serves `{% static %}` files from the staticfiles finders and `data:` URLs;
@@ -392,8 +392,6 @@ def static_bytes(url: str) -> tuple[bytes, str]:
     """(bytes, content type) of a static file named by a URL under LOCAL_BASE_URL.
 
     Raises ValueError for any other URL (WeasyPrint then skips the resource)."""
-    from django.contrib.staticfiles import finders
-
     base = urlsplit(LOCAL_BASE_URL)
     parts = urlsplit(url)
     prefix = "/" + settings.STATIC_URL.strip("/") + "/"
@@ -414,7 +412,7 @@ def static_bytes(url: str) -> tuple[bytes, str]:
 
 def pdf_document(html_template_name: str, context: Mapping[str, Any]) -> Any:
     """The laid-out WeasyPrint document (its pages hold the text boxes: tests read them)."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 (reason: optional-heavy)
 
     html = render_html(html_template_name, context)
     return HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=_static_fetcher()).render()

@@ -2,9 +2,13 @@
 our origin), Vietnamese first, and htmx requests sent to the login page whole."""
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.shortcuts import resolve_url
 
 GetResponse = Callable[[HttpRequest], HttpResponseBase]
 
@@ -46,8 +50,6 @@ class VietnameseFirstMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        from django.conf import settings
-
         if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
             request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
@@ -66,11 +68,6 @@ class HtmxLoginRedirectMiddleware:
         response = self.get_response(request)
         if request.headers.get("HX-Request") != "true" or response.status_code != 302:
             return response
-        from urllib.parse import urlsplit
-
-        from django.contrib.auth.views import redirect_to_login
-        from django.http import HttpResponse
-        from django.shortcuts import resolve_url
 
         login = resolve_url("accounts:login")
         if urlsplit(response["Location"]).path != login:

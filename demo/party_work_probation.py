@@ -8,7 +8,8 @@ from datetime import timedelta
 from admissions import services as adm
 from admissions.enums import DocKind
 from admissions.models import AdmissionCase
-from admissions.rules import two_thirds
+from admissions.rules import probation_ends_on, two_thirds
+from admissions.services import set_target
 from members.enums import MemberStatus
 from members.models import Member
 from organizations.models import Term
@@ -24,8 +25,6 @@ class ProbationMixin(SeederState):
         """PRB-01..04: the new-member course, then a full-membership case for every
         probationary member whose 12 months have ended (decided when the dates have
         passed), and an open case for those due within the next two and a half months."""
-        from admissions.rules import probation_ends_on
-
         self.new_member_training()
         rng = self.rng
         for commune in self.communes:
@@ -102,8 +101,6 @@ class ProbationMixin(SeederState):
     def targets(self) -> None:
         """ADM-11: yearly targets of each commune and its grassroots organizations (2025 from
         the reorganization, 2026), met at about 90–110%, and the commune's term target."""
-        from admissions.services import set_target
-
         rng = self.rng
         for commune in self.communes:
             total = {}

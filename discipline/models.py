@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from members.enums import MemberStatus
+
 from . import rules
 from .enums import (
     Activity,
@@ -333,8 +335,6 @@ class Discipline(models.Model):
         """DIS-05: the expulsion ended the membership in the register, then the appeal
         reduced or annulled it, and the register still shows the member expelled. There
         is no lifecycle event for restoring it yet: the pages show it as a task."""
-        from members.enums import MemberStatus
-
         return (
             self.leaving_event_id is not None
             and self.effective_form != DisciplineForm.EXPULSION

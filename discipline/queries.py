@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from accounts.enums import Role
 from accounts.scope import active_assignments, can_manage_subtree, is_system_admin, org_read_filter
@@ -177,8 +178,6 @@ class InspectionStats:
 
     def rows(self):
         """(label, value) in the order a report prints them."""
-        from django.utils.translation import gettext as _
-
         return [
             (_("Tổ chức đảng được kiểm tra khi có dấu hiệu vi phạm"), self.orgs_on_signs),
             (_("Đảng viên được kiểm tra khi có dấu hiệu vi phạm"), self.members_on_signs),

@@ -4,13 +4,16 @@
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import Form, ModelForm
+from accounts.scope import active_assignments
 from core.forms import VNDateInput
 from organizations.enums import CELL_KINDS, CellCategory
+from organizations.queries import organizations_for, writable_organizations_for
 
-from .enums import Education, MemberStatus, TheoryLevel
+from .enums import Education, EventKind, MemberStatus, Sex, TheoryLevel
 from .models import Ethnicity, Member
 from .queries import ACTIVE, AGE_BANDS, PARTY_AGE_BANDS
 from .services.profile import (
@@ -38,8 +41,6 @@ class OrganizationChoiceField(forms.ModelChoiceField):
 
 
 def _reach(user):
-    from accounts.scope import active_assignments
-
     return [a for a in active_assignments(user) if a.organization is not None]
 
 
@@ -100,10 +101,6 @@ class MemberFilterForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from organizations.queries import organizations_for
-
-        from .enums import Sex
-
         orgs = organizations_for(self.user).order_by("path")
         self.fields["organization"].queryset = orgs
         self.fields["organization"].base_depth = min(
@@ -162,8 +159,6 @@ class QualityFilterForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from organizations.queries import organizations_for
-
         self.fields["organization"].queryset = organizations_for(self.user).order_by("path")
         self.fields["organization"].base_depth = min(
             (a.organization.depth for a in _reach(self.user)), default=1
@@ -336,8 +331,6 @@ class MemberCreateForm(MemberProfileForm):
     document = forms.CharField(label=_("Số quyết định kết nạp"), max_length=100, required=False)
 
     def configure(self) -> None:
-        from organizations.queries import writable_organizations_for
-
         super().configure()
         self.fields["organization"].queryset = (
             writable_organizations_for(self.by)
@@ -404,8 +397,6 @@ class EventForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from .enums import EventKind, MemberStatus
-
         kinds = [k for k in PAGE_EVENTS if k != EventKind.FULL_MEMBERSHIP]
         if self.member.status == MemberStatus.PROBATIONARY:
             kinds.insert(0, EventKind.FULL_MEMBERSHIP)
@@ -423,8 +414,6 @@ class EventForm(Form):
 
 def profile_sections(member) -> list[tuple[str, list[tuple[str, str]]]]:
     """The member page's profile: SECTIONS as (title, [(label, value shown)])."""
-    from django.utils.formats import date_format
-
     sections = []
     for title, names in SECTIONS:
         rows = []

@@ -7,7 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import Form
+from accounts.scope import active_assignments
 from core.forms import VNDateInput
+from organizations.queries import organizations_for
 
 from .badges import presentation_choices
 from .reconciliation import QUARTERS, quarter_of
@@ -36,7 +38,6 @@ class OrganizationPickerMixin:
         super().configure()
         if self.user is None:
             return
-        from organizations.queries import organizations_for
 
         field = ScopedOrganizationField(
             label=_("Tổ chức"),
@@ -44,7 +45,6 @@ class OrganizationPickerMixin:
             required=False,
             empty_label=None,
         )
-        from accounts.scope import active_assignments
 
         field.base_depth = min(
             (a.organization.depth for a in active_assignments(self.user) if a.organization),

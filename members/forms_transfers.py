@@ -9,11 +9,13 @@ from accounts.forms import Form, ModelForm
 from core.forms import VNDateInput
 from organizations.enums import CELL_KINDS
 from organizations.models import Organization
+from organizations.queries import organizations_for, writable_organizations_for
 
 from .enums import TransferKind, TransferReason, TransferState
 from .forms import OrganizationChoiceField, _reach
 from .models import Exemption, Transfer
 from .rules import exemption_findings, is_past_working_age, retirement_on
+from .services.transfers import find_returning_member
 
 
 def _base_depth(user) -> int:
@@ -112,8 +114,6 @@ class IncomingForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from organizations.queries import writable_organizations_for
-
         self.fields["to_organization"].queryset = (
             writable_organizations_for(self.by)
             .filter(kind__in=CELL_KINDS, dissolved_on__isnull=True)
@@ -122,8 +122,6 @@ class IncomingForm(Form):
         self.fields["to_organization"].base_depth = _base_depth(self.by)
 
     def clean(self):
-        from .services.transfers import find_returning_member
-
         data = super().clean()
         citizen_id = (data.get("citizen_id") or "").strip()
         card_number = (data.get("card_number") or "").strip()
@@ -168,8 +166,6 @@ class TransferFilterForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from organizations.queries import organizations_for
-
         self.fields["organization"].queryset = organizations_for(self.user).order_by("path")
         self.fields["organization"].base_depth = _base_depth(self.user)
         self.fields["state"].choices = [("", _("Tất cả")), *TransferState.choices]
@@ -198,8 +194,6 @@ class OrganizationFilterForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        from organizations.queries import organizations_for
-
         self.fields["organization"].queryset = organizations_for(self.user).order_by("path")
         self.fields["organization"].base_depth = _base_depth(self.user)
 

@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organizations.enums import CELL_KINDS
+from organizations.queries import organizations_for
 
 from .enums import ACTIVE_STATUSES, MembershipKind, MemberStatus
 from .queries import members_for
@@ -145,8 +146,6 @@ def date_problem_labels(member) -> list[str]:
 def small_cells(user, organization=None) -> QuerySet:
     """ORG-02: cells (cell, grassroots cell) in scope with fewer than 3 full members, counted
     over current home memberships of members whose status is full; one aggregate query."""
-    from organizations.queries import organizations_for
-
     orgs = organizations_for(user).filter(kind__in=CELL_KINDS, dissolved_on__isnull=True)
     if organization is not None:
         orgs = orgs.filter(organization.subtree_q())

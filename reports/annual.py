@@ -34,7 +34,12 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from admissions.queries import results_for
 from core.documents import number, short_date
+from discipline.queries import inspection_stats
+from meetings.statistics import BUCKET_LABELS, FULL, LOW, MID, Period, compliance
+from reviews.queries import results
+from training.queries import course_totals, study_totals, study_totals_by_directive
 
 from .membership import headline, membership_tables
 from .report_types import (
@@ -107,8 +112,6 @@ def head_share(head, count: int) -> str:
 
 def meeting_period(year: int, today: date | None = None):
     """The whole year, or January to the current month for the current year."""
-    from meetings.statistics import Period
-
     today = today or timezone.localdate()
     if year == today.year and today.month < 12:
         return Period.months((year, 1), (year, today.month))
@@ -116,8 +119,6 @@ def meeting_period(year: int, today: date | None = None):
 
 
 def meetings_section(organization, year: int) -> Section:
-    from meetings.statistics import BUCKET_LABELS, FULL, LOW, MID, compliance
-
     title = _("Sinh hoạt chi bộ")
     period = meeting_period(year)
     result = compliance(organization, period)
@@ -212,8 +213,6 @@ def meetings_section(organization, year: int) -> Section:
 
 
 def admissions_section(organization, year: int) -> Section:
-    from admissions.queries import results_for
-
     title = _("Phát triển đảng viên")
     results = results_for(organization, [year - 1, year])
     last, this = results.years
@@ -266,8 +265,6 @@ def admissions_section(organization, year: int) -> Section:
 
 
 def reviews_section(organization, year: int) -> Section:
-    from reviews.queries import results
-
     title = _("Đánh giá, xếp loại chất lượng")
     data = results(organization, year, trend_years=1)
     if not data.grassroots.total and not data.members.total:
@@ -298,8 +295,6 @@ def reviews_section(organization, year: int) -> Section:
 
 
 def discipline_section(organization, year: int) -> Section:
-    from discipline.queries import inspection_stats
-
     title = _("Kiểm tra, giám sát và kỷ luật đảng")
     stats = inspection_stats(organization, date(year, 1, 1), date(year, 12, 31))
     rows = [[label, value] for label, value in stats.rows()]
@@ -331,8 +326,6 @@ def discipline_section(organization, year: int) -> Section:
 
 
 def training_section(organization, year: int) -> Section:
-    from training.queries import course_totals, study_totals, study_totals_by_directive
-
     title = _("Đào tạo, bồi dưỡng và học tập nghị quyết, chỉ thị")
     start, end = date(year, 1, 1), date(year, 12, 31)
     courses = course_totals(organization, start=start, end=end)

@@ -15,6 +15,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -25,6 +26,9 @@ from docx.shared import Cm, Mm, Pt
 
 from core.documents import DocType, DocumentHeader, render_docx, render_pdf
 from core.exporters import INTEGER, PERCENT, TEXT, Column, Sheet, build_workbook
+from organizations.documents import header_for
+from organizations.models import Organization
+from organizations.numbering import next_number
 
 from .annual import ROMAN
 from .charts import bar_chart_png, data_uri
@@ -41,12 +45,6 @@ def summary_of(year: int) -> str:
 def header(organization, year: int, *, by=None, on: date | None = None) -> DocumentHeader:
     """The DOC-01 frame: a "Báo cáo" numbered in the organization's register (the same
     number when the report of that year is generated again)."""
-    from django.utils import timezone
-
-    from organizations.documents import header_for
-    from organizations.models import Organization
-    from organizations.numbering import next_number
-
     on = on or timezone.localdate()
     summary = summary_of(year)
     number = next_number(

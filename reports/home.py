@@ -23,6 +23,13 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from admissions.queries import results_for
+from admissions.queries_due import due_rows_for
+from admissions.queries_results import results_by_child
+from meetings.statistics import FULL, LOW, Period, compliance, last_finished_month
+from members.deadlines import deadlines_for
+from reviews.summary import good_or_better
+
 from .report_types import PERIODIC_DIGITS, SHARE_DIGITS, Pct, pct
 
 
@@ -49,8 +56,6 @@ class Indicators:
 
 
 def _meeting_periods(today: date):
-    from meetings.statistics import Period, last_finished_month
-
     last = last_finished_month(today.year, today)
     if last is None:  # January: the whole of last year, beside the year before
         return Period.year(today.year - 1), Period.year(today.year - 2)
@@ -72,10 +77,6 @@ def _meeting_url(org, period, **extra) -> str:
 
 
 def indicators(user, org, today: date) -> Indicators:
-    from admissions.queries_due import due_rows_for
-    from meetings.statistics import FULL, LOW, compliance
-    from members.deadlines import deadlines_for
-
     year = today.year
     d = PERIODIC_DIGITS
     now_period, before_period = _meeting_periods(today)
@@ -126,9 +127,6 @@ def indicators(user, org, today: date) -> Indicators:
 def _admissions_figure(org, year: int) -> Figure:
     """Admitted against the target, this year and last; the note counts the subordinate
     organizations that reached their own target and links to that breakdown."""
-    from admissions.queries import results_for
-    from admissions.queries_results import results_by_child
-
     before, now = results_for(org, [year - 1, year]).years
     by_child = results_by_child(org, year)
     query = {"organization": org.pk, "year": year}
@@ -168,8 +166,6 @@ def _review_figures(org, year: int) -> list[Figure]:
     """The classification results (REV-06): the share of organizations and of members
     decided at "hoàn thành tốt nhiệm vụ" or above, by the rule set of each year. Before
     this year's review is decided, the links and notes go to last year's."""
-    from reviews.summary import good_or_better
-
     summary = good_or_better(org, [year - 1, year])
     now, before = summary[year], summary[year - 1]
 

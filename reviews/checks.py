@@ -10,9 +10,11 @@ from datetime import date
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Coalesce, Length, NullIf, Substr
 
+from core.findings import Severity
 from discipline.enums import SEVERITY, AppealOutcome, DisciplineForm, SubjectKind
 from discipline.models import Discipline
 from members.models import CommitteeSeat
+from organizations.enums import CellCategory, OrgKind
 from organizations.models import Organization
 
 from . import rules
@@ -118,8 +120,6 @@ def cap_counts(year: int, *, under: Organization | None = None, parent_path: str
 
 
 def group_label(key: str) -> str:
-    from organizations.enums import CellCategory, OrgKind
-
     if key in CellCategory.values:
         return str(CellCategory(key).label)
     if key in OrgKind.values:
@@ -129,8 +129,6 @@ def group_label(key: str) -> str:
 
 def cap_findings_for(round_, counts, parents: dict[str, Organization]) -> list:
     """REV-03 cap per group, numbers shown (blocking when the round applies the cap)."""
-    from core.findings import Severity
-
     rule_set = round_.rules
     if not rule_set.excellent_cap_percent:
         return []

@@ -21,7 +21,7 @@ from core.text import fold
 from members.models import Member
 from members.rules import add_months
 
-from .enums import CourseKind, Result
+from .enums import CourseKind, Result, StudyLevel
 from .models import Course, Directive, Enrollment, StudySession
 
 # ADM-04 [s]: the party awareness course certificate is valid for 60 months.
@@ -322,8 +322,6 @@ def study_totals_by_level(
 ) -> list[LevelTotal]:
     """Conferences and attendances per level (province, commune, grassroots, cell …), in
     the order of StudyLevel; levels with no conference are left out. One query."""
-    from .enums import StudyLevel
-
     qs = StudySession.objects.filter(organization.subtree_q("organization__")).filter(
         _period_q("held_on", start, end)
     )

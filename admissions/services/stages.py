@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from core.findings import Finding, Severity
 from members.enums import EventKind
 from members.lifecycle import record_event
-from members.models import Member
+from members.models import Member, MemberEvent
 from members.services import create_member
 
 from .. import rules
@@ -82,7 +82,6 @@ def standing_findings(case: AdmissionCase, on: date) -> list[Finding]:
 def _readmitted_before(case: AdmissionCase) -> bool:
     if case.previous_member_id is None:
         return False
-    from members.models import MemberEvent
 
     return MemberEvent.objects.filter(
         member_id=case.previous_member_id, kind=EventKind.READMITTED

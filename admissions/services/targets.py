@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ..models import AdmissionTarget
 from .common import _require_write
 
 # --- ADM-11: targets ---------------------------------------------------------------------------
@@ -14,8 +15,6 @@ from .common import _require_write
 @transaction.atomic
 def set_target(*, by, organization, target: int, year: int | None = None, term=None):
     """A yearly (or term) admissions target of an organization (ADM-11); replaces the old one."""
-    from ..models import AdmissionTarget
-
     _require_write(by, organization)
     if (year is None) == (term is None):
         raise ValidationError(_("Chọn năm hoặc nhiệm kỳ."))

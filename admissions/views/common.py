@@ -1,14 +1,17 @@
 """What every admission view shares: the reach and write checks, putting a refusal on a form, the form-write patterns."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
 
 from accounts.enums import Role
 from accounts.scope import active_roles, can_write_org
 from core.forms import apply_errors
 
-from .. import queries
+from .. import queries, services
 
 PAGE_SIZE = 50
 
@@ -113,10 +116,6 @@ def _committee_base(cell, *, resolved_on=None, upcoming: bool = False, form=None
     Once the resolution is recorded: the register on its date. Before (`upcoming`): the
     register on the date typed in the step form, else today. None when neither.
     """
-    from django.utils import timezone
-
-    from .. import services
-
     if resolved_on is None and not upcoming:
         return None
     on = resolved_on or (getattr(form, "cleaned_data", None) or {}).get("on")
@@ -135,17 +134,12 @@ def _committee_base(cell, *, resolved_on=None, upcoming: bool = False, form=None
 
 def _committee_base_response(request, cell, obj):
     """ADM-06: the committee-base panel for the date typed in the step form (htmx)."""
-    from django import forms
-    from django.shortcuts import render
-
     try:
         on = forms.DateField(required=False).clean(request.GET.get("on", ""))
     except ValidationError:
         on = None
     base = _committee_base(cell, upcoming=True)
     if on is not None:
-        from .. import services
-
         seats = services.committee_voters_on(base["organization"], on)
         base.update(on=on, seats=seats, size=len(seats), need=services.rules.two_thirds(len(seats)))
     return render(request, "admissions/_committee_base.html", {"base": base, "obj": obj})

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from members.enums import MemberStatus
+from members.enums import EventKind, MemberStatus
+from members.lifecycle import record_event
 
 from .. import rules
 from ..enums import (
@@ -97,8 +98,6 @@ def resolve_appeal(
         _apply_effects(discipline, on=decided_on, by=by)
     elif discipline.membership_to_restore:
         # DIS-05: the expulsion no longer stands: the register reopens the membership.
-        from members.enums import EventKind
-        from members.lifecycle import record_event
 
         record_event(
             discipline.subject_member,

@@ -3,8 +3,12 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from core.documents import DocType
+from organizations.models import DocumentNumber
+
 from ..models import (
     Meeting,
+    SignedScan,
 )
 
 # --- Signed scans of numbered documents -------------------------------------------------
@@ -18,7 +22,6 @@ def minutes_ref(meeting) -> str:
 def resolution_ref(resolution) -> str:
     """The reference of a nghị quyết in its DocumentNumber and scans."""
     return f"meetings.Resolution:{resolution.pk}"
-
 
 
 @dataclass
@@ -39,11 +42,6 @@ class ScanShelf:
 
 def signed_scans(meeting: Meeting, resolutions) -> tuple[ScanShelf, dict]:
     """The biên bản's scans and each resolution's, with their numbers (two queries)."""
-    from core.documents import DocType
-    from organizations.models import DocumentNumber
-
-    from ..models import SignedScan
-
     refs = {minutes_ref(meeting): None}
     refs.update({resolution_ref(r): r.pk for r in resolutions})
     numbers = {

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.scope import org_read_filter
-from members.models import Member
+from members.models import CommitteeSeat, Member
 from organizations.enums import CELL_KINDS, OrgKind
 from organizations.models import Organization
 
@@ -65,8 +65,6 @@ def cells_never_visited(organization, year: int) -> QuerySet[Organization]:
 
 def committee_members(superior, year: int) -> QuerySet[Member]:
     """MTG-06: members holding a seat on a committee of `superior` at some time in `year`."""
-    from members.models import CommitteeSeat
-
     seats = CommitteeSeat.objects.filter(
         committee__organization=superior, starts_on__lte=date(year, 12, 31)
     ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(year, 1, 1)))

@@ -4,12 +4,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.documents import DocType
+from organizations.numbering import next_number
+
+from ..documents import issued, minutes_ref, resolution_context, resolution_ref
 from ..enums import MeetingState
 from ..models import (
     CalendarFeed,
     Meeting,
     MeetingDocument,
     Resolution,
+    SignedScan,
 )
 from .common import _require_write, _save
 
@@ -41,11 +46,6 @@ def calendar_feed(organization, *, by, regenerate: bool = False) -> CalendarFeed
 @transaction.atomic
 def issue_minutes(meeting: Meeting, *, by):
     """Allocate the biên bản number (idempotent: the same meeting keeps its number)."""
-    from core.documents import DocType
-    from organizations.numbering import next_number
-
-    from ..documents import minutes_ref
-
     _require_write(by, meeting.organization)
     if meeting.state != MeetingState.HELD:
         raise ValidationError(_("Chỉ lập biên bản cho buổi sinh hoạt đã diễn ra."))
@@ -62,11 +62,6 @@ def issue_minutes(meeting: Meeting, *, by):
 @transaction.atomic
 def issue_resolution(resolution: Resolution, *, by):
     """Allocate the nghị quyết number and write it on the resolution ("01-NQ/CB")."""
-    from core.documents import DocType
-    from organizations.numbering import next_number
-
-    from ..documents import resolution_context, resolution_ref
-
     meeting = resolution.meeting
     _require_write(by, meeting.organization)
     number = next_number(
@@ -118,10 +113,6 @@ def scan_content_type(file) -> str:
 
 
 def _number_of(meeting: Meeting, resolution: Resolution | None):
-    from core.documents import DocType
-
-    from ..documents import issued, minutes_ref, resolution_ref
-
     if resolution is None:
         return issued(meeting.organization, DocType.BIEN_BAN, minutes_ref(meeting))
     return issued(meeting.organization, DocType.NGHI_QUYET, resolution_ref(resolution))
@@ -132,8 +123,6 @@ def upload_signed_scan(meeting: Meeting, *, by, file, resolution: Resolution | N
     """Archive the signed scan of the meeting's biên bản (or of `resolution`). Only a
     numbered document has a signed original; a new upload replaces the current scan and
     the earlier ones stay in the history."""
-    from ..models import SignedScan
-
     _require_write(by, meeting.organization)
     if resolution is not None and resolution.meeting_id != meeting.pk:
         raise ValidationError(_("Nghị quyết không thuộc buổi sinh hoạt này."))

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE
 from core.forms import apply_errors
 
-from .. import queries, services
+from .. import documents, queries, services
 from ..forms import DocumentForm, ScanForm
 from ..models import MeetingDocument, Resolution, SignedScan
 from .common import _meeting, _writable
@@ -53,8 +54,6 @@ def document_download(request, pk):
 
 
 def _document_response(data: bytes, fmt: str, filename: str) -> HttpResponse:
-    from core.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE
-
     response = HttpResponse(
         data, content_type=PDF_CONTENT_TYPE if fmt == "pdf" else DOCX_CONTENT_TYPE
     )
@@ -64,8 +63,6 @@ def _document_response(data: bytes, fmt: str, filename: str) -> HttpResponse:
 
 @login_required
 def minutes_document(request, pk, fmt):
-    from .. import documents
-
     meeting = _meeting(request, pk)
     if not meeting.is_held:
         raise Http404
@@ -75,8 +72,6 @@ def minutes_document(request, pk, fmt):
 
 @login_required
 def resolution_document(request, pk, fmt):
-    from .. import documents
-
     resolution = get_object_or_404(
         Resolution.objects.select_related("meeting__organization", "meeting__chair").filter(
             meeting__in=queries.meetings_for(request.user)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from organizations.enums import CELL_KINDS
 from organizations.rules import kind_label
 
+from ..enums import MemberStatus
 from ..models import Member
 from ..rules import add_months, full_months
 from ..validators import citizen_id_mismatch, validate_citizen_id
@@ -270,6 +271,4 @@ _STATUS_INDEX = [c.key for c in MEMBER_COLUMNS].index("status")
 
 
 def _status_label(value: str) -> str:
-    from ..enums import MemberStatus
-
     return str(MemberStatus(value).label)

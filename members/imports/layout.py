@@ -10,6 +10,7 @@ from core.text import fold
 from organizations.enums import CellCategory, OrgKind
 
 from ..enums import Education, MemberStatus, Occupation, Qualification, Sex, TheoryLevel
+from ..models import Ethnicity, Religion
 
 MAX_ROWS = 200_000  # data rows per sheet
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the uploaded file
@@ -117,8 +118,6 @@ def static_coded() -> dict[str, list[tuple[str, str]]]:
 
 def coded_values() -> dict[str, list[tuple[str, str]]]:
     """Every coded column's (value, label); ethnicity and religion from their tables."""
-    from ..models import Ethnicity, Religion
-
     values = static_coded()
     values["ethnicity"] = [(e.code, e.name) for e in Ethnicity.objects.order_by("code")]
     values["religion"] = [(r.code, r.name) for r in Religion.objects.order_by("code")]

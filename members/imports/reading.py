@@ -16,6 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.worksheet._reader import INLINE_STRING, ROW_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
@@ -97,9 +99,6 @@ class Book:
     """
 
     def __init__(self, path):
-        from openpyxl.reader.excel import ExcelReader
-        from openpyxl.styles.stylesheet import apply_stylesheet
-
         reader = ExcelReader(str(path), read_only=True, data_only=True)
         self.shared_strings: SharedStrings | list = []
         self._archive = reader.archive

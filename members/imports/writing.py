@@ -32,10 +32,12 @@ from simple_history.utils import bulk_update_with_history
 
 from core import bulk
 from core.text import fold, name_sort_key
+from organizations import services
 from organizations.models import Organization
 
 from ..bulk_tables import EVENTS, MEMBERS, MEMBERSHIPS
 from ..enums import EventKind, MembershipKind, MemberStatus
+from ..lifecycle import refresh_party_age
 from ..models import Ethnicity, Member, Membership, Religion
 from ..rules import Period, party_age_start
 from .layout import CHUNK_ROWS, MEMBER_COLUMNS, MEMBER_SHEET, ORG_COLUMNS, ORG_SHEET
@@ -213,8 +215,6 @@ class ImportRun:
         return {k: v for k, v in new.items() if getattr(org, k) != v}
 
     def _write_org(self, r: OrgRow) -> None:
-        from organizations import services
-
         try:
             if r.existing is not None:
                 org = Organization.objects.get(pk=r.existing.pk)
@@ -425,8 +425,6 @@ class ImportRun:
         return membership, events
 
     def _write_updates(self, batch: _Batch, opts: dict) -> None:
-        from ..lifecycle import refresh_party_age
-
         if batch.moves:
             moved = dict(batch.moves)
             open_home = list(

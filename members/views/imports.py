@@ -27,8 +27,10 @@ from core.models import JobState
 from organizations.models import Organization
 
 from ..imports import tasks
+from ..imports.export import export_response
 from ..imports.layout import INLINE_MAX_ROWS, MAX_FILE_BYTES, MEMBER_SHEET, ORG_SHEET
 from ..imports.reading import FileProblem, find_sheet, open_workbook, rows_guess
+from ..imports.template import build_template
 
 
 class UploadForm(BootstrapForm):
@@ -183,7 +185,6 @@ def import_confirm(request, pk):
 @login_required
 def import_template(request):
     _require_importer(request.user)
-    from ..imports.template import build_template
 
     spool = tempfile.TemporaryFile(suffix=".xlsx")
     build_template(spool)
@@ -201,6 +202,5 @@ def export_layout(request):
     user = request.user
     if not (is_system_admin(user) or active_roles(user) - {"member"}):
         raise Http404
-    from ..imports.export import export_response
 
     return export_response(user)

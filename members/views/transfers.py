@@ -22,6 +22,7 @@ from accounts.scope import active_roles, can_write_org
 from core.audit import history_rows
 from core.exporters import DATE, INTEGER, Column, export_xlsx
 from core.forms import apply_errors
+from organizations.queries import writable_organizations_for
 
 from ..deadlines import deadlines_for, transfer_findings
 from ..enums import TransferKind, TransferState
@@ -139,8 +140,6 @@ def transfer_incoming(request):
 
 
 def _writes_any(user) -> bool:
-    from organizations.queries import writable_organizations_for
-
     return writable_organizations_for(user).exists()
 
 
