@@ -16,28 +16,36 @@ pytestmark = pytest.mark.django_db
 
 
 def test_create_user_validates_the_password(admin_user):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.create_user(username="moi", password="123", by=admin_user)
+    # Django's own messages (one still English, see accounts.forms): check the codes.
+    assert {item.code for item in error.value.error_list} >= {
+        "password_too_short",
+        "password_entirely_numeric",
+    }
     assert not User.objects.filter(username="moi").exists()
 
 
 def test_create_user_refuses_duplicate_username(admin_user):
     services.create_user(username="moi", password="Mat-khau-rat-dai-2026", by=admin_user)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Tên đăng nhập đã được sử dụng") as error:
         services.create_user(username="moi", password="Mat-khau-rat-dai-2026", by=admin_user)
+    assert "username" in error.value.message_dict
 
 
 def test_options_are_keyword_only(admin_user):
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="takes 0 positional arguments"):
         services.create_user("moi", "Mat-khau-rat-dai-2026", admin_user)
 
 
 def test_add_assignment_checks(admin_user, tree):
     user = UserFactory()
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Chọn tổ chức đảng cho vai trò này") as error:
         services.add_assignment(user=user, role=Role.OFFICER, organization=None, by=admin_user)
     assert "organization" in error.value.message_dict
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError, match="Ngày kết thúc không được trước ngày bắt đầu"
+    ) as error:
         services.add_assignment(
             user=user,
             role=Role.OFFICER,
@@ -47,7 +55,7 @@ def test_add_assignment_checks(admin_user, tree):
             by=admin_user,
         )
     assert "ends_on" in error.value.message_dict
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Chọn hồ sơ đảng viên của tài khoản này") as error:
         services.add_assignment(
             user=user, role=Role.MEMBER, organization=tree["cell_a"], by=admin_user
         )
@@ -57,7 +65,9 @@ def test_add_assignment_checks(admin_user, tree):
 
 def test_member_role_rolls_back_when_the_member_is_taken(admin_user, tree, member_user):
     user = UserFactory()
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Hồ sơ đảng viên này đã gắn với tài khoản khác"
+    ) as error:
         services.add_assignment(
             user=user,
             role=Role.MEMBER,
@@ -65,6 +75,7 @@ def test_member_role_rolls_back_when_the_member_is_taken(admin_user, tree, membe
             member=member_user.member,
             by=admin_user,
         )
+    assert "member" in error.value.message_dict
     assert not RoleAssignment.objects.filter(user=user).exists()
 
 
@@ -97,8 +108,11 @@ def test_end_assignment_takes_effect_and_is_audited(admin_user):
     record = assignment.history.first()
     assert record.history_user == admin_user
     assert record.history_change_reason == "Kết thúc phân quyền"
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Ngày kết thúc không được trước ngày bắt đầu"
+    ) as error:
         services.end_assignment(assignment, ends_on=date(2019, 1, 1), by=admin_user)
+    assert "ends_on" in error.value.message_dict
 
 
 def test_set_active_and_reset_password_are_audited(admin_user):
