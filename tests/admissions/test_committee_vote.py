@@ -116,7 +116,9 @@ def test_adm06_committee_two_thirds_exactly_passes_on_the_register_base(
 
 
 def test_adm06_committee_one_vote_short_refused_nothing_saved(at_cell, officer, boundary_seats):
-    with pytest.raises(StepRefused) as error:
+    with pytest.raises(
+        StepRefused, match=r"7/11 tán thành, chưa đạt 2/3 \(cần ít nhất 8\)\. \(ADM-06\)"
+    ) as error:
         committee(at_cell, officer, 7, 4)
     assert {f.rule_id for f in error.value.findings} == {"ADM-06"}
     assert "7/11" in str(error.value.findings[0]) and "cần ít nhất 8" in str(
@@ -128,7 +130,10 @@ def test_adm06_committee_one_vote_short_refused_nothing_saved(at_cell, officer, 
 
 
 def test_adm06_more_votes_than_committee_members_refused(at_cell, officer, boundary_seats):
-    with pytest.raises(StepRefused) as error:
+    with pytest.raises(
+        StepRefused,
+        match=r"Tổng số phiếu \(12\) nhiều hơn số thành viên có quyền biểu quyết \(11\)\. \(ADM-06\)",
+    ) as error:
         committee(at_cell, officer, 10, 2)
     message = str(error.value.findings[0])
     assert "Tổng số phiếu (12)" in message and "(11)" in message
@@ -137,7 +142,9 @@ def test_adm06_more_votes_than_committee_members_refused(at_cell, officer, bound
 
 
 def test_adm06_typed_size_that_disagrees_with_register_refused(at_cell, officer):
-    with pytest.raises(StepRefused) as error:
+    with pytest.raises(
+        StepRefused, match=r"Số ủy viên đã nhập \(13\) khác với sổ cấp ủy.*\(ADM-06\)"
+    ) as error:
         committee(at_cell, officer, 7, committee_size=13)
     message = str(error.value.findings[0])
     assert "(13)" in message and "có 9 ủy viên" in message and "20/02/2025" in message
@@ -150,7 +157,7 @@ def test_adm06_no_committee_in_register_refused(tree, case, walk, officer):
     walk(case, Stage.CELL_RESOLUTION)
     # The committee's term starts after the resolution date: nobody is seated on ON.
     Term.objects.filter(organization=tree["grassroots"]).update(starts_on=ON + DAY)
-    with pytest.raises(StepRefused) as error:
+    with pytest.raises(StepRefused, match=r"Sổ cấp ủy chưa có ủy viên nào.*\(ADM-06\)") as error:
         committee(case, officer, 7)
     assert "Sổ cấp ủy chưa có ủy viên nào" in str(error.value.findings[0])
     case.refresh_from_db()
@@ -195,9 +202,14 @@ def test_adm06_full_membership_committee_vote_on_register_base(
 ):
     # A seat ending the day before the resolution is not counted: the base stays 9.
     seat(grassroots_committee, "Thôi hôm trước", date(2020, 6, 1), FULL_ON - DAY)
-    with pytest.raises(StepRefused):
+    with pytest.raises(
+        StepRefused, match=r"5/9 tán thành, chưa đạt 2/3 \(cần ít nhất 6\)\. \(ADM-06\)"
+    ):
         full_committee(fcase_at_cell, officer, 5, 4)  # 5/9 < 6
-    with pytest.raises(StepRefused):
+    with pytest.raises(
+        StepRefused,
+        match=r"Tổng số phiếu \(10\) nhiều hơn số thành viên có quyền biểu quyết \(9\)\. \(ADM-06\)",
+    ):
         full_committee(fcase_at_cell, officer, 9, 1)  # 10 votes > 9 members
     full_committee(fcase_at_cell, officer, 6, 3)  # exactly 2/3
     fcase_at_cell.refresh_from_db()

@@ -54,7 +54,9 @@ def test_prb01_probation_counted_from_the_ceremony(fcase, member):
 
 
 def test_prb02_cell_cannot_consider_before_the_12_months_end(fcase, officer):
-    with pytest.raises(StepRefused) as error:
+    with pytest.raises(
+        StepRefused, match=r"Chưa hết 12 tháng dự bị.*chưa xét chuyển chính thức\. \(PRB-02\)"
+    ) as error:
         cell_step(fcase, officer, on=date(2026, 3, 18))
     assert {f.rule_id for f in error.value.findings} == {"PRB-02"}
     fcase.refresh_from_db()
@@ -63,7 +65,9 @@ def test_prb02_cell_cannot_consider_before_the_12_months_end(fcase, officer):
 
 def test_prb02_two_thirds_of_full_members_excluding_the_member(fcase, officer):
     # nine full members + the probationary member: the base is 9, 5 votes are too few
-    with pytest.raises(StepRefused):
+    with pytest.raises(
+        StepRefused, match=r"5/9 tán thành, chưa đạt 2/3 \(cần ít nhất 6\)\. \(PRB-02\)"
+    ):
         cell_step(fcase, officer, votes_for=5, votes_against=4)
     step = cell_step(fcase, officer, votes_for=6, votes_against=3)
     fcase.refresh_from_db()
@@ -71,7 +75,7 @@ def test_prb02_two_thirds_of_full_members_excluding_the_member(fcase, officer):
 
 
 def test_prb02_skipping_to_decision_refused(fcase, officer):
-    with pytest.raises(StepRefused):
+    with pytest.raises(StepRefused, match=r"Không được bỏ qua hoặc quay lại bước.*\(PRB-02\)"):
         services.advance_full(fcase, FullStage.DECISION, by=officer, on=date(2026, 3, 20))
 
 
@@ -91,7 +95,9 @@ def test_prb03_late_decision_needs_a_reason_effective_date_unchanged(fcase, offi
     cell_step(fcase, officer)
     committee_step(fcase, officer)
     late = date(2026, 6, 1)  # after 06/05/2026 (30 working days), within the extension
-    with pytest.raises(StepRefused) as error:
+    with pytest.raises(
+        StepRefused, match=r"Quyết định sau thời hạn 30 ngày làm việc.*\(PRB-03\)"
+    ) as error:
         services.advance_full(fcase, FullStage.DECISION, by=officer, on=late)
     assert {f.rule_id for f in error.value.findings} == {"PRB-03"}
     member.refresh_from_db()
@@ -131,12 +137,14 @@ def test_strike_off_path(fcase, officer, member):
 
 
 def test_open_full_case_only_for_probationary(member, officer, fcase):
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Đảng viên này đã có hồ sơ chuyển chính thức đang xét"
+    ):
         services.open_full_case(member, by=officer)  # one open case at a time
     from tests.admissions.conftest import make_member
 
     full = make_member(member.organization, name="Chính thức")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Chỉ đảng viên dự bị mới xét chuyển chính thức"):
         services.open_full_case(full, by=officer)
 
 
