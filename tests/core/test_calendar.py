@@ -181,7 +181,7 @@ def test_backwards_and_between_are_consistent():
 
 
 def test_deadline_rejects_negative_and_status():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="needs a non-negative number of working days"):
         deadline(D(2026, 3, 10), -1)
     status = deadline_status(D(2026, 2, 13), 5)
     assert status.due == D(2026, 2, 27)
@@ -328,7 +328,7 @@ def test_request_start_clears_the_cache():
 
 def test_a_working_weekend_must_be_a_weekend():
     day = PublicHoliday(date=D(2026, 3, 10), name="Làm bù", kind=DayKind.WORKING_WEEKEND)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Ngày làm bù phải là thứ Bảy hoặc Chủ nhật"):
         day.full_clean()
     PublicHoliday(date=D(2026, 3, 14), name="Làm bù", kind=DayKind.WORKING_WEEKEND).full_clean()
 

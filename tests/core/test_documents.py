@@ -1,6 +1,7 @@
 """DOC-01 document machinery: Vietnamese helpers, the frame, DOCX and PDF rendering."""
 
 import io
+import re
 import socket
 import subprocess
 from datetime import date
@@ -284,14 +285,18 @@ def test_docx_second_signature_for_minutes():
 
 
 def test_docx_undefined_name_is_an_error():
-    with pytest.raises(UndefinedError):
+    with pytest.raises(UndefinedError, match="'meeting_date' is undefined"):
         render_docx("documents/docx/example_notice.docx", {"doc": make_header()})
 
 
 def test_docx_unknown_template():
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(
+        FileNotFoundError, match=r"Không tìm thấy mẫu văn bản documents/docx/nothing\.docx"
+    ):
         render_docx("documents/docx/nothing.docx", {"doc": make_header()})
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(
+        FileNotFoundError, match=r"Không tìm thấy mẫu văn bản \.\./\.\./chibo/settings\.py"
+    ):
         render_docx("../../chibo/settings.py", {})
 
 
@@ -404,18 +409,18 @@ def test_static_files_are_served_locally(no_network):
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "message"),
     [
-        "https://example.com/logo.png",
-        "http://chibo.invalid/media/secret.pdf",
-        "http://chibo.invalid/static/../chibo/settings.py",
-        "http://chibo.invalid/static/%2e%2e/chibo/settings.py",
-        "file:///etc/passwd",
-        "http://chibo.invalid/static/img/missing.png",
+        ("https://example.com/logo.png", "Documents may only use local static files, not https"),
+        ("http://chibo.invalid/media/secret.pdf", "Documents may only use local static files"),
+        ("http://chibo.invalid/static/../chibo/settings.py", "No static file ../chibo/settings.py"),
+        ("http://chibo.invalid/static/%2e%2e/chibo/settings.py", "No static file ../chibo/"),
+        ("file:///etc/passwd", "Documents may only use local static files, not file:"),
+        ("http://chibo.invalid/static/img/missing.png", "No static file img/missing.png"),
     ],
 )
-def test_anything_else_is_refused(no_network, url):
-    with pytest.raises(ValueError):
+def test_anything_else_is_refused(no_network, url, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
         static_bytes(url)
 
 
