@@ -76,7 +76,10 @@ def test_dis05_dissolution_closes_the_organization_in_the_tree(tree, officer):
 
 
 def test_dis05_dissolution_refused_with_active_subordinates_nothing_saved(tree, officer):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(
+        ValidationError,
+        match=r"Chưa thể giải tán Đảng bộ Trường THPT Tân Lập trong hệ thống tổ chức",
+    ) as caught:
         on_org(tree, officer, "grassroots")
     text = " ".join(caught.value.message_dict["decided_on"])
     assert "DIS-05" in text
@@ -140,7 +143,7 @@ def test_dis05_appeal_raising_to_expulsion_ends_membership_on_the_appeal_date(
     assert (event.kind, event.on, event.document) == ("expelled", date(2024, 7, 15), "16-QĐ/ĐU")
     assert person.memberships.get().ends_on == date(2024, 7, 15)
     # The badge is handed back on or after the day the expulsion took effect.
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Ngày thu hồi trước ngày quyết định"):
         services.mark_badge_returned(d, returned_on=date(2024, 7, 1), by=officer)
     services.mark_badge_returned(d, returned_on=date(2024, 7, 20), by=officer)
 
@@ -148,7 +151,9 @@ def test_dis05_appeal_raising_to_expulsion_ends_membership_on_the_appeal_date(
 def test_dis05_raise_refused_by_the_register_is_not_half_saved(tree, officer, person):
     """The register refuses an event in the future: the appeal's outcome is not saved."""
     d = on_member(tree, officer, person, F.WARNING)
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(
+        ValidationError, match=r"Ngày của sự kiện không được ở tương lai\. \(DIS-05\)"
+    ) as caught:
         appeal(
             d,
             officer,

@@ -109,7 +109,7 @@ def test_dis05_expulsion_ends_membership_through_lifecycle_and_badge(tree, offic
     assert person.status == MemberStatus.EXPELLED
     assert not person.memberships.filter(ends_on__isnull=True).exists()
     assert MemberEvent.objects.get(pk=d.leaving_event_id).kind == "expelled"
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Ngày thu hồi trước ngày quyết định"):
         services.mark_badge_returned(d, returned_on=date(2024, 5, 1), by=officer)
     services.mark_badge_returned(d, returned_on=date(2024, 6, 10), by=officer)
     assert d.badge_returned_on == date(2024, 6, 10)
