@@ -15,7 +15,7 @@ from django.contrib.auth.password_validation import (
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BootstrapFormMixin, VNDateInput
+from core.forms import BootstrapFormMixin, FormMixinBase, VNDateInput
 from organizations.queries import organizations_for
 
 from .enums import Role
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from organizations.models import Organization
 
 
-class ConfigureMixin:
+class ConfigureMixin(FormMixinBase):
     """Calls self.configure() right after Django builds the fields."""
 
     def __init__(self, *args, **kwargs):

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
     from .models import RoleAssignment, User
 
-    # Whoever is asking: a request's user (signed in or not), or nobody (a script).
+    # A request's user, signed in or not.
+    RequestUser: TypeAlias = User | AnonymousUser
+    # Whoever is asking: a request's user, or nobody (a script).
     AnyUser: TypeAlias = User | AnonymousUser | None
 
 _CACHE_ATTR = "_chibo_assignments"

@@ -13,8 +13,10 @@ already have a `Badge` row for that level; a constant number of queries whatever
 size of the subtree.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
 from django.db.models import (
     BooleanField,
@@ -218,7 +220,18 @@ def badge_counts(candidates: QuerySet[Member], on: date) -> list[BadgeLevelCount
     ]
 
 
-def _due(candidates: QuerySet[Member], years: int, on: date, condition: Q) -> QuerySet[Member]:
+class _Overdue(TypedDict):
+    overdue: bool
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # A member of a due list: `overdue` when the level was reached before the presentation.
+    DueMember: TypeAlias = WithAnnotations[Member, _Overdue]
+
+
+def _due(candidates: QuerySet[Member], years: int, on: date, condition: Q) -> "QuerySet[DueMember]":
     return (
         candidates.filter(condition)
         .exclude(_has_badge(years))
@@ -234,13 +247,13 @@ def _due(candidates: QuerySet[Member], years: int, on: date, condition: Q) -> Qu
     )
 
 
-def badge_due(candidates: QuerySet[Member], years: int, on: date) -> QuerySet[Member]:
+def badge_due(candidates: QuerySet[Member], years: int, on: date) -> "QuerySet[DueMember]":
     """BDG-01: members who reach `years` of party age by `on` and have no such badge yet
     (those who reached it earlier and were never given it are `overdue`)."""
     return _due(candidates, years, on, _regular_q(years, on))
 
 
-def badge_due_early(candidates: QuerySet[Member], years: int, on: date) -> QuerySet[Member]:
+def badge_due_early(candidates: QuerySet[Member], years: int, on: date) -> "QuerySet[DueMember]":
     """BDG-01: seriously ill members eligible for the `years` badge early at `on`."""
     return _due(candidates, years, on, _early_q(years, on))
 
@@ -248,6 +261,7 @@ def badge_due_early(candidates: QuerySet[Member], years: int, on: date) -> Query
 def describe(member: Member, years: int, on: date) -> Member:
     """Set the display values of one listed member: the day they reach the badge and their
     party age on the presentation day (from `party_age_from`, no query)."""
+    assert member.party_age_from is not None  # the due lists select on it
     member.badge_years = years
     member.reached_on = add_years(member.party_age_from, years)
     member.party_age = full_years(member.party_age_from, on)
@@ -266,7 +280,7 @@ class DueRow:
     early: bool
 
 
-def badge_due_rows(candidates: QuerySet[Member], on: date):
+def badge_due_rows(candidates: QuerySet[Member], on: date) -> Iterator[DueRow]:
     """Every level's due list, then every level's early list: two queries per level."""
     for early in (False, True):
         for years in BADGE_YEARS:

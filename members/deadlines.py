@@ -93,6 +93,7 @@ def deadline_of(transfer: Transfer, today: date) -> DeadlineRow | None:
     if transfer.state == TransferState.PENDING and transfer.kind == TransferKind.OFFICIAL:
         return DeadlineRow(transfer, LETTER, letter_due(transfer.trigger_on), today)
     if transfer.state == TransferState.SENT and transfer.to_organization_id is not None:
+        assert transfer.letter_on is not None  # a sent transfer has its letter's date
         return DeadlineRow(transfer, REPORT, report_due(transfer.letter_on), today)
     if (
         transfer.kind == TransferKind.TEMPORARY
@@ -161,6 +162,7 @@ def transfer_findings(transfer: Transfer, today: date | None = None) -> list[Fin
             )
     row = deadline_of(transfer, today)
     if row is not None and row.step == RETURN:
+        assert transfer.until is not None  # RETURN: the planned end has passed
         findings.append(
             Finding(
                 "TRF-01",

@@ -103,7 +103,7 @@ class EventKind(models.TextChoices):
 
 
 # The status a member has after each kind of event (None: status unchanged).
-STATUS_AFTER_EVENT = {
+STATUS_AFTER_EVENT: dict[str, str] = {
     EventKind.ADMITTED: MemberStatus.PROBATIONARY,
     EventKind.READMITTED: MemberStatus.PROBATIONARY,
     EventKind.FULL_MEMBERSHIP: MemberStatus.FULL,

@@ -1,11 +1,15 @@
 """Member forms: the register filters, the full profile (MEM-01), the entry of a new member
 (admission or copy of the paper register, MEM-02) and the status events of the member page."""
 
+from typing import Any, cast
+
 from django import forms
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from accounts.forms import Form, ModelForm
 from accounts.scope import active_assignments
@@ -102,14 +106,14 @@ class MemberFilterForm(Form):
 
     def configure(self) -> None:
         orgs = organizations_for(self.user).order_by("path")
-        self.fields["organization"].queryset = orgs
-        self.fields["organization"].base_depth = min(
+        cast(forms.ModelChoiceField[Any], self.fields["organization"]).queryset = orgs
+        cast(OrganizationChoiceField, self.fields["organization"]).base_depth = min(
             (a.organization.depth for a in _reach(self.user)), default=1
         )
-        self.fields["status"].choices = _all(
+        cast(forms.ChoiceField, self.fields["status"]).choices = _all(
             [(ACTIVE, _("Đang sinh hoạt (dự bị, chính thức)")), *MemberStatus.choices]
         )
-        self.fields["sex"].choices = _all(Sex.choices)
+        cast(forms.ChoiceField, self.fields["sex"]).choices = _all(Sex.choices)
 
     @property
     def more_fields(self):
@@ -159,8 +163,10 @@ class QualityFilterForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["organization"].queryset = organizations_for(self.user).order_by("path")
-        self.fields["organization"].base_depth = min(
+        cast(forms.ModelChoiceField[Any], self.fields["organization"]).queryset = organizations_for(
+            self.user
+        ).order_by("path")
+        cast(OrganizationChoiceField, self.fields["organization"]).base_depth = min(
             (a.organization.depth for a in _reach(self.user)), default=1
         )
         self.fields["organization"].widget.attrs["data-testid"] = "quality-organization"
@@ -169,7 +175,8 @@ class QualityFilterForm(Form):
 # --- The profile ------------------------------------------------------------------------
 
 # Sections of the form and of the member page; each fits a 360 px phone on its own.
-SECTIONS = (
+Sections = tuple[tuple[StrOrPromise, tuple[str, ...]], ...]
+SECTIONS: Sections = (
     (
         _("Thông tin cá nhân"),
         (
@@ -208,7 +215,7 @@ ENTRY_SECTION = (
 class MemberProfileForm(ModelForm):
     """Every column of the register a user types (MEM-01); used to edit a member."""
 
-    sections = SECTIONS
+    sections: Sections = SECTIONS
 
     class Meta:
         model = Member
@@ -235,8 +242,8 @@ class MemberProfileForm(ModelForm):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["ethnicity"].empty_label = _("— chọn —")
-        self.fields["religion"].empty_label = _("Không")
+        cast(forms.ModelChoiceField[Any], self.fields["ethnicity"]).empty_label = _("— chọn —")
+        cast(forms.ModelChoiceField[Any], self.fields["religion"]).empty_label = _("Không")
         self.fields["citizen_id"].help_text = _("12 chữ số, ghi trên căn cước công dân.")
         self.fields["photo"].help_text = _("Ảnh JPEG hoặc PNG, tối đa 5 MB (không bắt buộc).")
 
@@ -332,12 +339,12 @@ class MemberCreateForm(MemberProfileForm):
 
     def configure(self) -> None:
         super().configure()
-        self.fields["organization"].queryset = (
+        cast(forms.ModelChoiceField[Any], self.fields["organization"]).queryset = (
             writable_organizations_for(self.by)
             .filter(Q(kind__in=CELL_KINDS), dissolved_on__isnull=True)
             .order_by("path")
         )
-        self.fields["organization"].base_depth = min(
+        cast(OrganizationChoiceField, self.fields["organization"]).base_depth = min(
             (a.organization.depth for a in _reach(self.by)), default=1
         )
 
@@ -397,11 +404,11 @@ class EventForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        kinds = [k for k in PAGE_EVENTS if k != EventKind.FULL_MEMBERSHIP]
+        kinds: list[str] = [k for k in PAGE_EVENTS if k != EventKind.FULL_MEMBERSHIP]
         if self.member.status == MemberStatus.PROBATIONARY:
             kinds.insert(0, EventKind.FULL_MEMBERSHIP)
         # No event is pre-selected: striking off must be a deliberate choice.
-        self.fields["kind"].choices = [("", "— chọn sự kiện —")] + [
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", "— chọn sự kiện —")] + [
             (k, EventKind(k).label) for k in kinds
         ]
 
@@ -412,15 +419,16 @@ class EventForm(Form):
         return on
 
 
-def profile_sections(member) -> list[tuple[str, list[tuple[str, str]]]]:
+def profile_sections(member: Member) -> list[tuple[StrOrPromise, list[tuple[str, object]]]]:
     """The member page's profile: SECTIONS as (title, [(label, value shown)])."""
-    sections = []
+    sections: list[tuple[StrOrPromise, list[tuple[str, object]]]] = []
     for title, names in SECTIONS:
-        rows = []
+        rows: list[tuple[str, object]] = []
         for name in names:
             if name == "photo":
                 continue
             field = Member._meta.get_field(name)
+            assert isinstance(field, models.Field)  # the sections name the member's own fields
             value = getattr(member, name)
             if field.choices:
                 shown = getattr(member, f"get_{name}_display")()

@@ -1,31 +1,36 @@
 """Forms of the badge pages (BDG-01) and the quarterly reconciliation (MEM-03)."""
 
 from datetime import date
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import Form
+from accounts.forms import ConfigureMixin, Form
 from accounts.scope import active_assignments
 from core.forms import VNDateInput
+from organizations.models import Organization
 from organizations.queries import organizations_for
 
 from .badges import presentation_choices
+from .models import Member
 from .reconciliation import QUARTERS, quarter_of
 from .rules import BADGE_YEARS, next_presentation_date
 
 BADGE_CHOICES = [(years, _("%(years)s năm tuổi Đảng") % {"years": years}) for years in BADGE_YEARS]
 
 
-class ScopedOrganizationField(forms.ModelChoiceField):
+class ScopedOrganizationField(forms.ModelChoiceField[Organization]):
     """An organization of the user's reach, indented by depth in a plain <select>."""
 
-    def label_from_instance(self, obj) -> str:
-        return "— " * max(obj.depth - getattr(self, "base_depth", 1), 0) + obj.name
+    base_depth = 1
+
+    def label_from_instance(self, obj: Organization) -> str:
+        return "— " * max(obj.depth - self.base_depth, 0) + obj.name
 
 
-class OrganizationPickerMixin:
+class OrganizationPickerMixin(ConfigureMixin):
     """Adds `organization`: any organization the user reads (the page is for its subtree).
 
     Needs `user=`; leaves the field out when the user reaches a single organization."""
@@ -71,7 +76,7 @@ class PresentationForm(OrganizationPickerMixin, Form):
     def configure(self) -> None:
         super().configure()
         today = timezone.localdate()
-        self.fields["on"].choices = [
+        cast(forms.ChoiceField, self.fields["on"]).choices = [
             (day.isoformat(), day.strftime("%d/%m/%Y")) for day in presentation_choices(today)
         ]
 
@@ -104,7 +109,7 @@ class BadgeRecordForm(Form):
 class BadgeBulkForm(Form):
     """Everyone checked on a due list, presented on one day under one decision."""
 
-    members = forms.ModelMultipleChoiceField(
+    members: forms.ModelMultipleChoiceField[Member] = forms.ModelMultipleChoiceField(
         label=_("Đảng viên"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     years = forms.TypedChoiceField(choices=BADGE_CHOICES, coerce=int, widget=forms.HiddenInput)
@@ -117,7 +122,7 @@ class BadgeBulkForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["members"].queryset = self.member_queryset
+        cast(forms.ModelChoiceField[Any], self.fields["members"]).queryset = self.member_queryset
 
 
 class QuarterForm(OrganizationPickerMixin, Form):

@@ -1,20 +1,30 @@
 """Committee seats (cấp ủy viên): a member of the organization's subtree takes a seat on
 one of its committees, or leaves it. The committees themselves are organizations'."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from organizations.forms import Form
-from organizations.models import Committee, Organization
+from organizations.models import Committee
 
 from .enums import SeatRole
+from .models import Member
 from .services import seats as services
+
+
+class _MemberChoiceField(forms.ModelChoiceField[Member]):
+    """Members labelled with their organization ("Nguyễn Văn A — Chi bộ 1")."""
+
+    def label_from_instance(self, obj: Member) -> str:
+        return f"{obj.full_name} — {obj.organization}"
 
 
 class SeatForm(Form):
     """A member of the organization's subtree takes a seat on one of its committees."""
 
-    member = forms.ModelChoiceField(label=_("Đảng viên"), queryset=Organization.objects.none())
+    member = _MemberChoiceField(label=_("Đảng viên"), queryset=Member.objects.none())
     role = forms.ChoiceField(label=_("Chức vụ"))
     starts_on = forms.DateField(label=_("Từ ngày"))
     ends_on = forms.DateField(label=_("Đến ngày"), required=False)
@@ -26,10 +36,10 @@ class SeatForm(Form):
         super().__init__(*args, **kwargs)
 
     def setup_fields(self) -> None:
-        self.fields["member"].queryset = self.members
-        self.fields["member"].empty_label = _("— Chọn đảng viên —")
-        self.fields["member"].label_from_instance = lambda m: f"{m.full_name} — {m.organization}"
-        self.fields["role"].choices = SeatRole.choices
+        member = cast(_MemberChoiceField, self.fields["member"])
+        member.queryset = self.members
+        member.empty_label = _("— Chọn đảng viên —")
+        cast(forms.ChoiceField, self.fields["role"]).choices = SeatRole.choices
 
     def clean(self):
         data = super().clean()

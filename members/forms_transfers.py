@@ -2,6 +2,8 @@
 members.services.transfers and members.services.exemptions; rule findings are shown
 beside their fields with the rule ID."""
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -58,7 +60,7 @@ class TransferForm(ModelForm):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["to_organization"].queryset = (
+        cast(forms.ModelChoiceField[Any], self.fields["to_organization"]).queryset = (
             Organization.objects.filter(kind__in=CELL_KINDS, dissolved_on__isnull=True)
             .exclude(pk=self.member.organization_id)
             .order_by("path")
@@ -114,12 +116,14 @@ class IncomingForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["to_organization"].queryset = (
+        cast(forms.ModelChoiceField[Any], self.fields["to_organization"]).queryset = (
             writable_organizations_for(self.by)
             .filter(kind__in=CELL_KINDS, dissolved_on__isnull=True)
             .order_by("path")
         )
-        self.fields["to_organization"].base_depth = _base_depth(self.by)
+        cast(OrganizationChoiceField, self.fields["to_organization"]).base_depth = _base_depth(
+            self.by
+        )
 
     def clean(self):
         data = super().clean()
@@ -166,10 +170,20 @@ class TransferFilterForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["organization"].queryset = organizations_for(self.user).order_by("path")
-        self.fields["organization"].base_depth = _base_depth(self.user)
-        self.fields["state"].choices = [("", _("Tất cả")), *TransferState.choices]
-        self.fields["kind"].choices = [("", _("Tất cả")), *TransferKind.choices]
+        cast(forms.ModelChoiceField[Any], self.fields["organization"]).queryset = organizations_for(
+            self.user
+        ).order_by("path")
+        cast(OrganizationChoiceField, self.fields["organization"]).base_depth = _base_depth(
+            self.user
+        )
+        cast(forms.ChoiceField, self.fields["state"]).choices = [
+            ("", _("Tất cả")),
+            *TransferState.choices,
+        ]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [
+            ("", _("Tất cả")),
+            *TransferKind.choices,
+        ]
 
     def filters(self) -> dict:
         if not self.is_bound or not self.is_valid():
@@ -194,8 +208,12 @@ class OrganizationFilterForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["organization"].queryset = organizations_for(self.user).order_by("path")
-        self.fields["organization"].base_depth = _base_depth(self.user)
+        cast(forms.ModelChoiceField[Any], self.fields["organization"]).queryset = organizations_for(
+            self.user
+        ).order_by("path")
+        cast(OrganizationChoiceField, self.fields["organization"]).base_depth = _base_depth(
+            self.user
+        )
 
     def selected_organization(self):
         if not self.is_bound or not self.is_valid():

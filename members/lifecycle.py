@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.audit import stamp
+
 from .enums import (
     ACTIVE_STATUSES,
     LEAVING_EVENTS,
@@ -174,7 +176,7 @@ def record_event(
     if new_status is not None:
         member.status = new_status
     refresh_party_age(member)
-    member._history_user = by if getattr(by, "is_authenticated", False) else None
+    stamp(member, by if getattr(by, "is_authenticated", False) else None)
     member.save()
     return MemberEvent.objects.create(
         member=member,
@@ -211,5 +213,5 @@ def refresh_party_age(member: Member, on: date | None = None) -> None:
         if periods and all(p.ends_on is not None for p in periods):
             # No open membership (left the Party, or in transit): party age stops at the
             # last day of membership instead of drifting with every later refresh.
-            on = max(p.ends_on for p in periods)
+            on = max(p.ends_on for p in periods if p.ends_on is not None)
     member.party_age_from = party_age_start(member.admitted_on, periods, on, absences)

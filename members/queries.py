@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -15,11 +16,21 @@ from .enums import ACTIVE_STATUSES, PARTY_AGE_DEDUCTED, EventKind, MembershipKin
 from .models import Badge, Member, MemberEvent, Membership
 from .rules import Period, add_years, party_age_years
 
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
+    from organizations.models import Organization
+
+    from .models import (
+        CommitteeSeat,
+        Ethnicity,
+        NonParticipation,
+    )
+
 # Pseudo-status for filters: probationary and full members.
 ACTIVE = "active"
 
 
-def members_for(user) -> QuerySet[Member]:
+def members_for(user: "RequestUser") -> QuerySet[Member]:
     """Members the user may read: those in organizations they reach, and themselves."""
     if not user.is_authenticated:
         return Member.objects.none()
@@ -29,7 +40,7 @@ def members_for(user) -> QuerySet[Member]:
     return Member.objects.filter(org_read_filter(user, "organization__") | Q(user=user))
 
 
-def get_member_for(user, pk) -> Member:
+def get_member_for(user: "RequestUser", pk: int) -> Member:
     return get_object_or_404(
         members_for(user).select_related("organization", "ethnicity", "religion"), pk=pk
     )
@@ -94,11 +105,11 @@ def party_age_band_q(key: str, today: date) -> Q:
 def filter_members(
     qs: QuerySet[Member],
     *,
-    organization=None,
+    organization: "Organization | None" = None,
     status: str = "",
     text: str = "",
     sex: str = "",
-    ethnicity=None,
+    ethnicity: "Ethnicity | None" = None,
     age_band: str = "",
     party_age_band: str = "",
     education: str = "",
@@ -134,7 +145,7 @@ def filter_members(
     return qs
 
 
-def member_list_for(user, **filters) -> QuerySet[Member]:
+def member_list_for(user: "RequestUser", **filters: Any) -> QuerySet[Member]:
     """The register list: scoped, filtered, sorted the Vietnamese way, constant queries."""
     qs = filter_members(members_for(user), **filters)
     return qs.select_related("organization", "ethnicity", "religion").order_by("sort_key", "id")
@@ -151,7 +162,7 @@ REGISTER_EVENT_KINDS = (
 )
 
 
-def register_for(user, **filters) -> QuerySet[Member]:
+def register_for(user: "RequestUser", **filters: Any) -> QuerySet[Member]:
     """The 7-HSĐV register (MEM-01) of the filtered list: with badges and the register's
     events prefetched (`register_events`), three queries per chunk whatever the length."""
     return member_list_for(user, **filters).prefetch_related(
@@ -172,11 +183,11 @@ class MemberPage:
 
     member: Member
     party_age: int | None
-    memberships: list
-    events: list
-    badges: list
-    seats: list
-    non_participations: list
+    memberships: list[Membership]
+    events: list[MemberEvent]
+    badges: list[Badge]
+    seats: "list[CommitteeSeat]"
+    non_participations: "list[NonParticipation]"
 
 
 def member_page_for(member: Member, today: date | None = None) -> MemberPage:
@@ -204,14 +215,16 @@ def member_page_for(member: Member, today: date | None = None) -> MemberPage:
     )
 
 
-def seats_of(member: Member):
+def seats_of(member: Member) -> "QuerySet[CommitteeSeat]":
     """The member's committee seats, newest first, with committee, term and organization."""
     return member.seats.select_related("committee__term", "committee__organization").order_by(
         "-starts_on", "-id"
     )
 
 
-def membership_on(on, *, kinds=(MembershipKind.HOME,)) -> QuerySet[Membership]:
+def membership_on(
+    on: date, *, kinds: tuple[str, ...] = (MembershipKind.HOME,)
+) -> QuerySet[Membership]:
     """Memberships in force on date `on` (MEM-02)."""
     return Membership.objects.filter(kind__in=kinds, starts_on__lte=on).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=on)
@@ -219,7 +232,7 @@ def membership_on(on, *, kinds=(MembershipKind.HOME,)) -> QuerySet[Membership]:
 
 
 def members_of(
-    organization, on, *, subtree: bool = False, temporary: bool = False
+    organization: "Organization", on: date, *, subtree: bool = False, temporary: bool = False
 ) -> QuerySet[Member]:
     """Members of `organization` (or its whole subtree) on date `on`, from the dated memberships.
 
@@ -236,12 +249,14 @@ def members_of(
     return Member.objects.filter(pk__in=memberships.values("member_id"))
 
 
-def members_on(user, organization, on, **options) -> QuerySet[Member]:
+def members_on(
+    user: "RequestUser", organization: "Organization", on: date, **options: bool
+) -> QuerySet[Member]:
     """The scoped form of `members_of`: the one query meetings, reviews and reports use."""
     return members_for(user).filter(pk__in=members_of(organization, on, **options).values("pk"))
 
 
-def members_of_subtree_for(user, org) -> QuerySet[Member]:
+def members_of_subtree_for(user: "RequestUser", org: "Organization") -> QuerySet[Member]:
     """Active members of `org`'s subtree the user may read: who can sit on its committee."""
     return (
         members_for(user)

@@ -8,6 +8,7 @@ MTG-03, MTG-07). Each is one query.
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -17,6 +18,10 @@ from accounts.scope import org_read_filter
 from .enums import EventKind
 from .models import Exemption, MemberEvent
 from .queries import members_of
+
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
+    from organizations.models import Organization
 
 
 def in_force_on(on: date, prefix: str = "") -> Q:
@@ -39,7 +44,7 @@ def exempted_on(member_ids: Iterable[int], on: date) -> set[int]:
 
 
 def exempted_member_ids(
-    organization, on: date, *, subtree: bool = False, temporary: bool = True
+    organization: "Organization", on: date, *, subtree: bool = False, temporary: bool = True
 ) -> set[int]:
     """EXM-02: ids of the members of `organization` on `on` who are exempted that day.
 
@@ -55,7 +60,7 @@ def exempted_member_ids(
     )
 
 
-def exemptions_for(user) -> QuerySet[Exemption]:
+def exemptions_for(user: "RequestUser") -> QuerySet[Exemption]:
     """Exemptions of members in organizations the user reaches (own record excluded:
     a member does not manage exemptions)."""
     if not user.is_authenticated:
@@ -63,13 +68,15 @@ def exemptions_for(user) -> QuerySet[Exemption]:
     return Exemption.objects.filter(org_read_filter(user, "member__organization__"))
 
 
-def get_exemption_for(user, pk) -> Exemption:
+def get_exemption_for(user: "RequestUser", pk: int) -> Exemption:
     return get_object_or_404(
         exemptions_for(user).select_related("member", "member__organization"), pk=pk
     )
 
 
-def current_exemptions_for(user, *, organization=None, on: date) -> QuerySet[Exemption]:
+def current_exemptions_for(
+    user: "RequestUser", *, organization: "Organization | None" = None, on: date
+) -> QuerySet[Exemption]:
     """Exemptions in force on `on` in the user's reach (optionally one subtree), by name."""
     qs = exemptions_for(user).filter(in_force_on(on))
     if organization is not None:
@@ -79,7 +86,9 @@ def current_exemptions_for(user, *, organization=None, on: date) -> QuerySet[Exe
     )
 
 
-def lapsed_exemptions_for(user, *, organization=None, on: date) -> QuerySet[Exemption]:
+def lapsed_exemptions_for(
+    user: "RequestUser", *, organization: "Organization | None" = None, on: date
+) -> QuerySet[Exemption]:
     """Dated exemptions whose planned end has passed without EXEMPTION_ENDED recorded:
     the member's `exempted` flag still says yes until someone records the end."""
     ended = MemberEvent.objects.filter(

@@ -8,6 +8,7 @@ members; the second reads a prefetch of `non_participations` when there is one.
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -17,6 +18,9 @@ from accounts.scope import org_read_filter
 from .enums import VOTE_BASE_EXCLUDED
 from .models import Member, NonParticipation
 from .queries_exemptions import in_force_on
+
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
 
 
 def suspended_member_ids(member_ids: Iterable[int], on: date) -> set[int]:
@@ -51,14 +55,14 @@ def is_suspended_on(member: Member, on: date) -> bool:
     return bool(suspended_member_ids([member.pk], on))
 
 
-def non_participations_for(user) -> QuerySet[NonParticipation]:
+def non_participations_for(user: "RequestUser") -> QuerySet[NonParticipation]:
     """Periods of members in organizations the user reaches (own record excluded)."""
     if not user.is_authenticated:
         return NonParticipation.objects.none()
     return NonParticipation.objects.filter(org_read_filter(user, "member__organization__"))
 
 
-def get_non_participation_for(user, pk) -> NonParticipation:
+def get_non_participation_for(user: "RequestUser", pk: int) -> NonParticipation:
     return get_object_or_404(
         non_participations_for(user).select_related("member", "member__organization"), pk=pk
     )

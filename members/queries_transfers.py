@@ -5,6 +5,8 @@ organization's reach; nobody else (a 404 everywhere). A member sees none (they a
 a party to the paperwork).
 """
 
+from typing import TYPE_CHECKING, Any
+
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -13,13 +15,17 @@ from accounts.scope import is_system_admin, org_read_filter, org_write_filter
 from .enums import TransferKind, TransferState
 from .models import Member, Transfer
 
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
+    from organizations.models import Organization
+
 # A transfer still under way: its member may not start another one.
 OPEN = Q(state__in=[TransferState.PENDING, TransferState.SENT]) | Q(
     kind=TransferKind.TEMPORARY, state=TransferState.RECEIVED
 )
 
 
-def transfers_for(user) -> QuerySet[Transfer]:
+def transfers_for(user: "RequestUser") -> QuerySet[Transfer]:
     if not user.is_authenticated:
         return Transfer.objects.none()
     if is_system_admin(user):
@@ -29,7 +35,7 @@ def transfers_for(user) -> QuerySet[Transfer]:
     )
 
 
-def get_transfer_for(user, pk) -> Transfer:
+def get_transfer_for(user: "RequestUser", pk: int) -> Transfer:
     return get_object_or_404(
         transfers_for(user).select_related(
             "member", "member__organization", "from_organization", "to_organization"
@@ -38,7 +44,13 @@ def get_transfer_for(user, pk) -> Transfer:
     )
 
 
-def filter_transfers(qs: QuerySet[Transfer], *, organization=None, state: str = "", kind: str = ""):
+def filter_transfers(
+    qs: QuerySet[Transfer],
+    *,
+    organization: "Organization | None" = None,
+    state: str = "",
+    kind: str = "",
+) -> QuerySet[Transfer]:
     """Narrow to one subtree (either side in it), a state and a kind."""
     if organization is not None:
         qs = qs.filter(
@@ -52,7 +64,7 @@ def filter_transfers(qs: QuerySet[Transfer], *, organization=None, state: str = 
     return qs
 
 
-def transfer_list_for(user, **filters) -> QuerySet[Transfer]:
+def transfer_list_for(user: "RequestUser", **filters: Any) -> QuerySet[Transfer]:
     """The transfer list: scoped, filtered, newest first, a constant number of queries."""
     return (
         filter_transfers(transfers_for(user), **filters)
@@ -61,14 +73,14 @@ def transfer_list_for(user, **filters) -> QuerySet[Transfer]:
     )
 
 
-def writable_members_for(user) -> QuerySet[Member]:
+def writable_members_for(user: "RequestUser") -> QuerySet[Member]:
     """Members of organizations the user may change (not their own record as such)."""
     if not user.is_authenticated:
         return Member.objects.none()
     return Member.objects.filter(org_write_filter(user, "organization__"))
 
 
-def readable_members_in_reach(user) -> QuerySet[Member]:
+def readable_members_in_reach(user: "RequestUser") -> QuerySet[Member]:
     """Members of organizations the user reaches (a member's own record excluded)."""
     if not user.is_authenticated:
         return Member.objects.none()

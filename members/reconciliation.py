@@ -72,7 +72,13 @@ def quarter_of(day: date) -> tuple[int, int]:
 
 
 # Counted columns, in the order of the table (and of the XLSX sheet).
-MOVEMENTS = ("admitted", "transferred_in", "transferred_out", "struck_off", "expelled")
+MOVEMENTS: tuple[str, ...] = (
+    "admitted",
+    "transferred_in",
+    "transferred_out",
+    "struck_off",
+    "expelled",
+)
 MOVEMENTS += ("resigned", "deceased")
 LEFT = ("struck_off", "expelled", "resigned", "deceased")
 
@@ -148,7 +154,7 @@ def _in_force_at_end_of(day: date) -> Q:
     return Q(starts_on__lte=day) & (Q(ends_on__isnull=True) | Q(ends_on__gt=day))
 
 
-def _full_at(day: date) -> Case:
+def _full_at(day: date) -> tuple[Case, Subquery]:
     """1 if the member was a full member at `day` (their last admission or full-membership
     event by then is the full membership; without events, the profile's dates)."""
     last = (
@@ -213,11 +219,11 @@ def reconcile(
             end_full=Count("member", filter=end_q & Q(full=True), distinct=True),
         )
     ):
-        row = by_path.get(values["branch"])
-        if row is not None:
-            row.start, row.end = values["start"], values["end"]
-            row.end_full = values["end_full"]
-            row.end_probationary = values["end"] - values["end_full"]
+        branch_row = by_path.get(values["branch"])
+        if branch_row is not None:
+            branch_row.start, branch_row.end = values["start"], values["end"]
+            branch_row.end_full = values["end_full"]
+            branch_row.end_probationary = values["end"] - values["end_full"]
 
     # The subtree counted as a whole, independently of the branches (one query).
     whole = memberships.aggregate(
@@ -260,11 +266,12 @@ def reconcile(
             deceased=Count("pk", filter=Q(kind=E.DECEASED)),
         )
     )
-    for values in events:
-        row = by_path.get(values["branch"])
-        if row is not None:
-            for name in MOVEMENTS:
-                setattr(row, name, values[name])
+    for moved in events:
+        branch_row = by_path.get(moved["branch"])
+        if branch_row is not None:
+            for name, count in moved.items():
+                if name in MOVEMENTS:
+                    setattr(branch_row, name, count)
 
     total = ReconciliationRow(
         organization, organization.path, _("Cộng %(org)s") % {"org": organization}

@@ -1,6 +1,7 @@
 """Checker pieces shared by both sheets: the user's scope and the checks of one cell (text, date, coded value, yes/no, organization code)."""
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
@@ -18,10 +19,28 @@ from .layout import (
     Col,
 )
 from .reading import CellError, as_text, parse_date
-from .rows import CODED_CACHE_SIZE, MIN_YEAR, OrgRef, _fmt
+from .rows import CODED_CACHE_SIZE, MIN_YEAR, OrgRef, Problems, _fmt
+from .seen import SeenKeys
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
-class CellChecks:
+class CheckerState:
+    """What the checks read: set by `validation.Checker.__init__`."""
+
+    user: "User | None"
+    problems: Problems
+    today: date
+    tables: dict[str, dict[str, str]]
+    orgs: dict[str, OrgRef]
+    new_orgs: dict[str, OrgRef]
+    seen: SeenKeys
+    _write_cache: dict[str, bool]
+    _coded_cache: dict[tuple[str, str], str | None]
+
+
+class CellChecks(CheckerState):
     """Scope and single-cell checks; mixed into `validation.Checker`."""
 
     # --- scope -------------------------------------------------------------------------
@@ -138,8 +157,10 @@ class CellChecks:
             return ""
         return code
 
-    def cells(self, sheet: str, row: int, columns: tuple[Col, ...], values: list) -> dict:
-        data = {}
+    def cells(
+        self, sheet: str, row: int, columns: tuple[Col, ...], values: list[Any]
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = {}
         for col, value in zip(columns, values, strict=True):
             if col.kind == DATE:
                 data[col.key] = self._date(sheet, row, col, value)

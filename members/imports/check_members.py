@@ -11,6 +11,7 @@ from ..enums import MemberStatus
 from ..models import Member
 from ..rules import add_months, full_months
 from ..validators import citizen_id_mismatch, validate_citizen_id
+from .check_cells import CellChecks
 from .layout import (
     LEAVING_STATUSES,
     MEMBER_COLUMNS,
@@ -20,7 +21,7 @@ from .rows import ADMISSION_MIN_MONTHS, MEMBER_COL, PROBATION_MONTHS, MemberRow,
 from .seen import CARD, CITIZEN_ID
 
 
-class MemberSheetChecks:
+class MemberSheetChecks(CellChecks):
     """The members sheet; mixed into `validation.Checker`."""
 
     # --- the members sheet --------------------------------------------------------------

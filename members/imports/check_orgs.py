@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from organizations.models import Organization
 from organizations.services import organization_errors
 
+from .check_cells import CellChecks
 from .layout import (
     ORG_COLUMNS,
     ORG_SHEET,
@@ -12,7 +13,7 @@ from .layout import (
 from .rows import ORG_COL, ORG_FIELD_COLUMN, OrgRef, OrgRow
 
 
-class OrgSheetChecks:
+class OrgSheetChecks(CellChecks):
     """The organizations sheet; mixed into `validation.Checker`."""
 
     # --- the organizations sheet --------------------------------------------------------
@@ -85,6 +86,7 @@ class OrgSheetChecks:
             existing,
         )
         if existing is None:
+            assert superior is not None  # a new organization without one was refused above
             steplen = Organization.steplen
             # A provisional path below the superior's, for the scope of what follows.
             path = superior.path + f"~{len(self.new_orgs):0{steplen - 1}d}"[:steplen]

@@ -2,6 +2,9 @@
 imported again updates the same members (the reader finds the header row below the
 export's title block). Built with core.exporters: streamed, memory flat."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
@@ -29,6 +32,7 @@ def _member_columns(labels) -> list[Column]:
     columns = []
     for col in MEMBER_COLUMNS:
         source = _MEMBER_VALUES.get(col.key, col.key)
+        accessor: str | Callable[[Any], Any]
         if col.key in labels:
             table = labels[col.key]
             accessor = lambda row, s=source, t=table: t.get(row[s], row[s])  # noqa: E731

@@ -50,7 +50,9 @@ class SharedStrings:
                 continue
             if node.tag != _SI_TAG:
                 continue
-            batch.append((count, Text.from_tree(node).content.replace("x005F_", "")))
+            text = Text.from_tree(node)
+            assert text is not None  # openpyxl builds one from any <si> element
+            batch.append((count, text.content.replace("x005F_", "")))
             count += 1
             if parent is not None:
                 parent.remove(node)

@@ -59,7 +59,9 @@ def build_template(fileobj) -> None:
         for i, col in enumerate(coded, 1)
     }
     wb = Workbook()
-    wb.remove(wb.active)
+    blank = wb.active
+    assert blank is not None  # a new workbook has one sheet
+    wb.remove(blank)
     _sheet(wb, ORG_SHEET, ORG_COLUMNS, lists)
     _sheet(wb, MEMBER_SHEET, MEMBER_COLUMNS, lists)
     guide = wb.create_sheet(GUIDE_SHEET)
@@ -129,16 +131,16 @@ def build_template(fileobj) -> None:
                 note = (note + "; " if note else "") + _("giá trị ở trang “Danh mục”")
             rows.append((col.header, _("Có") if col.required else "", note))
         rows.append(("", "", ""))
-    for number, row in enumerate(rows, 1):
-        guide.append(list(row))
-        if number in (1, 3, 9) or (row[0] and not row[1] and not row[2] and number > 9):
+    for number, line in enumerate(rows, 1):
+        guide.append(list(line))
+        if number in (1, 3, 9) or (line[0] and not line[1] and not line[2] and number > 9):
             guide.cell(row=number, column=1).font = bold if number == 1 else _HEADER_FONT
     guide.append([])
     guide.append([_("Giá trị của các cột mã hóa")])
     guide.cell(row=guide.max_row, column=1).font = _HEADER_FONT
     for col in coded:
-        labels = ", ".join(label for _value, label in values[col.key])
-        guide.append([col.header, "", labels])
+        listed = ", ".join(label for _value, label in values[col.key])
+        guide.append([col.header, "", listed])
         guide.cell(row=guide.max_row, column=3).alignment = Alignment(wrap_text=True)
     wb.active = 1
     wb.save(fileobj)

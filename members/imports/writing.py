@@ -23,6 +23,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -31,6 +32,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from core import bulk
+from core.audit import set_change_reason
 from core.text import fold, name_sort_key
 from organizations import services
 from organizations.models import Organization
@@ -180,14 +182,19 @@ class ImportRun:
     def _may_write(self) -> bool:
         return self.writing and not self.problems
 
+    @property
+    def _checks(self) -> Checker:
+        assert self.checker is not None  # made before the sheets are read
+        return self.checker
+
     # --- organizations -------------------------------------------------------------------
 
     def _organizations(self, ws) -> None:
-        self.checker.start_orgs()
+        self._checks.start_orgs()
         rows: list[OrgRow] = []
         for number, values in iter_sheet(ws, ORG_SHEET, ORG_COLUMNS):
             self.counts.organizations += 1
-            parsed = self.checker.org_row(number, values)
+            parsed = self._checks.org_row(number, values)
             if parsed is not None:
                 rows.append(parsed)
             self._tick()
@@ -224,12 +231,13 @@ class ImportRun:
                 if self.user is None:
                     for name, value in changes.items():
                         setattr(org, name, value)
-                    org._change_reason = CHANGE_REASON
+                    set_change_reason(org, CHANGE_REASON)
                     org.save()
                 else:
                     services.update_organization(org, by=self.user, reason=CHANGE_REASON, **changes)
                 return
-            superior_ref = self.checker.org(r.superior)
+            superior_ref = self._checks.org(r.superior)
+            assert superior_ref is not None  # a checked row names a known superior
             superior = Organization.objects.get(pk=superior_ref.pk)
             fields = {
                 "name": r.name,
@@ -240,11 +248,11 @@ class ImportRun:
             }
             if self.user is None:
                 org = Organization(**fields)
-                org._change_reason = CHANGE_REASON
+                set_change_reason(org, CHANGE_REASON)
                 org = superior.add_child(instance=org)
             else:
                 org = services.create_organization(superior=superior, by=self.user, **fields)
-            self.checker.new_orgs[r.code] = OrgRef(
+            self._checks.new_orgs[r.code] = OrgRef(
                 org.pk, org.path, org.kind, r.code, None, writable=True, manageable=True
             )
         except (ValidationError, PermissionDenied) as exc:
@@ -257,7 +265,7 @@ class ImportRun:
     def _members(self, ws) -> None:
         chunk: list[MemberRow] = []
         for number, values in iter_sheet(ws, MEMBER_SHEET, MEMBER_COLUMNS):
-            chunk.append(self.checker.member_row(number, values))
+            chunk.append(self._checks.member_row(number, values))
             if len(chunk) >= CHUNK_ROWS:
                 self._member_chunk(chunk)
                 chunk = []
@@ -266,7 +274,7 @@ class ImportRun:
 
     def _member_chunk(self, rows: list[MemberRow]) -> None:
         self.counts.members += len(rows)
-        matched = self.checker.match_chunk(rows)
+        matched = self._checks.match_chunk(rows)
         batch = _Batch()
         for r in rows:
             if r.problems:
@@ -285,7 +293,10 @@ class ImportRun:
         self._tick(len(rows))
 
     def _org_id(self, code: str) -> int | None:
-        return self.checker.org(code).pk
+        """The organization's id; None for one the file creates, in a preview."""
+        ref = self._checks.org(code)
+        assert ref is not None  # a checked row names a known organization
+        return ref.pk
 
     def _new_member(self, r: MemberRow) -> dict:
         """The new member's column values (by attname), without the primary key."""
@@ -325,7 +336,7 @@ class ImportRun:
             # A correction of where the member belongs (as members.services.update_member);
             # a real move between organizations is a transfer (TRF-01).
             batch.moves.append((m.pk, org_id))
-            m.organization_id = org_id
+            m.organization_id = org_id  # type: ignore[assignment]  # None: a new organization, in a preview
         if m.admitted_on is None and d["admitted_on"]:
             m.admitted_on = d["admitted_on"]
         if d["full_member_on"] and m.full_member_on is None:
@@ -384,7 +395,7 @@ class ImportRun:
         membership_rows = [
             (ms_id, *item) for ms_id, item in zip(membership_ids, membership_items, strict=True)
         ]
-        history = {"now": now, "user_id": user_id, "reason": CHANGE_REASON}
+        history: dict[str, Any] = {"now": now, "user_id": user_id, "reason": CHANGE_REASON}
         bulk.insert(MEMBERS, member_rows, **history)
         bulk.insert(MEMBERSHIPS, membership_rows, **history)
         self._insert_events(events, now)

@@ -1,7 +1,7 @@
 """The member profile: every column of the register (Sổ danh sách đảng viên, 7-HSĐV; MEM-01)."""
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -99,6 +99,12 @@ class Member(models.Model):
     sort_key = models.CharField(max_length=255, editable=False, db_index=True, default="")
 
     history = HistoricalRecords()
+
+    if TYPE_CHECKING:
+        # Not columns: set on the rows of the badge lists (members.badges.describe).
+        badge_years: int
+        reached_on: date
+        party_age: int
 
     class Meta:
         verbose_name = _("đảng viên")

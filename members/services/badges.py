@@ -16,6 +16,7 @@ The handing back of a badge on expulsion (DIS-05) belongs to the discipline work
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -23,11 +24,15 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org
+from core.audit import stamp
 
 from ..badges import is_presentation_date, party_age_start_on
 from ..enums import ACTIVE_STATUSES
 from ..models import Badge, Member, Membership
 from ..rules import BADGE_YEARS, add_years, badge_due
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def badge_problem(member: Member, *, years: int, presented_on: date, early: bool) -> str | None:
@@ -86,7 +91,7 @@ def record_badges(
     presented_on: date,
     decision: str = "",
     early: bool = False,
-    by,
+    by: "User",
 ) -> list[Badge]:
     """BDG-01: record the `years` badge as presented on `presented_on` to every member given.
 
@@ -116,7 +121,7 @@ def record_badges(
             decision=decision.strip(),
             early=early,
         )
-        badge._history_user = by
+        stamp(badge, by)
         badge.save()
         badges.append(badge)
     return badges
@@ -129,7 +134,7 @@ def record_badge(
     presented_on: date,
     decision: str = "",
     early: bool = False,
-    by,
+    by: "User",
 ) -> Badge:
     """BDG-01: record one badge presented to one member (same checks as record_badges)."""
     return record_badges(

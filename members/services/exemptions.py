@@ -6,21 +6,26 @@ EXEMPTION_ENDED on the end date), so a refused change leaves nothing half-saved.
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org
-from core.findings import blocking
+from core.audit import stamp
+from core.findings import Finding, blocking
 
 from ..enums import EventKind, ExemptionGround
 from ..lifecycle import record_event
 from ..models import Exemption, Member
 from ..rules import exemption_findings, is_past_working_age, retirement_on
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-def findings_error(findings, default_field: str | None = None) -> ValidationError:
+
+def findings_error(findings: list[Finding], default_field: str | None = None) -> ValidationError:
     """Blocking findings as a ValidationError by field, each message with its rule ID."""
     errors: dict[str, list[str]] = {}
     for finding in findings:
@@ -49,7 +54,7 @@ def start_exemption(
     cell_decided_on: date | None,
     document: str = "",
     note: str = "",
-    by,
+    by: "User",
 ) -> Exemption:
     """EXM-01: exempt `member` from party work and activity from `starts_on`.
 
@@ -79,6 +84,7 @@ def start_exemption(
     )
     if findings:
         raise findings_error(findings)
+    assert cell_decided_on is not None  # EXM-01: a blocking finding without it
     if ground not in ExemptionGround.values:
         raise ValidationError({"ground": _("Lý do miễn không hợp lệ.")})
     overlapping = member.exemptions.filter(starts_on__lte=ends_on or date.max).exclude(
@@ -100,7 +106,7 @@ def start_exemption(
         document=document,
         note=note,
     )
-    exemption._history_user = by
+    stamp(exemption, by)
     exemption.full_clean()
     exemption.save()
     try:
@@ -118,7 +124,9 @@ def start_exemption(
 
 
 @transaction.atomic
-def end_exemption(exemption: Exemption, *, ends_on: date, by, reason: str = "") -> Exemption:
+def end_exemption(
+    exemption: Exemption, *, ends_on: date, by: "User", reason: str = ""
+) -> Exemption:
     """End an exemption on `ends_on` (its last day): EXEMPTION_ENDED on that date.
 
     The planned end of a dated exemption may be brought forward or confirmed; an
@@ -140,9 +148,7 @@ def end_exemption(exemption: Exemption, *, ends_on: date, by, reason: str = "") 
     if is_ended(exemption):
         raise ValidationError({"ends_on": _("Việc miễn này đã kết thúc.")})
     exemption.ends_on = ends_on
-    exemption._history_user = by
-    if reason:
-        exemption._change_reason = reason
+    stamp(exemption, by, reason)
     exemption.save(update_fields=["ends_on"])
     try:
         record_event(

@@ -7,6 +7,7 @@ raises ValidationError by field and leaves nothing written.
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,10 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org
+from core.audit import stamp
 
 from ..enums import PARTY_AGE_DEDUCTED, NonParticipationKind
 from ..lifecycle import refresh_party_age
 from ..models import Member, NonParticipation
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def _day(on: date) -> str:
@@ -48,15 +53,12 @@ def _check(
         raise ValidationError({"starts_on": _("Ngày bắt đầu không được ở tương lai.")})
     if ends_on is not None and ends_on < starts_on:
         raise ValidationError({"ends_on": _("Ngày kết thúc trước ngày bắt đầu.")})
-    overlapping = (
-        NonParticipation.objects.filter(
-            member=member, kind=kind, starts_on__lte=ends_on or date.max
-        )
-        .exclude(ends_on__lt=starts_on)
-        .exclude(pk=exclude_pk)
-        .order_by("starts_on")
-        .first()
-    )
+    same_kind = NonParticipation.objects.filter(
+        member=member, kind=kind, starts_on__lte=ends_on or date.max
+    ).exclude(ends_on__lt=starts_on)
+    if exclude_pk is not None:
+        same_kind = same_kind.exclude(pk=exclude_pk)
+    overlapping = same_kind.order_by("starts_on").first()
     if overlapping is not None:
         raise ValidationError(
             {
@@ -73,12 +75,12 @@ def _check(
         )
 
 
-def _refresh_party_age(member: Member, kind: str, by) -> None:
+def _refresh_party_age(member: Member, kind: str, by: "User") -> None:
     """AGE-01: a period out of contact moves `party_age_from`."""
     if kind not in PARTY_AGE_DEDUCTED:
         return
     refresh_party_age(member)
-    member._history_user = by if getattr(by, "is_authenticated", False) else None
+    stamp(member, by if getattr(by, "is_authenticated", False) else None)
     member.save(update_fields=["party_age_from"])
 
 
@@ -91,7 +93,7 @@ def record_non_participation(
     ends_on: date | None = None,
     document: str = "",
     note: str = "",
-    by,
+    by: "User",
 ) -> NonParticipation:
     """Record a period in which `member` did not take part in party activity.
 
@@ -115,7 +117,7 @@ def record_non_participation(
         document=document.strip(),
         note=note.strip(),
     )
-    period._history_user = by
+    stamp(period, by)
     period.full_clean()
     period.save()
     _refresh_party_age(member, kind, by)
@@ -124,7 +126,7 @@ def record_non_participation(
 
 @transaction.atomic
 def end_non_participation(
-    period: NonParticipation, *, ends_on: date, by, reason: str = ""
+    period: NonParticipation, *, ends_on: date, by: "User", reason: str = ""
 ) -> NonParticipation:
     """Set the last day of a period (contact restored, suspension lifted, released).
 
@@ -151,9 +153,7 @@ def end_non_participation(
         exclude_pk=period.pk,
     )
     period.ends_on = ends_on
-    period._history_user = by
-    if reason:
-        period._change_reason = reason
+    stamp(period, by, reason)
     period.save(update_fields=["ends_on"])
     _refresh_party_age(member, period.kind, by)
     return period

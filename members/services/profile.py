@@ -7,6 +7,7 @@ members.lifecycle.record_event, so that the memberships and the timeline are rig
 """
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,13 +15,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org
+from core.audit import stamp
 from organizations.enums import CELL_KINDS
 
 from ..enums import ACTIVE_STATUSES, EventKind, MemberStatus
 from ..lifecycle import record_event
-from ..models import Member
+from ..models import Member, MemberEvent
 from ..rules import full_months, full_years
 from ..validators import citizen_id_mismatch
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from organizations.models import Organization
 
 # MEM-01: every column of the register a user types (status and dates come from events).
 PROFILE_FIELDS = (
@@ -112,6 +118,7 @@ def _profile_errors(member: Member, *, dates_typed: bool) -> dict[str, str]:
     # A change of birth date that makes the recorded admission impossible is refused on
     # the birth date (the admission date is not typed on the profile form).
     if not dates_typed and "admitted_on" in errors and "date_of_birth" not in errors:
+        assert member.admitted_on is not None  # date_errors reports admitted_on only when set
         errors["date_of_birth"] = _(
             "Với ngày sinh này, đảng viên chưa đủ %(age)d tuổi vào ngày vào Đảng %(day)s."
         ) % {"age": MIN_ADMISSION_AGE, "day": member.admitted_on.strftime("%d/%m/%Y")}
@@ -123,7 +130,7 @@ def _profile_errors(member: Member, *, dates_typed: bool) -> dict[str, str]:
 
 
 def _validate(member: Member, *, dates_typed: bool, extra: dict[str, str] | None = None) -> None:
-    errors: dict[str, list] = {}
+    errors: dict[str, list[str]] = {}
     try:
         member.full_clean(exclude=["user", "status", "organization"])
     except ValidationError as error:
@@ -140,13 +147,13 @@ def _validate(member: Member, *, dates_typed: bool, extra: dict[str, str] | None
 @transaction.atomic
 def create_member(
     *,
-    by,
-    organization,
+    by: "User",
+    organization: "Organization",
     admitted_on: date,
     entry: str = ENTRY_ADMISSION,
     full_member_on: date | None = None,
     document: str = "",
-    **profile,
+    **profile: Any,
 ) -> Member:
     """A new member of the cell `organization`, with their dated party record (MEM-01, MEM-02).
 
@@ -172,7 +179,7 @@ def create_member(
     # Status is set by the events below; until then the member has none (MEM-02).
     member = Member(organization=organization, status="", **profile)
     member.admitted_on, member.full_member_on = admitted_on, full_member_on
-    member._history_user = by
+    stamp(member, by)
     member.refresh_derived()
     _validate(member, dates_typed=True, extra=extra)
     member.admitted_on = member.full_member_on = None  # record_event sets them
@@ -199,7 +206,7 @@ def create_member(
 
 
 @transaction.atomic
-def update_member(member: Member, *, by, **changes) -> Member:
+def update_member(member: Member, *, by: "User", **changes: Any) -> Member:
     """Change profile fields (PROFILE_FIELDS); `by` must be allowed to write the member's cell.
 
     Status, organization and party dates are not edited here: they follow the events
@@ -212,7 +219,7 @@ def update_member(member: Member, *, by, **changes) -> Member:
         raise PermissionDenied
     for name, value in changes.items():
         setattr(member, name, value)
-    member._history_user = by
+    stamp(member, by)
     member.refresh_derived()
     _validate(member, dates_typed=False)
     member.save()
@@ -225,10 +232,10 @@ def record_status_event(
     *,
     kind: str,
     on: date,
-    by,
+    by: "User",
     document: str = "",
     reason: str = "",
-):
+) -> MemberEvent:
     """Full membership or leaving the Party, typed on the member page (MEM-02).
 
     Only the kinds of PAGE_EVENTS; officers and the cell's own secretary (write reach over
@@ -254,7 +261,7 @@ def record_status_event(
 
 
 @transaction.atomic
-def link_account(member: Member, *, user, by) -> Member:
+def link_account(member: Member, *, user: "User", by: "User") -> Member:
     """Make `user` the account of `member` (the member role sees only this record).
 
     Side effect: a record previously linked to `user` is unlinked first.
@@ -266,16 +273,14 @@ def link_account(member: Member, *, user, by) -> Member:
     for previous in Member.objects.select_for_update().filter(user=user).exclude(pk=member.pk):
         unlink_account(previous, by=by)
     member.user = user
-    member._history_user = by
-    member._change_reason = _("Gắn tài khoản")
+    stamp(member, by, _("Gắn tài khoản"))
     member.save(update_fields=["user"])
     return member
 
 
 @transaction.atomic
-def unlink_account(member: Member, *, by) -> Member:
+def unlink_account(member: Member, *, by: "User") -> Member:
     member.user = None
-    member._history_user = by
-    member._change_reason = _("Bỏ gắn tài khoản")
+    stamp(member, by, _("Bỏ gắn tài khoản"))
     member.save(update_fields=["user"])
     return member

@@ -6,16 +6,22 @@ cell's secretary).
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from core.audit import stamp
 from organizations.models import Committee
 from organizations.services import may_edit_committees
 
 from ..enums import SeatRole
 from ..models import CommitteeSeat, Member
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 Errors = dict[str, list[str]]
 
@@ -29,10 +35,8 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
 
 
-def _audit(obj, by, reason: str = "") -> None:
-    obj._history_user = by
-    if reason:
-        obj._change_reason = reason
+def _audit(obj: Model, by: "User", reason: str = "") -> None:
+    stamp(obj, by, reason)
 
 
 def seat_errors(
@@ -73,7 +77,7 @@ def add_seat(
     role: str,
     starts_on: date,
     ends_on: date | None = None,
-    by,
+    by: "User",
 ) -> CommitteeSeat:
     """A member takes a seat on a committee (member from the organization's subtree)."""
     _require(may_edit_committees(by, committee.organization))
@@ -91,7 +95,7 @@ def add_seat(
 
 
 @transaction.atomic
-def end_seat(seat: CommitteeSeat, *, on: date, reason: str = "", by) -> CommitteeSeat:
+def end_seat(seat: CommitteeSeat, *, on: date, reason: str = "", by: "User") -> CommitteeSeat:
     """The member leaves the seat on `on` (the seat is kept, with its end date)."""
     _require(may_edit_committees(by, seat.committee.organization))
     if on < seat.starts_on:

@@ -22,13 +22,15 @@ through members.lifecycle.record_event; a refused step leaves nothing half-saved
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org
-from core.findings import blocking
+from core.audit import stamp
+from core.findings import Finding, blocking
 
 from ..enums import (
     ACTIVE_STATUSES,
@@ -44,11 +46,13 @@ from ..queries_transfers import OPEN
 from ..rules import temporary_transfer_findings
 from .exemptions import findings_error, remap
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from organizations.models import Organization
 
-def _save(transfer: Transfer, *, by, reason: str = "") -> None:
-    transfer._history_user = by
-    if reason:
-        transfer._change_reason = reason
+
+def _save(transfer: Transfer, *, by: "User", reason: str = "") -> None:
+    stamp(transfer, by, reason)
     transfer.full_clean()
     transfer.save()
 
@@ -61,7 +65,7 @@ def _lock(transfer: Transfer) -> Transfer:
     )
 
 
-def temporary_findings(start: date, until: date | None, reason: str):
+def temporary_findings(start: date, until: date | None, reason: str) -> list[Finding]:
     """TRF-01: the planned length of a temporary transfer (study: up to 2 years)."""
     return blocking(temporary_transfer_findings(start, until, study=reason == TransferReason.STUDY))
 
@@ -73,11 +77,11 @@ def create_transfer(
     kind: str,
     reason: str,
     trigger_on: date,
-    to_organization=None,
+    to_organization: "Organization | None" = None,
     to_outside: str = "",
     until: date | None = None,
     note: str = "",
-    by,
+    by: "User",
 ) -> Transfer:
     """The sending side opens a transfer of `member` out of their organization (TRF-01)."""
     member = Member.objects.select_for_update().select_related("organization").get(pk=member.pk)
@@ -125,7 +129,9 @@ def create_transfer(
 
 
 @transaction.atomic
-def send_transfer(transfer: Transfer, *, letter_number: str, letter_on: date, by) -> Transfer:
+def send_transfer(
+    transfer: Transfer, *, letter_number: str, letter_on: date, by: "User"
+) -> Transfer:
     """The sending side issues the introduction letter (TRF-01; TRF-02 runs from its date).
 
     Side effects: state `sent`; TRANSFER_OUT (official) or TEMPORARY_OUT (temporary)
@@ -168,7 +174,7 @@ def send_transfer(transfer: Transfer, *, letter_number: str, letter_on: date, by
 
 
 @transaction.atomic
-def receive_transfer(transfer: Transfer, *, received_on: date, by) -> Transfer:
+def receive_transfer(transfer: Transfer, *, received_on: date, by: "User") -> Transfer:
     """The receiving side confirms the member reported on `received_on` (TRF-02).
 
     Side effects: state `received`; TRANSFER_IN (a new home membership, the member's
@@ -180,6 +186,7 @@ def receive_transfer(transfer: Transfer, *, received_on: date, by) -> Transfer:
         raise PermissionDenied
     if transfer.state != TransferState.SENT:
         raise ValidationError(_("Việc chuyển này không chờ nơi đến tiếp nhận."))
+    assert transfer.letter_on is not None  # a sent transfer has its letter's date
     if received_on < transfer.letter_on:
         raise ValidationError(
             {"received_on": _("Ngày tiếp nhận trước ngày giấy giới thiệu (TRF-02).")}
@@ -205,7 +212,7 @@ def receive_transfer(transfer: Transfer, *, received_on: date, by) -> Transfer:
 
 
 @transaction.atomic
-def return_transfer(transfer: Transfer, *, returned_on: date, by) -> Transfer:
+def return_transfer(transfer: Transfer, *, returned_on: date, by: "User") -> Transfer:
     """A temporarily transferred member is back home (TEMPORARY_RETURNED on `returned_on`).
 
     Either side may record it: the home organization or the host.
@@ -220,6 +227,7 @@ def return_transfer(transfer: Transfer, *, returned_on: date, by) -> Transfer:
     ):
         raise ValidationError(_("Chỉ ghi trở về cho đảng viên đang sinh hoạt tạm thời."))
     start = transfer.received_on or transfer.letter_on
+    assert start is not None  # a sent transfer has its letter's date
     if returned_on < start:
         raise ValidationError(
             {"returned_on": _("Ngày trở về trước ngày bắt đầu sinh hoạt tạm thời.")}
@@ -242,7 +250,7 @@ def return_transfer(transfer: Transfer, *, returned_on: date, by) -> Transfer:
 
 
 @transaction.atomic
-def cancel_transfer(transfer: Transfer, *, by, reason: str = "") -> Transfer:
+def cancel_transfer(transfer: Transfer, *, by: "User", reason: str = "") -> Transfer:
     """The sending side drops a transfer before the letter is issued (no status change)."""
     transfer = _lock(transfer)
     if transfer.from_organization is None or not can_write_org(by, transfer.from_organization):
@@ -270,7 +278,7 @@ def find_returning_member(*, citizen_id: str = "", card_number: str = "") -> Mem
 def receive_from_outside(
     *,
     member: Member,
-    to_organization,
+    to_organization: "Organization",
     from_outside: str,
     reason: str,
     letter_number: str,
@@ -278,7 +286,7 @@ def receive_from_outside(
     received_on: date,
     trigger_on: date | None = None,
     note: str = "",
-    by,
+    by: "User",
 ) -> Transfer:
     """A member arriving with a letter from outside the system (official transfer in).
 

@@ -58,7 +58,7 @@ def badge_home(request):
 
 
 def _due_url(org, on: date, years: int) -> str:
-    query = urlencode({"on": on.isoformat(), "years": years})
+    query = urlencode({"on": on.isoformat(), "years": str(years)})
     return f"{reverse('members:badge_due', args=[org.pk])}?{query}"
 
 
