@@ -33,6 +33,7 @@ def disciplines_in_year(year: int):
 
 def _fact(d: Discipline) -> rules.DisciplineFact:
     form = d.effective_form
+    assert form is not None  # disciplines_in_year leaves out those annulled on appeal
     return rules.DisciplineFact(
         form=form,
         severity=SEVERITY[form],

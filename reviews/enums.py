@@ -16,7 +16,7 @@ class Level(models.TextChoices):
 
 
 # Higher is better; a legacy level ranks with its modern counterpart.
-RANK = {
+RANK: dict[str, int] = {
     Level.EXCELLENT: 4,
     Level.CLEAN_STRONG: 4,
     Level.GOOD: 3,

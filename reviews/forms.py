@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -6,8 +8,16 @@ from core.forms import BootstrapForm
 from .rules import RuleSet
 
 
+class _AnyLevelField(forms.ChoiceField):
+    """Accepts every level the form knows, so that a level of another year reaches the
+    service and is refused with the rule's message."""
+
+    def valid_value(self, value: object) -> bool:
+        return bool(value)
+
+
 class StepForm(BootstrapForm):
-    level = forms.ChoiceField(label=_("Mức xếp loại"))
+    level = _AnyLevelField(label=_("Mức xếp loại"))
     score = forms.IntegerField(label=_("Điểm (thang 100)"), required=False)
     note = forms.CharField(
         label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -15,12 +25,9 @@ class StepForm(BootstrapForm):
 
     def __init__(self, *args, rule_set: RuleSet, subject: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = [("", "---")] + [
+        cast(forms.ChoiceField, self.fields["level"]).choices = [("", "---")] + [
             (lv, rule_set.label(lv, subject)) for lv in rule_set.levels(subject)
         ]
-        # Every level the form knows, so that a level of another year reaches the service
-        # and is refused with the rule's message.
-        self.fields["level"].valid_value = lambda value: bool(value)
         if rule_set.scored:
             self.fields["score"].required = True
             self.fields["score"].help_text = _(

@@ -6,6 +6,8 @@ self-assessment, the collective's proposal, the competent body's decision; publi
 is dated on the review.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,8 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .enums import STEP_ORDER, Level, Subject
-from .rules import BY_CODE
+from .enums import Level, Subject
+from .rules import BY_CODE, RuleSet
+
+if TYPE_CHECKING:
+    from core.findings import Finding
 
 USER = settings.AUTH_USER_MODEL
 
@@ -69,23 +74,8 @@ class ReviewRound(models.Model):
         return reverse("reviews:round", args=[self.organization_id, self.year])
 
     @property
-    def rules(self):
+    def rules(self) -> RuleSet:
         return BY_CODE[self.rule_set]
-
-
-def _step_fields():
-    fields = {}
-    for step in STEP_ORDER:
-        fields[f"{step}_level"] = models.CharField(max_length=16, choices=Level.choices, blank=True)
-        fields[f"{step}_score"] = models.PositiveSmallIntegerField(
-            null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)]
-        )
-        fields[f"{step}_note"] = models.TextField(blank=True)
-        fields[f"{step}_by"] = models.ForeignKey(
-            USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-        )
-        fields[f"{step}_at"] = models.DateTimeField(null=True, blank=True)
-    return fields
 
 
 class ReviewSteps(models.Model):
@@ -95,20 +85,54 @@ class ReviewSteps(models.Model):
     year = models.PositiveSmallIntegerField(_("năm"))
     rule_set = models.CharField(max_length=8)
     published_on = models.DateField(_("ngày công bố"), null=True, blank=True)
-    locals().update(_step_fields())
+    # Each step of STEP_ORDER: its level, score, note, who gave it and when.
+    # Self-assessment (Step.SELF).
+    self_level = models.CharField(max_length=16, choices=Level.choices, blank=True)
+    self_score = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    self_note = models.TextField(blank=True)
+    self_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    self_at = models.DateTimeField(null=True, blank=True)
+    # The collective's proposal (Step.PROPOSAL).
+    proposal_level = models.CharField(max_length=16, choices=Level.choices, blank=True)
+    proposal_score = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    proposal_note = models.TextField(blank=True)
+    proposal_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposal_at = models.DateTimeField(null=True, blank=True)
+    # The competent body's decision (Step.DECISION).
+    decision_level = models.CharField(max_length=16, choices=Level.choices, blank=True)
+    decision_score = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    decision_note = models.TextField(blank=True)
+    decision_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decision_at = models.DateTimeField(null=True, blank=True)
+
+    if TYPE_CHECKING:
+        # Not a column: the checks of a listed review (reviews.queries.round_page).
+        findings: list[Finding]
 
     class Meta:
         abstract = True
 
     @property
-    def rules(self):
+    def rules(self) -> RuleSet:
         return BY_CODE[self.rule_set]
 
     @property
     def final_level(self) -> str:
         return self.decision_level
 
-    def step(self, step: str) -> dict:
+    def step(self, step: str) -> dict[str, Any]:
         return {
             "step": step,
             "level": getattr(self, f"{step}_level"),

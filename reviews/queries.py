@@ -4,6 +4,7 @@ shape the articles print (REV-06) are in reviews/results.py (re-exported here).
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -32,6 +33,9 @@ from .results import results as results
 from .results import share as share
 from .results import trend as trend
 
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
+
 # Kinds reviewed as organizations by their superior (party groups are not).
 REVIEWED_KINDS = frozenset(OrgKind.values) - {OrgKind.PARTY_GROUP, OrgKind.PROVINCE}
 # Kinds below grassroots level: their members are decided by the grassroots committee.
@@ -53,17 +57,17 @@ def covering_round(path: str, year: int) -> ReviewRound | None:
     )
 
 
-def organizations_for(user) -> QuerySet[Organization]:
+def organizations_for(user: "RequestUser") -> QuerySet[Organization]:
     if not user.is_authenticated:
         return Organization.objects.none()
     return Organization.objects.filter(org_read_filter(user))
 
 
-def get_organization_for(user, pk) -> Organization:
+def get_organization_for(user: "RequestUser", pk: int) -> Organization:
     return get_object_or_404(organizations_for(user), pk=pk)
 
 
-def get_member_for(user, pk) -> Member:
+def get_member_for(user: "RequestUser", pk: int) -> Member:
     """Members read their own review; others read the members in their part of the tree."""
     return get_object_or_404(members_for(user).select_related("organization", "user"), pk=pk)
 
@@ -79,7 +83,7 @@ def competent_body(organization: Organization) -> Organization:
     return organization
 
 
-def member_step_allowed(user, member: Member, step: str) -> bool:
+def member_step_allowed(user: "RequestUser", member: Member, step: str) -> bool:
     if step == Step.SELF:
         return (member.user_id is not None and member.user_id == user.pk) or can_write_org(
             user, member.organization
@@ -90,7 +94,7 @@ def member_step_allowed(user, member: Member, step: str) -> bool:
     return can_write_org(user, competent_body(member.organization))
 
 
-def organization_step_allowed(user, organization: Organization, step: str) -> bool:
+def organization_step_allowed(user: "RequestUser", organization: Organization, step: str) -> bool:
     """Self-assessment by the organization; proposal and decision by the direct superior
     (its standing committee, REV-05)."""
     if step == Step.SELF:
@@ -115,11 +119,11 @@ class RoundPage:
     year: int
     rule_set: rules.RuleSet
     round: ReviewRound | None
-    org_reviews: list
-    member_reviews: list
-    missing_orgs: list
-    missing_members: list
-    findings: list = field(default_factory=list)
+    org_reviews: list[OrganizationReview]
+    member_reviews: list[MemberReview]
+    missing_orgs: list[Missing]
+    missing_members: list[Missing]
+    findings: list[Finding] = field(default_factory=list)
     member_total: int = 0
     missing_orgs_total: int = 0
     missing_members_total: int = 0
@@ -173,14 +177,14 @@ def round_page(
             )
         findings += [Finding(f.rule_id, f.severity, f"{r.member}: {f.message}") for f in r.findings]
     org_facts = checks.organization_facts([r.organization for r in org_reviews], year)
-    for r in org_reviews:
-        r.findings = []
-        level = r.decision_level or r.proposal_level or r.self_level
+    for o in org_reviews:
+        o.findings = []
+        level = o.decision_level or o.proposal_level or o.self_level
         if level:
-            lead, subs = org_facts.get(r.organization_id, ([], []))
-            r.findings = rules.organization_discipline_findings(r.rules, level, lead, subs)
+            lead, subs = org_facts.get(o.organization_id, ([], []))
+            o.findings = rules.organization_discipline_findings(o.rules, level, lead, subs)
         findings += [
-            Finding(f.rule_id, f.severity, f"{r.organization}: {f.message}") for f in r.findings
+            Finding(f.rule_id, f.severity, f"{o.organization}: {f.message}") for f in o.findings
         ]
     if round_ is not None:
         counts = checks.cap_counts(year, under=organization)
@@ -208,8 +212,8 @@ class MissingPage:
     """One page of the missing reviews: organizations and members share the page number
     (each list `per_page` long), with the totals for the page links."""
 
-    orgs: list
-    members: list
+    orgs: list[Missing]
+    members: list[Missing]
     orgs_total: int
     members_total: int
 
@@ -272,22 +276,24 @@ def missing_reviews(
     return MissingPage(missing_orgs, missing_members, orgs_total, members_total)
 
 
-def own_reviews(member: Member):
+def own_reviews(member: Member) -> QuerySet[MemberReview]:
     return MemberReview.objects.filter(member=member).order_by("-year")
 
 
-def review_findings(review, subject: str) -> list[Finding]:
+def review_findings(review: MemberReview | OrganizationReview, subject: str) -> list[Finding]:
     """The checks of one review page (its highest step so far)."""
     level = review.decision_level or review.proposal_level or review.self_level
     if not level:
         return []
-    findings = []
+    findings: list[Finding] = []
     if subject == Subject.MEMBER:
+        assert isinstance(review, MemberReview)  # the page of a member's review
         facts = checks.member_facts([review.member_id], review.year).get(review.member_id, [])
         findings += rules.member_discipline_findings(
             review.rules, level, facts, severity=Severity.WARNING
         )
     else:
+        assert isinstance(review, OrganizationReview)  # the page of an organization's review
         lead, subs = checks.organization_facts([review.organization], review.year).get(
             review.organization_id, ([], [])
         )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from core.findings import Finding, Severity
 
@@ -22,7 +23,7 @@ L = Level
 @dataclass(frozen=True)
 class RuleSet:
     code: str
-    document: str
+    document: StrOrPromise
     first_year: int | None
     last_year: int | None
     confidence: str
@@ -34,7 +35,8 @@ class RuleSet:
     excellent_cap_percent: int | None = None
     # Whether the cap is applied by default (a [u] default an organization may change).
     cap_by_default: bool = False
-    labels: dict = field(default_factory=dict)  # level → label where it differs from Level
+    # (subject, level) → label where it differs from Level
+    labels: dict[tuple[str, str], StrOrPromise] = field(default_factory=dict)
 
     def levels(self, subject: str) -> tuple[str, ...]:
         return self.org_levels if subject == Subject.ORGANIZATION else self.member_levels
@@ -106,7 +108,7 @@ RULE_SETS = (REV_01, REV_02, REV_03, REV_04)
 BY_CODE = {r.code: r for r in RULE_SETS}
 
 # Short labels the articles use.
-ABBREVIATIONS = {
+ABBREVIATIONS: dict[str, StrOrPromise] = {
     L.EXCELLENT: "HTXS",
     L.GOOD: "HTT",
     L.COMPLETED: "HT",
@@ -160,7 +162,7 @@ def score_findings(rule_set: RuleSet, level: str, score: int | None) -> list[Fin
     """REV-04: the score is required, from 0 to 100, and must agree with the level: the
     level may not be above the score's band (HTXS needs ≥ 90, HTT ≥ 70, HT ≥ 50); a level
     below the band is allowed (the band's other conditions unmet) and noted."""
-    findings = []
+    findings: list[Finding] = []
     if score is not None and not (SCORE_MIN <= score <= SCORE_MAX):
         return [Finding("REV-04", Severity.BLOCKING, _("Điểm phải từ 0 đến 100."), "score")]
     if not rule_set.scored:
@@ -216,7 +218,11 @@ class DisciplineFact:
 
 
 def member_discipline_findings(
-    rule_set: RuleSet, level: str, facts: list[DisciplineFact], *, severity=Severity.BLOCKING
+    rule_set: RuleSet,
+    level: str,
+    facts: list[DisciplineFact],
+    *,
+    severity: Severity = Severity.BLOCKING,
 ) -> list[Finding]:
     """A member disciplined in the year: REV-02 KHT; REV-03 KHT unless the fault was
     self-detected and remedied; REV-01 and REV-04 [u]: shown, not enforced."""
@@ -267,7 +273,7 @@ def organization_discipline_findings(
     leadership: list[DisciplineFact],
     subordinates: list[DisciplineFact],
     *,
-    severity=Severity.BLOCKING,
+    severity: Severity = Severity.BLOCKING,
 ) -> list[Finding]:
     """An organization with a disciplined leadership member or subordinate organization:
     REV-02: leadership member at warning or above → KHT;
@@ -344,7 +350,12 @@ def excellent_allowed(n_good: int, percent: int = 20) -> int:
 
 
 def cap_findings(
-    rule_set: RuleSet, group: str, n_excellent: int, n_good: int, *, severity=Severity.BLOCKING
+    rule_set: RuleSet,
+    group: str,
+    n_excellent: int,
+    n_good: int,
+    *,
+    severity: Severity = Severity.BLOCKING,
 ) -> list[Finding]:
     """The cap within one group of similar function, with the numbers shown."""
     percent = rule_set.excellent_cap_percent or 20

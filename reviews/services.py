@@ -4,6 +4,7 @@ Keyword-only, one transaction each; the audit trail is django-simple-history's.
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,12 +14,16 @@ from simple_history.utils import bulk_update_with_history
 
 from core.findings import Finding, Severity, blocking
 from members.enums import ACTIVE_STATUSES
+from members.models import Member
 from organizations.models import Organization
 
 from . import checks, rules
 from .enums import STEP_ORDER, Level, Step, Subject
 from .models import MemberReview, OrganizationReview, ReviewRound
 from .queries import covering_round
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def _refuse(findings: list[Finding]) -> None:
@@ -35,7 +40,7 @@ def open_round(
     *,
     organization: Organization,
     year: int,
-    by,
+    by: "User",
     cutoff_on: date | None = None,
     review_exempted: bool = False,
     apply_excellent_cap: bool | None = None,
@@ -62,8 +67,13 @@ def open_round(
 
 @transaction.atomic
 def update_round(
-    round_: ReviewRound, *, cutoff_on, review_exempted: bool, apply_excellent_cap: bool, by
-):
+    round_: ReviewRound,
+    *,
+    cutoff_on: date | None,
+    review_exempted: bool,
+    apply_excellent_cap: bool,
+    by: "User",
+) -> ReviewRound:
     round_.cutoff_on = cutoff_on
     round_.review_exempted = review_exempted
     round_.apply_excellent_cap = apply_excellent_cap
@@ -71,7 +81,13 @@ def update_round(
     return round_
 
 
-def _check_step(review, step: str, subject: str, level: str, score) -> list[Finding]:
+def _check_step(
+    review: MemberReview | OrganizationReview,
+    step: str,
+    subject: str,
+    level: str,
+    score: int | None,
+) -> list[Finding]:
     """Order of steps, the level in the year's rule set, the score (REV-04)."""
     if step not in STEP_ORDER:
         raise ValidationError({"step": _("Bước không hợp lệ.")})
@@ -92,7 +108,14 @@ def _check_step(review, step: str, subject: str, level: str, score) -> list[Find
     return findings
 
 
-def _save_step(review, step: str, level: str, score, note: str, by) -> None:
+def _save_step(
+    review: MemberReview | OrganizationReview,
+    step: str,
+    level: str,
+    score: int | None,
+    note: str,
+    by: "User",
+) -> None:
     setattr(review, f"{step}_level", level)
     setattr(review, f"{step}_score", score)
     setattr(review, f"{step}_note", note)
@@ -103,7 +126,14 @@ def _save_step(review, step: str, level: str, score, note: str, by) -> None:
 
 @transaction.atomic
 def record_member_step(
-    *, member, year: int, step: str, level: str, score: int | None = None, note: str = "", by
+    *,
+    member: Member,
+    year: int,
+    step: str,
+    level: str,
+    score: int | None = None,
+    note: str = "",
+    by: "User",
 ) -> MemberReview:
     """One step of a member's review (REV-05). At the decision, a rating above what the
     year's rule set allows for a member disciplined in the year is refused (REV-02/03)."""
@@ -134,7 +164,14 @@ def record_member_step(
 
 @transaction.atomic
 def record_organization_step(
-    *, organization, year: int, step: str, level: str, score: int | None = None, note: str = "", by
+    *,
+    organization: Organization,
+    year: int,
+    step: str,
+    level: str,
+    score: int | None = None,
+    note: str = "",
+    by: "User",
 ) -> OrganizationReview:
     """One step of an organization's review, decided by the direct superior (REV-05).
 
@@ -182,7 +219,7 @@ def record_organization_step(
 
 
 @transaction.atomic
-def publish_round(round_: ReviewRound, *, published_on: date, by) -> int:
+def publish_round(round_: ReviewRound, *, published_on: date, by: "User") -> int:
     """Publication (REV-05): every decided review of the round is dated published."""
     if published_on < date(round_.year, 1, 1):
         raise ValidationError({"published_on": _("Ngày công bố trước năm đánh giá.")})
