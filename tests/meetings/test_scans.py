@@ -77,19 +77,23 @@ def test_replacing_keeps_the_history(numbered, secretary, officer, client, login
     assert client.get(reverse("meetings:scan", args=[first.pk])).status_code == 200
 
 
+WRONG_TYPE = "Bản ký phải là tệp PDF hoặc ảnh JPG, PNG"
+
+
 @pytest.mark.parametrize(
-    "name, content",
+    "name, content, message",
     [
-        ("ban-ky.exe", b"MZ\x90\x00"),
-        ("ban-ky.pdf", b"<html><script>alert(1)</script></html>"),  # not a PDF inside
-        ("ban-ky.pdf", PNG),  # a PNG named .pdf
-        ("ban-ky.jpg", PDF),  # a PDF named .jpg
-        ("ban-ky", PDF),  # no extension
-        ("ban-ky.pdf", b""),
+        ("ban-ky.exe", b"MZ\x90\x00", WRONG_TYPE),
+        ("ban-ky.pdf", b"<html><script>alert(1)</script></html>", WRONG_TYPE),  # not a PDF inside
+        ("ban-ky.pdf", PNG, WRONG_TYPE),  # a PNG named .pdf
+        ("ban-ky.jpg", PDF, WRONG_TYPE),  # a PDF named .jpg
+        ("ban-ky", PDF, WRONG_TYPE),  # no extension
+        ("ban-ky.pdf", b"", "Tệp rỗng"),
     ],
+    ids=["exe", "html-named-pdf", "png-named-pdf", "pdf-named-jpg", "no-extension", "empty"],
 )
-def test_type_checked_on_the_bytes(numbered, secretary, name, content):
-    with pytest.raises(ValidationError):
+def test_type_checked_on_the_bytes(numbered, secretary, name, content, message):
+    with pytest.raises(ValidationError, match=message):
         services.upload_signed_scan(numbered, by=secretary, file=SimpleUploadedFile(name, content))
     assert not SignedScan.objects.exists()
 
@@ -164,13 +168,13 @@ def test_resolution_of_another_meeting_refused(numbered, cell, secretary):
     other = held(cell, date(YEAR, 4, 5), by=secretary)
     resolution = numbered.resolutions.get()
     services.issue_resolution(resolution, by=secretary)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Nghị quyết không thuộc buổi sinh hoạt này"):
         services.upload_signed_scan(other, by=secretary, file=pdf(), resolution=resolution)
 
 
 def test_only_writers_upload(numbered, member_user, inspector):
     for user in (member_user, inspector):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
             services.upload_signed_scan(numbered, by=user, file=pdf())
 
 

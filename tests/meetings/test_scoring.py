@@ -46,7 +46,7 @@ def test_mtg05_weights_must_add_up_to_100(tree, province_officer):
         services.save_scoring(
             organization=tree["province"], by=province_officer, **{**VALID, "closing": 21}
         )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"\{'conduct': \['Từ 0 đến 100 điểm\.'\]\}"):
         services.save_scoring(
             organization=tree["province"], by=province_officer, **{**VALID, "conduct": 101}
         )
@@ -78,10 +78,12 @@ def test_mtg05_saved_weights_score_the_province_meetings(tree, province_officer,
 
 
 def test_mtg05_only_for_a_province(tree, admin_user, officer):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Thang điểm được đặt cho cấp tỉnh, thành phố"):
         services.save_scoring(organization=tree["commune"], by=admin_user, **VALID)
+    # raises-without-match: raised without a message
     with pytest.raises(PermissionDenied):  # a commune officer does not set the province's
         services.save_scoring(organization=tree["province"], by=officer, **VALID)
+    # raises-without-match: raised without a message
     with pytest.raises(PermissionDenied):  # the system default is the administrators'
         services.save_scoring(organization=None, by=officer, **VALID)
 

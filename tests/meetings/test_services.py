@@ -58,7 +58,7 @@ def test_mtg02_warns_for_each_quarter_without_thematic(cell, secretary):
 
 
 def test_mtg02_thematic_needs_a_topic(cell, secretary):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Sinh hoạt chuyên đề phải có chủ đề") as error:
         services.create_meeting(
             organization=cell, kind=MeetingKind.THEMATIC, planned_on=date(YEAR, 5, 20), by=secretary
         )
@@ -67,7 +67,7 @@ def test_mtg02_thematic_needs_a_topic(cell, secretary):
 
 
 def test_other_secretary_cannot_plan_for_cell_a(cell, other_secretary):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
         services.create_meeting(
             organization=cell,
             kind=MeetingKind.PERIODIC,
@@ -77,7 +77,9 @@ def test_other_secretary_cannot_plan_for_cell_a(cell, other_secretary):
 
 
 def test_meetings_only_for_cells_and_grassroots_committees(tree, officer):
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Chỉ chi bộ hoặc đảng bộ cơ sở mới lập kế hoạch sinh hoạt"
+    ):
         services.create_meeting(
             organization=tree["commune"],
             kind=MeetingKind.PERIODIC,
@@ -94,7 +96,9 @@ def test_future_meeting_cannot_be_marked_held(cell, secretary):
     meeting = services.create_meeting(
         organization=cell, kind="periodic", planned_on=tomorrow, by=secretary
     )
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError, match="Không thể ghi nhận đã sinh hoạt vào ngày ở tương lai"
+    ) as error:
         services.hold_meeting(meeting, version=meeting.version, by=secretary, held_on=tomorrow)
     assert "tương lai" in str(error.value)
     meeting.refresh_from_db()
@@ -105,7 +109,7 @@ def test_end_time_before_start_is_refused(cell, secretary):
     meeting = services.create_meeting(
         organization=cell, kind="periodic", planned_on=date(YEAR, 3, 5), by=secretary
     )
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Giờ kết thúc phải sau giờ bắt đầu") as error:
         services.hold_meeting(
             meeting,
             version=1,
@@ -123,7 +127,9 @@ def test_attendance_for_someone_not_in_the_cell_that_day_is_refused(cell, secret
     stranger = add_member(tree["cell_b"], "Hà Văn Mạnh")
     meeting = held(cell, date(YEAR, 3, 5), by=secretary)
     for member in (newcomer, stranger):
-        with pytest.raises(ValidationError) as error:
+        with pytest.raises(
+            ValidationError, match="không sinh hoạt tại Chi bộ thôn Nà Phát vào ngày 05/03/2025"
+        ) as error:
             services.save_attendance(
                 meeting,
                 entries=[
@@ -140,7 +146,9 @@ def test_attendance_for_someone_not_in_the_cell_that_day_is_refused(cell, secret
 
 def test_exempt_status_needs_an_exemption(cell, secretary, people):
     meeting = held(cell, date(YEAR, 3, 5), by=secretary)
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Nguyễn Văn Bảo không được miễn sinh hoạt vào ngày này"
+    ):
         services.record_attendance(
             meeting, member=people[0], status=S.EXEMPT, version=meeting.version, by=secretary
         )
@@ -149,7 +157,9 @@ def test_exempt_status_needs_an_exemption(cell, secretary, people):
 def test_special_duty_only_for_armed_forces(cell, secretary, people):
     soldier = add_member(cell, "Lục Văn Quân", armed_forces=True)
     meeting = held(cell, date(YEAR, 3, 5), by=secretary)
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Chỉ đảng viên lực lượng vũ trang mới được ghi làm nhiệm vụ đặc biệt"
+    ):
         services.record_attendance(
             meeting,
             member=people[0],
@@ -181,7 +191,9 @@ def test_votes_above_members_present_are_refused(cell, secretary, people):
             people[4]: S.UNEXCUSED,
         },
     )
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError, match=r"Tổng số phiếu \(4\) nhiều hơn số đảng viên chính thức có mặt"
+    ) as error:
         services.add_resolution(
             meeting, by=secretary, title="NQ tháng 3", votes_for=3, votes_against=1
         )
@@ -196,7 +208,9 @@ def test_resolution_only_after_the_meeting_is_held(cell, secretary):
     meeting = services.create_meeting(
         organization=cell, kind="periodic", planned_on=date(YEAR, 3, 5), by=secretary
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Chỉ ghi nghị quyết sau khi đã ghi nhận buổi sinh hoạt diễn ra"
+    ):
         services.add_resolution(meeting, by=secretary, title="NQ")
 
 
@@ -209,7 +223,9 @@ def test_stale_version_is_a_conflict_and_nothing_is_lost(cell, secretary, office
     mine = Meeting.objects.get(pk=meeting.pk)
     theirs = Meeting.objects.get(pk=meeting.pk)
     services.record_attendance(theirs, member=people[0], status=S.PRESENT, version=seen, by=officer)
-    with pytest.raises(services.Conflict) as error:
+    with pytest.raises(
+        services.Conflict, match="Người khác vừa cập nhật buổi sinh hoạt này"
+    ) as error:
         services.record_attendance(
             mine, member=people[0], status=S.UNEXCUSED, version=seen, by=secretary
         )
@@ -225,7 +241,7 @@ def test_stale_version_is_a_conflict_and_nothing_is_lost(cell, secretary, office
 def test_stale_minutes_are_a_conflict(cell, secretary):
     meeting = held(cell, date(YEAR, 3, 5), by=secretary)
     services.update_minutes(meeting, version=meeting.version, by=secretary, discussion="Ý kiến 1")
-    with pytest.raises(services.Conflict):
+    with pytest.raises(services.Conflict, match="Người khác vừa cập nhật buổi sinh hoạt này"):
         services.update_minutes(
             meeting, version=meeting.version - 1, by=secretary, discussion="Ý kiến 2"
         )
@@ -379,7 +395,10 @@ def test_mtg08_member_transferred_in_mid_year(cell, secretary, people):
     assert _alerts(cell) == {("MTG-08", "Vi Thị Lan", 3)}
     # Before June she is not on the register: her row is refused for May.
     may = Meeting.objects.get(planned_on=date(YEAR, 5, 5))
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError,
+        match="Vi Thị Lan không sinh hoạt tại Chi bộ thôn Nà Phát vào ngày 05/05/2025",
+    ):
         services.record_attendance(
             may, member=newcomer, status=S.PRESENT, version=may.version, by=secretary
         )
@@ -446,6 +465,7 @@ def test_mtg06_assignment_attendance_and_cells_never_visited(tree, officer, secr
     assignment = services.assign_supervisor(
         organization=cell, member=supervisor, year=YEAR, by=officer
     )
+    # raises-without-match: raised without a message
     with pytest.raises(PermissionDenied):  # the cell's own secretary does not assign
         services.assign_supervisor(
             organization=tree["cell_b"], member=supervisor, year=YEAR, by=secretary

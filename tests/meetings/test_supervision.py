@@ -49,11 +49,15 @@ def test_mtg06_only_a_committee_member_is_assigned(tree, committee, officer):
             organization=tree["cell_a"], member=committee["old"], year=YEAR, by=officer
         )
     stranger = add_member(tree["cell_b"], "Người Ngoài")
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Người Ngoài không phải cấp ủy viên của Đảng bộ Trường THPT Tân Lập"
+    ):
         services.assign_supervisor(
             organization=tree["cell_a"], member=stranger, year=YEAR, by=officer
         )
-    with pytest.raises(ValidationError):  # only cells, not the grassroots itself
+    with pytest.raises(
+        ValidationError, match="Vương Văn Phú không phải cấp ủy viên của Đảng bộ xã Tân Lập"
+    ):  # the grassroots itself: its superior is the commune
         services.assign_supervisor(
             organization=tree["grassroots"], member=committee["phu"], year=YEAR, by=officer
         )
@@ -119,7 +123,7 @@ def test_mtg06_remove_assignment(tree, committee, officer, inspector, outsider, 
     assert client.post(delete).status_code == 404
     client.force_login(inspector)
     assert client.post(delete).status_code == 403
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
         services.remove_supervisor(assignment, by=inspector)
     client.force_login(officer)
     assert client.get(delete).status_code == 405
