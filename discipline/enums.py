@@ -42,7 +42,7 @@ class DisciplineForm(models.TextChoices):
 
 
 # Severity order (warning and above matter to REV-02).
-SEVERITY = {
+SEVERITY: dict[str, int] = {
     DisciplineForm.REPRIMAND: 1,
     DisciplineForm.WARNING: 2,
     DisciplineForm.DISMISSAL: 3,

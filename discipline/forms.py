@@ -15,6 +15,7 @@ from .enums import (
     DisciplineForm,
     InspectionKind,
 )
+from .models import InspectionProgramme
 
 
 def _subtree(organization):
@@ -37,11 +38,13 @@ class InspectionForm(BootstrapForm):
     activity = forms.ChoiceField(label=_("Hoạt động"), choices=Activity.choices)
     kind = forms.ChoiceField(label=_("Loại"), choices=InspectionKind.choices)
     conducted_by = forms.ChoiceField(label=_("Cơ quan tiến hành"), choices=DecidingBody.choices)
-    programme = forms.ModelChoiceField(label=_("Theo chương trình"), queryset=None, required=False)
-    subject_organization = forms.ModelChoiceField(
+    programme: forms.ModelChoiceField[InspectionProgramme] = forms.ModelChoiceField(
+        label=_("Theo chương trình"), queryset=None, required=False
+    )
+    subject_organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
         label=_("Tổ chức đảng được kiểm tra, giám sát"), queryset=None, required=False
     )
-    subject_member = forms.ModelChoiceField(
+    subject_member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
         label=_("Đảng viên được kiểm tra, giám sát"), queryset=None, required=False
     )
     members_covered = forms.IntegerField(
@@ -96,8 +99,12 @@ class CompleteForm(BootstrapForm):
 
 
 class AssignmentForm(BootstrapForm):
-    member = forms.ModelChoiceField(label=_("Cấp ủy viên"), queryset=None)
-    followed = forms.ModelChoiceField(label=_("Tổ chức được phân công theo dõi"), queryset=None)
+    member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
+        label=_("Cấp ủy viên"), queryset=None
+    )
+    followed: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
+        label=_("Tổ chức được phân công theo dõi"), queryset=None
+    )
     areas = forms.MultipleChoiceField(
         label=_("Lĩnh vực"),
         choices=Area.choices,
@@ -119,10 +126,10 @@ class AssignmentForm(BootstrapForm):
 
 
 class DisciplineRecordForm(BootstrapForm):
-    subject_organization = forms.ModelChoiceField(
+    subject_organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
         label=_("Tổ chức đảng bị kỷ luật"), queryset=None, required=False
     )
-    subject_member = forms.ModelChoiceField(
+    subject_member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
         label=_("Đảng viên bị kỷ luật"), queryset=None, required=False
     )
     deciding_body = forms.ChoiceField(label=_("Cơ quan quyết định"), choices=DecidingBody.choices)

@@ -7,10 +7,12 @@ else is a 404.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
 from accounts.enums import Role
 from accounts.scope import active_assignments, can_manage_subtree, is_system_admin, org_read_filter
@@ -20,19 +22,22 @@ from organizations.models import Organization
 from .enums import Activity, Area, InspectionKind, SubjectKind
 from .models import Discipline, FollowAssignment, Inspection, InspectionProgramme, Recommendation
 
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
 
-def organizations_for(user) -> QuerySet[Organization]:
+
+def organizations_for(user: "RequestUser") -> QuerySet[Organization]:
     if not user.is_authenticated:
         return Organization.objects.none()
     return Organization.objects.filter(org_read_filter(user))
 
 
-def get_organization_for(user, pk) -> Organization:
+def get_organization_for(user: "RequestUser", pk: int) -> Organization:
     """An organization the user reads as an officer, inspector, secretary or admin (members: 404)."""
     return get_object_or_404(organizations_for(user), pk=pk)
 
 
-def inspections_for(user) -> QuerySet[Inspection]:
+def inspections_for(user: "RequestUser") -> QuerySet[Inspection]:
     if not user.is_authenticated:
         return Inspection.objects.none()
     return Inspection.objects.filter(
@@ -40,7 +45,7 @@ def inspections_for(user) -> QuerySet[Inspection]:
     )
 
 
-def get_inspection_for(user, pk) -> Inspection:
+def get_inspection_for(user: "RequestUser", pk: int) -> Inspection:
     return get_object_or_404(
         inspections_for(user).select_related(
             "organization", "subject_organization", "subject_member", "programme"
@@ -49,7 +54,7 @@ def get_inspection_for(user, pk) -> Inspection:
     )
 
 
-def disciplines_for(user) -> QuerySet[Discipline]:
+def disciplines_for(user: "RequestUser") -> QuerySet[Discipline]:
     if not user.is_authenticated:
         return Discipline.objects.none()
     return Discipline.objects.filter(
@@ -58,7 +63,7 @@ def disciplines_for(user) -> QuerySet[Discipline]:
     )
 
 
-def get_discipline_for(user, pk) -> Discipline:
+def get_discipline_for(user: "RequestUser", pk: int) -> Discipline:
     return get_object_or_404(
         disciplines_for(user).select_related(
             "subject_organization", "subject_member", "deciding_organization", "inspection"
@@ -67,7 +72,7 @@ def get_discipline_for(user, pk) -> Discipline:
     )
 
 
-def restoration_tasks(member) -> list[Discipline]:
+def restoration_tasks(member: Member) -> list[Discipline]:
     """DIS-05: the member's expulsions reduced or annulled on appeal while the register
     still shows the member expelled (one query). For the member page: include
     "discipline/_restore_tasks.html" with tasks=this list."""
@@ -80,19 +85,19 @@ def restoration_tasks(member) -> list[Discipline]:
     ]
 
 
-def programmes_for(user) -> QuerySet[InspectionProgramme]:
+def programmes_for(user: "RequestUser") -> QuerySet[InspectionProgramme]:
     if not user.is_authenticated:
         return InspectionProgramme.objects.none()
     return InspectionProgramme.objects.filter(org_read_filter(user, "organization__"))
 
 
-def can_manage(user, organization) -> bool:
+def can_manage(user: "RequestUser", organization: Organization) -> bool:
     """Inspection, supervision and assignments: officers and administrators of the subtree.
     Inspectors read; they do not record decisions."""
     return can_manage_subtree(user, organization)
 
 
-def can_decide(user, organization) -> bool:
+def can_decide(user: "RequestUser", organization: Organization) -> bool:
     """Recording a discipline decided by `organization`: its officers (subtree writers), or
     the secretary of a cell for the cell's own decisions (DIS-02). Never an inspector."""
     if can_manage_subtree(user, organization):
@@ -105,7 +110,9 @@ def can_decide(user, organization) -> bool:
     )
 
 
-def subtree_inspections(user, organization, *, year: int | None = None):
+def subtree_inspections(
+    user: "RequestUser", organization: Organization, *, year: int | None = None
+) -> QuerySet[Inspection]:
     qs = inspections_for(user).filter(
         Q(organization__path__startswith=organization.path)
         | Q(subject_organization__path__startswith=organization.path)
@@ -118,7 +125,9 @@ def subtree_inspections(user, organization, *, year: int | None = None):
     )
 
 
-def subtree_disciplines(user, organization, *, year: int | None = None):
+def subtree_disciplines(
+    user: "RequestUser", organization: Organization, *, year: int | None = None
+) -> QuerySet[Discipline]:
     qs = disciplines_for(user).filter(
         Q(subject_organization__path__startswith=organization.path)
         | Q(deciding_organization__path__startswith=organization.path)
@@ -130,7 +139,9 @@ def subtree_disciplines(user, organization, *, year: int | None = None):
     return qs.select_related("subject_organization", "subject_member", "deciding_organization")
 
 
-def subtree_assignments(organization, *, year: int | None = None):
+def subtree_assignments(
+    organization: Organization, *, year: int | None = None
+) -> QuerySet[FollowAssignment]:
     qs = FollowAssignment.objects.filter(organization__path__startswith=organization.path)
     if year:
         qs = qs.filter(starts_on__lte=date(year, 12, 31)).filter(
@@ -139,11 +150,11 @@ def subtree_assignments(organization, *, year: int | None = None):
     return qs.select_related("member", "followed", "organization")
 
 
-def open_recommendations(inspection):
+def open_recommendations(inspection: Inspection) -> QuerySet[Recommendation]:
     return Recommendation.objects.filter(inspection=inspection).order_by("due_on", "id")
 
 
-def holds_post(member: Member, *days: date) -> bool:
+def holds_post(member: Member, *days: date | None) -> bool:
     """DIS-01: the member holds a post (a committee seat open) on any of the given days."""
     q = Q()
     for d in days:
@@ -176,7 +187,7 @@ class InspectionStats:
     disciplined_orgs: int
     disciplined_members: int
 
-    def rows(self):
+    def rows(self) -> list[tuple[StrOrPromise, int]]:
         """(label, value) in the order a report prints them."""
         return [
             (_("Tổ chức đảng được kiểm tra khi có dấu hiệu vi phạm"), self.orgs_on_signs),
@@ -194,7 +205,7 @@ class InspectionStats:
         ]
 
 
-def inspection_stats(organization, date_from: date, date_to: date) -> InspectionStats:
+def inspection_stats(organization: Organization, date_from: date, date_to: date) -> InspectionStats:
     """INS-02 for the subtree of `organization`, cases started in [date_from, date_to]:
     three aggregate queries whatever the number of cases.
 

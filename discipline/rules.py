@@ -24,7 +24,9 @@ FULL_MEMBER_FORMS = (F.REPRIMAND, F.WARNING, F.DISMISSAL, F.EXPULSION)
 PROBATIONARY_FORMS = (F.REPRIMAND, F.WARNING)
 
 
-def allowed_forms(subject_kind: str, *, probationary: bool = False, holds_post: bool = False):
+def allowed_forms(
+    subject_kind: str, *, probationary: bool = False, holds_post: bool = False
+) -> tuple[str, ...]:
     """DIS-01: the forms allowed for an organization, a full member (dismissal only for one
     who holds a post), a probationary member (reprimand and warning only)."""
     if subject_kind == SubjectKind.ORGANIZATION:
@@ -192,7 +194,9 @@ LIMITATION_YEARS = {
 }
 
 
-def limitation_last_day(form: str, offence_on: date, restarted_on: date | None = None):
+def limitation_last_day(
+    form: str, offence_on: date, restarted_on: date | None = None
+) -> date | None:
     """DIS-03: the last day a discipline of this level may be decided, or None (no limit).
 
     The period runs from the offence (restarting from a new offence) and, like a period

@@ -1,6 +1,7 @@
 """DIS-05: receipt, appeal and its resolution; the badge returned."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,9 +23,12 @@ from ..queries import holds_post
 from .common import _refuse
 from .disciplines import _apply_effects
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 @transaction.atomic
-def record_receipt(discipline: Discipline, *, received_on: date, by) -> Discipline:
+def record_receipt(discipline: Discipline, *, received_on: date, by: "User") -> Discipline:
     if discipline.decided_on is None or received_on < discipline.decided_on:
         raise ValidationError({"received_on": _("Ngày nhận quyết định trước ngày quyết định.")})
     discipline.received_on = received_on
@@ -33,7 +37,7 @@ def record_receipt(discipline: Discipline, *, received_on: date, by) -> Discipli
 
 
 @transaction.atomic
-def record_appeal(discipline: Discipline, *, appealed_on: date, by) -> Discipline:
+def record_appeal(discipline: Discipline, *, appealed_on: date, by: "User") -> Discipline:
     """DIS-04: an appeal within 30 days of receiving the decision (day 30 accepted, 31 refused)."""
     _refuse(rules.appeal_findings(discipline.received_on, appealed_on))
     discipline.appealed_on = appealed_on
@@ -44,7 +48,7 @@ def record_appeal(discipline: Discipline, *, appealed_on: date, by) -> Disciplin
 
 @transaction.atomic
 def resolve_appeal(
-    discipline: Discipline, *, outcome: str, decided_on: date, new_form: str = "", by
+    discipline: Discipline, *, outcome: str, decided_on: date, new_form: str = "", by: "User"
 ) -> Discipline:
     """The appeal's outcome (DIS-04). A raised form takes effect on the appeal's decision
     date (DIS-05: expulsion, dissolution); a reduced or annulled expulsion that was already
@@ -98,20 +102,21 @@ def resolve_appeal(
         _apply_effects(discipline, on=decided_on, by=by)
     elif discipline.membership_to_restore:
         # DIS-05: the expulsion no longer stands: the register reopens the membership.
-
+        member = discipline.subject_member
+        assert member is not None  # membership_to_restore: an expelled member
         record_event(
-            discipline.subject_member,
+            member,
             EventKind.EXPULSION_ANNULLED,
             decided_on,
             by=by,
             reason=str(_("Giải quyết khiếu nại kỷ luật khai trừ")),
         )
-        discipline.subject_member.refresh_from_db()
+        member.refresh_from_db()
     return discipline
 
 
 @transaction.atomic
-def mark_badge_returned(discipline: Discipline, *, returned_on: date, by) -> Discipline:
+def mark_badge_returned(discipline: Discipline, *, returned_on: date, by: "User") -> Discipline:
     """DIS-05: the expelled member's badge handed back."""
     if discipline.effective_form != DisciplineForm.EXPULSION or not discipline.effect_on:
         raise ValidationError({"returned_on": _("Chỉ thu hồi huy hiệu khi khai trừ.")})

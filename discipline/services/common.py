@@ -1,5 +1,8 @@
 """Shared pieces of the discipline writes: the refusal, references, the areas check."""
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -9,6 +12,9 @@ from .. import rules
 from ..enums import (
     Area,
 )
+
+if TYPE_CHECKING:
+    from organizations.models import Organization
 
 
 def _refuse(findings: list[Finding]) -> None:
@@ -20,13 +26,13 @@ def _refuse(findings: list[Finding]) -> None:
         raise ValidationError(errors)
 
 
-def _ref(org) -> rules.OrgRef:
+def _ref(org: "Organization") -> rules.OrgRef:
     return rules.OrgRef(org.pk, org.kind, org.path)
 
 
-def _check_areas(areas) -> list[str]:
-    areas = list(areas or [])
-    bad = [a for a in areas if a not in Area.values]
+def _check_areas(areas: Iterable[str] | None) -> list[str]:
+    checked = list(areas or [])
+    bad = [a for a in checked if a not in Area.values]
     if bad:
         raise ValidationError({"areas": _("Nội dung không hợp lệ: %(a)s") % {"a": ", ".join(bad)}})
-    return areas
+    return checked

@@ -1,6 +1,7 @@
 """DIS-01..05: recording a discipline, deferred decisions, dissolution and the effects on the register."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,7 +10,8 @@ from django.utils.translation import gettext as _
 from core.findings import Finding, Severity
 from members.enums import EventKind, MemberStatus
 from members.lifecycle import record_event
-from members.models import Membership
+from members.models import Member, Membership
+from organizations.models import Organization
 from organizations.services import dissolve_errors, dissolve_organization, may_move_or_dissolve
 
 from .. import rules
@@ -20,9 +22,13 @@ from ..enums import (
 )
 from ..models import (
     Discipline,
+    Inspection,
 )
 from ..queries import holds_post
 from .common import _ref, _refuse
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 # --- DIS-01..05 ------------------------------------------------------------------------
 
@@ -30,12 +36,12 @@ from .common import _ref, _refuse
 def discipline_findings(
     *,
     form: str,
-    deciding_organization,
+    deciding_organization: "Organization",
     deciding_body: str,
     offence_on: date,
     decided_on: date | None,
-    subject_member=None,
-    subject_organization=None,
+    subject_member: "Member | None" = None,
+    subject_organization: "Organization | None" = None,
     restarted_on: date | None = None,
 ) -> list[Finding]:
     """Every DIS check of a proposed discipline, as findings (none blocking: it may be saved)."""
@@ -45,6 +51,7 @@ def discipline_findings(
         probationary = subject_member.status == MemberStatus.PROBATIONARY
         post = holds_post(subject_member, offence_on, decided_on)
     else:
+        assert subject_organization is not None  # one subject: a member or an organization
         subject_kind = SubjectKind.ORGANIZATION
         subject_org = subject_organization
         probationary = post = False
@@ -60,20 +67,20 @@ def discipline_findings(
 def record_discipline(
     *,
     form: str,
-    deciding_organization,
+    deciding_organization: "Organization",
     deciding_body: str,
     offence: str,
     offence_on: date,
     decided_on: date | None = None,
-    subject_member=None,
-    subject_organization=None,
+    subject_member: "Member | None" = None,
+    subject_organization: "Organization | None" = None,
     decision_number: str = "",
     restarted_on: date | None = None,
     self_remedied: bool = False,
     deferral_reason: str = "",
     deferred_until: date | None = None,
-    inspection=None,
-    by,
+    inspection: Inspection | None = None,
+    by: "User",
 ) -> Discipline:
     """Record a discipline decision, or a case deferred under DIS-04 (no decision date yet).
 
@@ -128,7 +135,7 @@ def record_discipline(
                 "offence_on": str(
                     Finding(
                         "DIS-01",
-                        "blocking",
+                        Severity.BLOCKING,
                         _(
                             "Một vi phạm chỉ bị xử lý một hình thức kỷ luật: đã có kỷ luật cho vi phạm ngày này."
                         ),
@@ -136,12 +143,12 @@ def record_discipline(
                 )
             }
         )
+    subject_org = subject_member.organization if subject_member else subject_organization
+    assert subject_org is not None  # one subject, checked above
     discipline = Discipline.objects.create(
         subject_kind=SubjectKind.MEMBER if subject_member else SubjectKind.ORGANIZATION,
         subject_member=subject_member,
-        subject_organization=subject_member.organization
-        if subject_member
-        else subject_organization,
+        subject_organization=subject_org,
         deciding_organization=deciding_organization,
         deciding_body=deciding_body,
         form=form,
@@ -163,7 +170,7 @@ def record_discipline(
 
 @transaction.atomic
 def decide_deferred(
-    discipline: Discipline, *, decided_on: date, decision_number: str = "", by
+    discipline: Discipline, *, decided_on: date, decision_number: str = "", by: "User"
 ) -> Discipline:
     """DIS-04: the deferred case is decided once the ground has ended."""
     discipline = Discipline.objects.select_for_update().get(pk=discipline.pk)
@@ -196,7 +203,7 @@ def decide_deferred(
     return discipline
 
 
-def dissolution_findings(organization, *, on: date, by) -> list[Finding]:
+def dissolution_findings(organization: Organization, *, on: date, by: "User") -> list[Finding]:
     """DIS-05: what stops a dissolution from closing `organization` in the tree on `on`:
     the tree's own checks (`organizations.services.dissolve_errors`: established before,
     not dissolved yet, no active subordinate organization), members still active in it
@@ -225,7 +232,7 @@ def dissolution_findings(organization, *, on: date, by) -> list[Finding]:
     return [Finding("DIS-05", Severity.BLOCKING, message, "decided_on")]
 
 
-def _apply_effects(discipline: Discipline, *, on: date, by) -> None:
+def _apply_effects(discipline: Discipline, *, on: date, by: "User") -> None:
     """DIS-05: the form in force takes effect on `on` (the decision, or the appeal's
     decision when it raised the form), through the services that own the records:
 
@@ -243,9 +250,11 @@ def _apply_effects(discipline: Discipline, *, on: date, by) -> None:
         and form == DisciplineForm.EXPULSION
         and discipline.leaving_event_id is None
     ):
+        member = discipline.subject_member
+        assert member is not None  # subject_member_id is set
         try:
             event = record_event(
-                discipline.subject_member,
+                member,
                 EventKind.EXPELLED,
                 on,
                 by=by,

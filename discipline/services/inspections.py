@@ -1,12 +1,16 @@
 """ORG-04 inspection commissions and INS-01 programmes, inspections, conclusions and recommendations."""
 
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.findings import Finding
+from core.findings import Finding, Severity
+from members.models import Member
+from organizations.models import Organization
 
 from .. import rules
 from ..enums import (
@@ -23,12 +27,15 @@ from ..models import (
 )
 from .common import _check_areas
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 # --- ORG-04 ----------------------------------------------------------------------------
 
 
 @transaction.atomic
 def create_commission(
-    *, organization, established_on: date | None = None, by
+    *, organization: Organization, established_on: date | None = None, by: "User"
 ) -> InspectionCommission:
     """ORG-04: refused for a cell, a sub-committee or a party group."""
     if not rules.may_have_commission(organization.kind):
@@ -37,7 +44,7 @@ def create_commission(
                 "organization": str(
                     Finding(
                         "ORG-04",
-                        "blocking",
+                        Severity.BLOCKING,
                         _("Chỉ từ đảng bộ cơ sở trở lên mới có ủy ban kiểm tra; chi bộ không có."),
                     )
                 )
@@ -54,7 +61,7 @@ def create_commission(
 
 @transaction.atomic
 def create_programme(
-    *, organization, year: int, title: str, note: str = "", by
+    *, organization: Organization, year: int, title: str, note: str = "", by: "User"
 ) -> InspectionProgramme:
     if InspectionProgramme.objects.filter(
         organization=organization, year=year, title=title
@@ -68,14 +75,14 @@ def create_programme(
 @transaction.atomic
 def create_inspection(
     *,
-    organization,
+    organization: Organization,
     activity: str,
     kind: str,
     starts_on: date,
-    subject_organization=None,
-    subject_member=None,
-    by,
-    **fields,
+    subject_organization: "Organization | None" = None,
+    subject_member: "Member | None" = None,
+    by: "User",
+    **fields: Any,
 ) -> Inspection:
     """INS-01: a case on an organization or a member of the conducting organization's
     subtree. Conducted by an inspection commission only where one may exist (ORG-04)."""
@@ -86,6 +93,7 @@ def create_inspection(
         subject_kind = SubjectKind.MEMBER
     else:
         subject_kind = SubjectKind.ORGANIZATION
+    assert subject_organization is not None  # one subject, checked above
     if not subject_organization.path.startswith(organization.path):
         raise ValidationError(
             {"__all__": _("Đối tượng không thuộc phạm vi của tổ chức tiến hành.")}
@@ -98,7 +106,7 @@ def create_inspection(
                 "conducted_by": str(
                     Finding(
                         "ORG-04",
-                        "blocking",
+                        Severity.BLOCKING,
                         _("Tổ chức này không có ủy ban kiểm tra (chỉ từ đảng bộ cơ sở trở lên)."),
                     )
                 )
@@ -135,7 +143,7 @@ def conclude_inspection(
     concluded_on: date,
     violation_found: bool = False,
     ends_on: date | None = None,
-    by,
+    by: "User",
 ) -> Inspection:
     if concluded_on < inspection.starts_on:
         raise ValidationError({"concluded_on": _("Ngày kết luận trước ngày bắt đầu.")})
@@ -152,7 +160,7 @@ def conclude_inspection(
 
 @transaction.atomic
 def add_recommendation(
-    inspection: Inspection, *, text: str, due_on: date | None = None, by
+    inspection: Inspection, *, text: str, due_on: date | None = None, by: "User"
 ) -> Recommendation:
     if due_on and due_on < inspection.starts_on:
         raise ValidationError({"due_on": _("Hạn thực hiện trước ngày bắt đầu kiểm tra.")})
@@ -161,7 +169,7 @@ def add_recommendation(
 
 @transaction.atomic
 def complete_recommendation(
-    recommendation: Recommendation, *, completed_on: date, note: str = "", by
+    recommendation: Recommendation, *, completed_on: date, note: str = "", by: "User"
 ) -> Recommendation:
     if completed_on < recommendation.inspection.starts_on:
         raise ValidationError({"completed_on": _("Ngày hoàn thành trước ngày kiểm tra.")})
@@ -173,7 +181,14 @@ def complete_recommendation(
 
 @transaction.atomic
 def assign_follow(
-    *, organization, member, followed, starts_on: date, areas=(), ends_on: date | None = None, by
+    *,
+    organization: Organization,
+    member: Member,
+    followed: Organization,
+    starts_on: date,
+    areas: Iterable[str] = (),
+    ends_on: date | None = None,
+    by: "User",
 ) -> FollowAssignment:
     """A committee member of `organization` assigned to follow `followed` (INS-02)."""
     if not followed.path.startswith(organization.path):
