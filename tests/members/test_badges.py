@@ -75,7 +75,10 @@ def test_bdg_01_one_day_gap_moves_the_badge_to_the_next_presentation_day(tree, o
     record_event(member, E.TRANSFER_IN, D(2000, 5, 12), by=officer, organization=tree["cell_b"])
     assert due(tree, officer, 30, D(2026, 2, 3)) == []
     assert due(tree, officer, 30, D(2026, 5, 19)) == [member]
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError,
+        match=r"Hoàng Văn Thụ chưa đến hạn huy hiệu 30 năm tuổi Đảng vào ngày 03/02/2026",
+    ):
         record_badge(member, years=30, presented_on=D(2026, 2, 3), by=officer)
     badge = record_badge(
         member, years=30, presented_on=D(2026, 5, 19), decision="12-QĐ/ĐU", by=officer
@@ -178,7 +181,9 @@ def test_bdg_01_scope_and_subtree(tree, officer, secretary, other_secretary, out
 def test_bdg_01_bulk_record_is_all_or_nothing(tree, officer):
     a = admit(tree, officer, D(1990, 1, 1), name="Nguyễn Văn Một")
     b = admit(tree, officer, D(2000, 1, 1), name="Nguyễn Văn Hai")  # not due
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError, match=r"Nguyễn Văn Hai chưa đến hạn huy hiệu 30 năm tuổi Đảng"
+    ) as error:
         record_badges([a, b], years=30, presented_on=D(2026, 2, 3), by=officer)
     assert "Nguyễn Văn Hai" in str(error.value)
     assert not Badge.objects.exists()
@@ -198,7 +203,7 @@ def test_bdg_01_date_must_be_a_presentation_day_unless_early(tree, officer):
 def test_bdg_01_write_needs_write_scope(tree, officer, inspector, other_secretary):
     a = admit(tree, officer, D(1990, 1, 1))
     for user in (inspector, other_secretary):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
             record_badge(a, years=30, presented_on=D(2026, 2, 3), by=user)
     assert not Badge.objects.exists()
 

@@ -122,7 +122,10 @@ def test_start_records_the_event_and_the_flag(old, secretary):
 
 
 def test_service_refuses_missing_conditions_and_saves_nothing(old, secretary):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError,
+        match=r"Miễn vì tuổi cao cần đủ cả ba điều kiện; còn thiếu: sức khỏe yếu\. \(EXM-01\)",
+    ) as error:
         age_exemption(old, secretary, poor_health=False)
     assert "EXM-01" in error.value.message_dict["ground"][0]
     old.refresh_from_db()
@@ -130,7 +133,7 @@ def test_service_refuses_missing_conditions_and_saves_nothing(old, secretary):
 
 
 def test_a_refused_event_date_rolls_back_the_exemption(old, secretary):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Ngày của sự kiện không được ở tương lai") as error:
         age_exemption(old, secretary, starts_on=D(2999, 1, 1), cell_decided_on=D(2999, 1, 1))
     assert "starts_on" in error.value.message_dict
     assert not Exemption.objects.exists()
@@ -138,7 +141,9 @@ def test_a_refused_event_date_rolls_back_the_exemption(old, secretary):
 
 def test_overlapping_exemptions_are_refused(old, secretary):
     age_exemption(old, secretary)
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Đảng viên đã được miễn công tác và sinh hoạt trong thời gian này"
+    ):
         age_exemption(old, secretary, starts_on=D(2026, 4, 1), cell_decided_on=D(2026, 4, 1))
     assert Exemption.objects.count() == 1
 
@@ -147,10 +152,10 @@ def test_only_writers_of_the_cell_start_or_end(
     old, secretary, other_secretary, inspector, outsider
 ):
     for user in (other_secretary, inspector, outsider):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
             age_exemption(old, user)
     exemption = age_exemption(old, secretary)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
         svc.end_exemption(exemption, ends_on=D(2026, 6, 1), by=inspector)
 
 
@@ -161,7 +166,7 @@ def test_end_records_the_event_and_clears_the_flag(old, secretary):
     exemption.refresh_from_db()
     assert not old.exempted and exemption.ends_on == D(2026, 6, 30)
     assert old.events.last().kind == E.EXEMPTION_ENDED
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Việc miễn này đã kết thúc"):
         svc.end_exemption(exemption, ends_on=D(2026, 6, 30), by=secretary)
 
 
@@ -169,8 +174,11 @@ def test_end_cannot_precede_start_or_pass_the_planned_end(old, secretary):
     exemption = age_exemption(
         old, secretary, ground=ExemptionGround.MATERNITY, ends_on=D(2026, 8, 31)
     )
-    for day in (D(2026, 2, 28), D(2026, 9, 1)):
-        with pytest.raises(ValidationError):
+    for day, message in (
+        (D(2026, 2, 28), "Ngày kết thúc trước ngày bắt đầu miễn"),
+        (D(2026, 9, 1), r"Ngày kết thúc sau thời hạn miễn \(31/08/2026\)"),
+    ):
+        with pytest.raises(ValidationError, match=message):
             svc.end_exemption(exemption, ends_on=day, by=secretary)
     exemption.refresh_from_db()
     assert exemption.ends_on == D(2026, 8, 31)

@@ -42,7 +42,7 @@ def test_problems_are_printed_by_row_and_column_and_exit_non_zero(coded_tree, tm
 
 def test_user_scope_and_file_errors(coded_tree, officer, tmp_path):
     path = make_xlsx(tmp_path / "a.xlsx", [member(organization=CODES["other_cell"])])
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="Có 1 lỗi; không có gì được ghi"):
         run(path, "--user", "officer")
     with pytest.raises(CommandError, match="Không có tài khoản"):
         run(path, "--user", "nobody")

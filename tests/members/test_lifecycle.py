@@ -67,7 +67,7 @@ def test_full_membership_only_for_probationary_members(recruit, tree, officer):
     record_event(recruit, E.FULL_MEMBERSHIP, D(2025, 3, 1), by=officer)
     recruit.refresh_from_db()
     assert (recruit.status, recruit.full_member_on) == (MemberStatus.FULL, D(2025, 3, 1))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Chỉ đảng viên dự bị mới được công nhận chính thức"):
         record_event(recruit, E.FULL_MEMBERSHIP, D(2025, 4, 1), by=officer)
 
 
@@ -93,15 +93,18 @@ def test_leaving_ends_the_membership_and_the_status(recruit, tree, officer):
     assert recruit.status == MemberStatus.STRUCK_OFF
     assert recruit in members_of(tree["cell_a"], D(2025, 9, 30))
     assert recruit not in members_of(tree["cell_a"], D(2025, 10, 1))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Đảng viên không còn sinh hoạt đảng"):
         record_event(recruit, E.EXEMPTION_STARTED, D(2025, 10, 2), by=officer)
 
 
 def test_event_dates_cannot_go_back_or_into_the_future(recruit, tree, officer):
     record_event(recruit, E.ADMITTED, D(2024, 3, 1), by=officer, organization=tree["cell_a"])
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError,
+        match=r"Ngày của sự kiện trước sự kiện gần nhất \(Kết nạp \(đảng viên dự bị\) 01/03/2024\)",
+    ):
         record_event(recruit, E.FULL_MEMBERSHIP, D(2024, 2, 29), by=officer)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Ngày của sự kiện không được ở tương lai"):
         record_event(recruit, E.FULL_MEMBERSHIP, D(2999, 1, 1), by=officer)
     recruit.refresh_from_db()
     assert recruit.status == MemberStatus.PROBATIONARY
@@ -136,7 +139,7 @@ def test_party_age_of_a_member_who_left_stops_at_the_leaving_date(recruit, tree,
 
 def test_expulsion_annulled_only_right_after_an_expulsion(recruit, tree, officer):
     record_event(recruit, E.ADMITTED, D(2020, 3, 1), by=officer, organization=tree["cell_a"])
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Chỉ khôi phục khi sự kiện gần nhất là khai trừ"):
         record_event(recruit, E.EXPULSION_ANNULLED, D(2021, 1, 1), by=officer)
     record_event(recruit, E.EXPELLED, D(2022, 5, 10), by=officer)
     record_event(recruit, E.EXPULSION_ANNULLED, D(2022, 8, 1), by=officer)

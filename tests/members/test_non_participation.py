@@ -106,15 +106,23 @@ def test_mtg_07_kinds_do_not_change_party_age(tree, secretary):
 def test_dates_must_be_in_order_and_not_before_admission(tree, secretary):
     member = admit(tree, secretary)
     cases = [
-        ({"starts_on": D(2000, 5, 1), "ends_on": D(2000, 4, 30)}, "ends_on"),
-        ({"starts_on": D(1996, 2, 2)}, "starts_on"),
-        ({"starts_on": D(2999, 1, 1)}, "starts_on"),
+        (
+            {"starts_on": D(2000, 5, 1), "ends_on": D(2000, 4, 30)},
+            "ends_on",
+            "Ngày kết thúc trước ngày bắt đầu",
+        ),
+        (
+            {"starts_on": D(1996, 2, 2)},
+            "starts_on",
+            r"Ngày bắt đầu trước ngày vào Đảng \(03/02/1996\)",
+        ),
+        ({"starts_on": D(2999, 1, 1)}, "starts_on", "Ngày bắt đầu không được ở tương lai"),
     ]
-    for dates, field in cases:
-        with pytest.raises(ValidationError) as error:
+    for dates, field, message in cases:
+        with pytest.raises(ValidationError, match=message) as error:
             out_of_contact(member, secretary, **dates)
         assert field in error.value.message_dict
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Trường hợp không hợp lệ") as error:
         svc.record_non_participation(
             member=member, kind="holiday", starts_on=D(2000, 1, 1), by=secretary
         )
@@ -130,7 +138,10 @@ def test_the_same_kind_may_not_overlap_another_kind_may(tree, secretary):
         {"starts_on": D(2000, 12, 31)},  # open, starts on the last day
         {"starts_on": D(1999, 1, 1), "ends_on": D(2000, 1, 1)},  # ends on the first day
     ):
-        with pytest.raises(ValidationError) as error:
+        with pytest.raises(
+            ValidationError,
+            match=r"Trùng với thời gian đã ghi cùng trường hợp \(Mất liên lạc với tổ chức đảng từ 01/01/2000",
+        ) as error:
             out_of_contact(member, secretary, **dates)
         assert "01/01/2000" in error.value.message_dict["starts_on"][0]
     out_of_contact(member, secretary, starts_on=D(2001, 1, 1), ends_on=D(2001, 1, 31))
@@ -143,10 +154,10 @@ def test_only_writers_of_the_cell_record_or_end(
 ):
     member = admit(tree, secretary)
     for user in (other_secretary, inspector, outsider):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
             out_of_contact(member, user)
     period = out_of_contact(member, secretary, starts_on=D(2025, 1, 1))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
         svc.end_non_participation(period, ends_on=D(2025, 6, 1), by=inspector)
 
 
@@ -159,14 +170,16 @@ def test_ending_an_open_period_fixes_party_age(tree, secretary):
     member.refresh_from_db()
     period.refresh_from_db()
     assert period.ends_on == D(2000, 12, 31) and member.party_age_from == D(1997, 2, 3)
-    with pytest.raises(ValidationError):  # already over
+    with pytest.raises(
+        ValidationError, match="Thời gian này đã kết thúc ngày 31/12/2000"
+    ):  # already over
         svc.end_non_participation(period, ends_on=D(2001, 1, 1), by=secretary)
 
 
 def test_an_end_before_the_start_or_over_the_next_period_is_refused(tree, secretary):
     member = admit(tree, secretary)
     first = out_of_contact(member, secretary, starts_on=D(2025, 1, 1))
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Ngày kết thúc trước ngày bắt đầu") as error:
         svc.end_non_participation(first, ends_on=D(2024, 12, 31), by=secretary)
     assert "ends_on" in error.value.message_dict
     first.refresh_from_db()

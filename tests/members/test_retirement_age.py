@@ -98,7 +98,10 @@ def _age_exemption(member, by, starts_on):
 
 @pytest.mark.django_db
 def test_exm_01_the_day_before_retirement_age_is_refused(woman, secretary):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError,
+        match=r"còn thiếu: đã hết tuổi lao động \(đủ tuổi nghỉ hưu ngày 01/05/2022\)\. \(EXM-01\)",
+    ) as error:
         _age_exemption(woman, secretary, REACHED - DAY)
     message = error.value.message_dict["ground"][0]
     assert "EXM-01" in message and "01/05/2022" in message

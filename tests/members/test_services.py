@@ -71,39 +71,42 @@ def test_an_admission_ignores_a_full_membership_date(tree, officer):
 
 def test_create_member_outside_reach_is_refused(tree, other_secretary, inspector):
     for user in (other_secretary, inspector):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
             _create(tree["cell_a"], user)
     _nothing_written()
 
 
 def test_create_member_only_in_a_cell(tree, officer):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Đảng viên sinh hoạt tại một chi bộ") as error:
         _create(tree["grassroots"], officer)
     assert "organization" in error.value.message_dict
     _nothing_written()
 
 
 @pytest.mark.parametrize(
-    "overrides, field",
+    "overrides, field, message",
     [
-        ({"sex": "other"}, "sex"),
-        ({"citizen_id": "020191123456"}, "citizen_id"),  # year mismatch
-        ({"admitted_on": date(2008, 3, 4)}, "admitted_on"),  # ADM-01: 17 years 364 days
+        ({"sex": "other"}, "sex", "Giá trị 'other' không phải là lựa chọn hợp lệ"),
+        # year mismatch
+        ({"citizen_id": "020191123456"}, "citizen_id", "Số CCCD ghi năm sinh 1991, khác ngày sinh"),
+        # ADM-01: 17 years 364 days
+        ({"admitted_on": date(2008, 3, 4)}, "admitted_on", "Ngày vào Đảng phải từ khi đủ 18 tuổi"),
         (
             {"entry": "existing", "full_member_on": date(2016, 5, 31)},
             "full_member_on",
+            "Ngày chính thức phải sau ngày vào Đảng đủ 12 tháng",
         ),  # PRB-01
     ],
 )
-def test_create_member_validates_and_writes_nothing(tree, officer, overrides, field):
-    with pytest.raises(ValidationError) as error:
+def test_create_member_validates_and_writes_nothing(tree, officer, overrides, field, message):
+    with pytest.raises(ValidationError, match=message) as error:
         _create(tree["cell_a"], officer, **overrides)
     assert field in error.value.message_dict
     _nothing_written()
 
 
 def test_create_member_rejects_unknown_fields(tree, officer):
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"create_member\(\) got unexpected fields: \['status'\]"):
         _create(tree["cell_a"], officer, status=MemberStatus.FULL)
 
 
@@ -111,15 +114,17 @@ def test_update_member(tree, officer, member_a):
     services.update_member(member_a, full_name="Lê Văn Đạt", by=officer)
     member_a.refresh_from_db()
     assert member_a.search_name == "le van dat"
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"update_member\(\) got unexpected fields: \['status'\]"):
         services.update_member(member_a, status=MemberStatus.DECEASED, by=officer)
-    with pytest.raises(TypeError):
+    with pytest.raises(
+        TypeError, match=r"update_member\(\) got unexpected fields: \['organization'\]"
+    ):
         services.update_member(member_a, organization=tree["cell_b"], by=officer)
 
 
 def test_update_member_outside_reach_is_refused(tree, other_secretary, inspector, member_a):
     for user in (other_secretary, inspector):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
             services.update_member(member_a, full_name="X", by=user)
     member_a.refresh_from_db()
     assert member_a.full_name == "Lê Văn Đức"
@@ -143,15 +148,20 @@ def test_record_status_event(tree, secretary):
 def test_record_status_event_refusals(tree, secretary, other_secretary, inspector):
     member = _create(tree["cell_a"], secretary)
     for user in (other_secretary, inspector):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
             services.record_status_event(
                 member, kind=EventKind.DECEASED, on=date(2024, 1, 1), by=user
             )
-    with pytest.raises(ValidationError):  # PRB-01: one day short of 12 months
+    with pytest.raises(
+        ValidationError,
+        match=r"Ngày chính thức phải sau ngày vào Đảng đủ 12 tháng \(thời gian dự bị\)",
+    ):  # PRB-01: one day short of 12 months
         services.record_status_event(
             member, kind=EventKind.FULL_MEMBERSHIP, on=date(2016, 5, 31), by=secretary
         )
-    with pytest.raises(ValidationError):  # transfers have their own page
+    with pytest.raises(
+        ValidationError, match="Loại sự kiện này được ghi ở trang riêng"
+    ):  # transfers have their own page
         services.record_status_event(
             member, kind=EventKind.TRANSFER_OUT, on=date(2020, 1, 1), by=secretary
         )

@@ -148,7 +148,10 @@ def test_member_back_from_outside_is_received_with_the_letter(duc, tree, secreta
 
 
 def test_receive_from_outside_needs_a_transferred_out_member(duc, tree, outsider):
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError,
+        match="Chỉ tiếp nhận từ ngoài hệ thống đảng viên có trạng thái “Đã chuyển đi”",
+    ):
         svc.receive_from_outside(
             member=duc,
             to_organization=tree["other_cell"],
@@ -190,30 +193,37 @@ def test_trf_01_temporary_member_is_counted_at_home_not_in_the_host(duc, tree, s
     assert duc.events.last().kind == E.TEMPORARY_RETURNED
 
 
+TOO_SHORT = "Sinh hoạt tạm thời từ 3 tháng trở lên"
+TOO_LONG = "Sinh hoạt tạm thời dưới 1 năm; dài hơn thì chuyển sinh hoạt chính thức"
+STUDY_TOO_LONG = "Đi học tập trung: sinh hoạt tạm thời tối đa 2 năm"
+
+
 @pytest.mark.parametrize(
-    "until, reason, ok",
+    "until, reason, refusal",
     [
-        (D(2026, 4, 15), TransferReason.TEMPORARY_WORK, True),  # exactly 3 months
-        (D(2026, 4, 14), TransferReason.TEMPORARY_WORK, False),  # 3 months minus a day
-        (D(2027, 1, 14), TransferReason.TEMPORARY_WORK, True),  # under 1 year
-        (D(2027, 1, 15), TransferReason.TEMPORARY_WORK, False),  # 1 year: official instead
-        (D(2028, 1, 15), TransferReason.STUDY, True),  # study: up to 2 years
-        (D(2028, 1, 16), TransferReason.STUDY, False),
+        (D(2026, 4, 15), TransferReason.TEMPORARY_WORK, None),  # exactly 3 months
+        (D(2026, 4, 14), TransferReason.TEMPORARY_WORK, TOO_SHORT),  # 3 months minus a day
+        (D(2027, 1, 14), TransferReason.TEMPORARY_WORK, None),  # under 1 year
+        (D(2027, 1, 15), TransferReason.TEMPORARY_WORK, TOO_LONG),  # 1 year: official instead
+        (D(2028, 1, 15), TransferReason.STUDY, None),  # study: up to 2 years
+        (D(2028, 1, 16), TransferReason.STUDY, STUDY_TOO_LONG),
     ],
 )
-def test_trf_01_temporary_length_boundaries(duc, tree, secretary, until, reason, ok):
-    if ok:
+def test_trf_01_temporary_length_boundaries(duc, tree, secretary, until, reason, refusal):
+    if refusal is None:
         transfer = temporary(duc, tree["cell_b"], secretary, D(2026, 1, 15), until, reason)
         assert transfer.until == until
     else:
-        with pytest.raises(ValidationError) as error:
+        with pytest.raises(ValidationError, match=refusal) as error:
             temporary(duc, tree["cell_b"], secretary, D(2026, 1, 15), until, reason)
         assert "TRF-01" in str(error.value.message_dict["until"])
         assert not Transfer.objects.exists()
 
 
 def test_trf_01_temporary_needs_an_end_date(duc, tree, secretary):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError, match=r"Chuyển sinh hoạt tạm thời phải có thời hạn\. \(TRF-01\)"
+    ) as error:
         temporary(duc, tree["cell_b"], secretary, D(2026, 1, 15), None)
     assert "until" in error.value.message_dict
 
@@ -240,7 +250,7 @@ def test_temporary_to_outside_returns_without_a_host(duc, tree, secretary):
 
 def test_only_the_sending_side_creates_and_sends(duc, tree, other_secretary, outsider, inspector):
     for user in (other_secretary, outsider, inspector):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
             official(duc, tree["other_cell"], user)
     assert not Transfer.objects.exists()
 
@@ -249,7 +259,7 @@ def test_only_the_receiving_side_confirms(duc, tree, secretary, other_secretary,
     transfer = official(duc, tree["other_cell"], secretary)
     svc.send_transfer(transfer, letter_number="1", letter_on=D(2026, 3, 2), by=secretary)
     for user in (secretary, other_secretary, inspector):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
             svc.receive_transfer(transfer, received_on=D(2026, 3, 5), by=user)
     transfer.refresh_from_db()
     assert transfer.state == TransferState.SENT
@@ -257,23 +267,28 @@ def test_only_the_receiving_side_confirms(duc, tree, secretary, other_secretary,
 
 def test_one_open_transfer_per_member(duc, tree, secretary):
     official(duc, tree["cell_b"], secretary)
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match="Đảng viên đang có một việc chuyển sinh hoạt chưa hoàn tất"
+    ):
         official(duc, tree["other_cell"], secretary)
     assert Transfer.objects.count() == 1
 
 
 def test_destination_must_be_one_place_and_not_home(duc, tree, secretary):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError,
+        match="Chọn tổ chức nơi đến trong hệ thống, hoặc ghi tên nơi đến ngoài hệ thống",
+    ) as error:
         official(duc, None, secretary)
     assert "to_organization" in error.value.message_dict
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Nơi đến trùng với nơi đảng viên đang sinh hoạt"):
         official(duc, tree["cell_a"], secretary)
     assert not Transfer.objects.exists()
 
 
 def test_a_refused_letter_leaves_nothing_half_saved(duc, tree, secretary):
     transfer = official(duc, tree["other_cell"], secretary)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Ngày của sự kiện không được ở tương lai") as error:
         # record_event refuses a date in the future: the letter fields roll back too.
         svc.send_transfer(transfer, letter_number="1", letter_on=D(2999, 1, 1), by=secretary)
     assert "letter_on" in error.value.message_dict
@@ -291,9 +306,11 @@ def test_a_refused_letter_leaves_nothing_half_saved(duc, tree, secretary):
 def test_a_refused_receipt_leaves_nothing_half_saved(duc, tree, secretary, outsider):
     transfer = official(duc, tree["other_cell"], secretary)
     svc.send_transfer(transfer, letter_number="1", letter_on=D(2026, 3, 2), by=secretary)
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError, match=r"Ngày tiếp nhận trước ngày giấy giới thiệu \(TRF-02\)"
+    ):
         svc.receive_transfer(transfer, received_on=D(2026, 3, 1), by=outsider)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Ngày của sự kiện không được ở tương lai") as error:
         svc.receive_transfer(transfer, received_on=D(2999, 1, 1), by=outsider)
     assert "received_on" in error.value.message_dict
     transfer.refresh_from_db()
@@ -303,7 +320,7 @@ def test_a_refused_receipt_leaves_nothing_half_saved(duc, tree, secretary, outsi
 
 def test_cancel_only_before_the_letter(duc, tree, secretary, outsider):
     transfer = official(duc, tree["other_cell"], secretary)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
         svc.cancel_transfer(transfer, by=outsider)
     svc.cancel_transfer(transfer, by=secretary)
     transfer.refresh_from_db()
@@ -315,5 +332,5 @@ def test_cancel_only_before_the_letter(duc, tree, secretary, outsider):
 def test_a_member_who_left_cannot_be_transferred(duc, tree, secretary, officer):
     record_event(duc, E.DECEASED, D(2026, 1, 2), by=officer)
     duc.refresh_from_db()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Đảng viên không còn sinh hoạt đảng"):
         official(duc, tree["cell_b"], secretary)
