@@ -18,7 +18,7 @@ class CourseKind(models.TextChoices):
 
 
 # Completing one of these courses raises the member's political theory level (STA-01).
-THEORY_LEVEL_OF_COURSE = {
+THEORY_LEVEL_OF_COURSE: dict[str, str] = {
     CourseKind.ELEMENTARY_THEORY: TheoryLevel.ELEMENTARY,
     CourseKind.INTERMEDIATE_THEORY: TheoryLevel.INTERMEDIATE,
 }

@@ -1,11 +1,15 @@
 """Forms of the training and study pages: they parse; training.services decides."""
 
+from typing import Any, cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import Form
 from core.forms import VNDateInput
+from members.models import Member
+from organizations.models import Organization
 
 from .enums import CourseKind, DirectiveKind, Result, StudyLevel
 
@@ -37,7 +41,9 @@ class CourseForm(Form):
 
 
 class EnrollMemberForm(Form):
-    member = forms.ModelChoiceField(label=_("Đảng viên"), queryset=None)
+    member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
+        label=_("Đảng viên"), queryset=None
+    )
     notes = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
 
     def __init__(self, *args, members, **kwargs):
@@ -45,7 +51,7 @@ class EnrollMemberForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["member"].queryset = self.member_queryset
+        cast(forms.ModelChoiceField[Any], self.fields["member"]).queryset = self.member_queryset
 
 
 class EnrollPersonForm(Form):
@@ -84,7 +90,9 @@ class EnrollPersonForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["candidate_ref"].choices = [("", "—")] + [(p.ref, p.label) for p in self.people]
+        cast(forms.ChoiceField, self.fields["candidate_ref"]).choices = [("", "—")] + [
+            (p.ref, p.label) for p in self.people
+        ]
 
     def clean(self):
         data = super().clean()
@@ -158,7 +166,9 @@ class DirectiveForm(Form):
 
 
 class StudySessionForm(Form):
-    organization = forms.ModelChoiceField(label=_("Đơn vị tổ chức"), queryset=None)
+    organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
+        label=_("Đơn vị tổ chức"), queryset=None
+    )
     held_on = forms.DateField(label=_("Ngày tổ chức"), widget=VNDateInput())
     level = forms.ChoiceField(
         label=_("Cấp tổ chức"),
@@ -178,7 +188,9 @@ class StudySessionForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["organization"].queryset = self.organization_queryset
+        cast(
+            forms.ModelChoiceField[Any], self.fields["organization"]
+        ).queryset = self.organization_queryset
         self.fields["members_count"].widget.attrs.update({"inputmode": "numeric"})
         self.fields["others_count"].widget.attrs.update({"inputmode": "numeric"})
         if not self.is_bound:

@@ -120,7 +120,7 @@ class Enrollment(models.Model):
 
     @property
     def learner_name(self) -> str:
-        return self.member.full_name if self.member_id else self.person_name
+        return self.member.full_name if self.member is not None else self.person_name
 
     @property
     def learner_birth_date(self):

@@ -10,8 +10,9 @@ checks the organization is in reach first) can call them as they are.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Model, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -24,6 +25,10 @@ from members.rules import add_months
 from .enums import CourseKind, Result, StudyLevel
 from .models import Course, Directive, Enrollment, StudySession
 
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
+    from organizations.models import Organization
+
 # ADM-04 [s]: the party awareness course certificate is valid for 60 months.
 AWARENESS_CERTIFICATE_MONTHS = 60
 
@@ -31,16 +36,18 @@ AWARENESS_CERTIFICATE_MONTHS = 60
 # --- scoped reads -----------------------------------------------------------------------
 
 
-def courses_for(user) -> QuerySet[Course]:
+def courses_for(user: "RequestUser") -> QuerySet[Course]:
     """Courses whose organizer the user may read."""
     return Course.objects.filter(org_read_filter(user, "organizer__"))
 
 
-def get_course_for(user, pk) -> Course:
+def get_course_for(user: "RequestUser", pk: int) -> Course:
     return get_object_or_404(courses_for(user).select_related("organizer"), pk=pk)
 
 
-def courses_in(organization, *, kind: str = "", year: int | None = None) -> QuerySet[Course]:
+def courses_in(
+    organization: "Organization", *, kind: str = "", year: int | None = None
+) -> QuerySet[Course]:
     """Courses organized in `organization`'s subtree, with learner counts (one query)."""
     qs = Course.objects.filter(organization.subtree_q("organizer__"))
     if kind:
@@ -70,7 +77,7 @@ def training_of(member: Member) -> QuerySet[Enrollment]:
     )
 
 
-def get_enrollment_for(user, pk) -> Enrollment:
+def get_enrollment_for(user: "RequestUser", pk: int) -> Enrollment:
     return get_object_or_404(
         Enrollment.objects.filter(org_read_filter(user, "course__organizer__")).select_related(
             "course__organizer", "member"
@@ -79,7 +86,7 @@ def get_enrollment_for(user, pk) -> Enrollment:
     )
 
 
-def directives_in(organization, *, year: int | None = None) -> QuerySet[Directive]:
+def directives_in(organization: "Organization", *, year: int | None = None) -> QuerySet[Directive]:
     """Every directive, with its conferences and attendances in the subtree (one query)."""
     condition = Q(sessions__organization__path__startswith=organization.path)
     if year:
@@ -91,14 +98,16 @@ def directives_in(organization, *, year: int | None = None) -> QuerySet[Directiv
     ).order_by("-issued_on", "code")
 
 
-def sessions_in(organization, directive: Directive | None = None) -> QuerySet[StudySession]:
+def sessions_in(
+    organization: "Organization", directive: Directive | None = None
+) -> QuerySet[StudySession]:
     qs = StudySession.objects.filter(organization.subtree_q("organization__"))
     if directive is not None:
         qs = qs.filter(directive=directive)
     return qs.select_related("organization", "directive").order_by("-held_on", "-id")
 
 
-def get_session_for(user, pk) -> StudySession:
+def get_session_for(user: "RequestUser", pk: int) -> StudySession:
     return get_object_or_404(
         StudySession.objects.filter(org_read_filter(user, "organization__")).select_related(
             "organization", "directive"
@@ -136,12 +145,22 @@ def awareness_expires_on(certificate_on: date) -> date:
     return add_months(certificate_on, AWARENESS_CERTIFICATE_MONTHS)
 
 
-def candidate_ref_of(obj) -> str:
+class Person(Protocol):
+    """A member, an admissions Candidate, or anyone with a name and a birth date."""
+
+    @property
+    def full_name(self) -> str: ...
+
+    @property
+    def date_of_birth(self) -> date | None: ...
+
+
+def candidate_ref_of(obj: Model) -> str:
     """The text reference of a record of another app: "admissions.candidate:12"."""
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
-def _person_q(person) -> Q:
+def _person_q(person: Person) -> Q:
     """Enrollments of `person`: a Member by key; anyone else (an admissions Candidate, or
     any object with full_name and date_of_birth) by the linked reference, the citizen ID,
     or the same name (diacritics and case ignored) with the same birth date."""
@@ -153,12 +172,12 @@ def _person_q(person) -> Q:
     citizen_id = getattr(person, "citizen_id", "") or ""
     if citizen_id:
         q |= Q(member__isnull=True, person_citizen_id=citizen_id)
-    if getattr(person, "pk", None) is not None and hasattr(person, "_meta"):
+    if isinstance(person, Model) and person.pk is not None:
         q |= Q(candidate_ref=candidate_ref_of(person))
     return q
 
 
-def _certificates(person, kind: str) -> QuerySet[Enrollment]:
+def _certificates(person: Person, kind: str) -> QuerySet[Enrollment]:
     return (
         Enrollment.objects.filter(_person_q(person))
         .filter(course__kind=kind, result=Result.COMPLETED, certificate_on__isnull=False)
@@ -167,7 +186,12 @@ def _certificates(person, kind: str) -> QuerySet[Enrollment]:
     )
 
 
-def awareness_certificate(person, on: date | None = None) -> Certificate | None:
+def _issued_on(enrollment: Enrollment) -> date:
+    assert enrollment.certificate_on is not None  # _certificates reads issued ones only
+    return enrollment.certificate_on
+
+
+def awareness_certificate(person: Person, on: date | None = None) -> Certificate | None:
     """ADM-04: the latest party awareness certificate of `person` valid on `on` (today by
     default), with its expiry (certificate date + 60 months, the last valid day); None
     when there is none or the latest has expired (the course must be taken again).
@@ -182,13 +206,13 @@ def awareness_certificate(person, on: date | None = None) -> Certificate | None:
         enrollment,
         CourseKind.PARTY_AWARENESS,
         enrollment.certificate_number,
-        enrollment.certificate_on,
-        awareness_expires_on(enrollment.certificate_on),
+        _issued_on(enrollment),
+        awareness_expires_on(_issued_on(enrollment)),
     )
     return certificate if certificate.valid_on(on) else None
 
 
-def awareness_certificates(person, on: date | None = None) -> list[Certificate]:
+def awareness_certificates(person: Person, on: date | None = None) -> list[Certificate]:
     """ADM-04: every party awareness certificate of `person` issued on or before `on`
     (today by default), newest first, expired ones included (each with its expiry): the
     admission case's COURSE step takes one of them, and the rule check
@@ -199,8 +223,8 @@ def awareness_certificates(person, on: date | None = None) -> list[Certificate]:
             e,
             CourseKind.PARTY_AWARENESS,
             e.certificate_number,
-            e.certificate_on,
-            awareness_expires_on(e.certificate_on),
+            _issued_on(e),
+            awareness_expires_on(_issued_on(e)),
         )
         for e in _certificates(person, CourseKind.PARTY_AWARENESS).filter(certificate_on__lte=on)
     ]
@@ -217,7 +241,7 @@ def new_member_certificate(member: Member, on: date | None = None) -> Certificat
         enrollment,
         CourseKind.NEW_MEMBER,
         enrollment.certificate_number,
-        enrollment.certificate_on,
+        _issued_on(enrollment),
         None,
     )
 
@@ -246,7 +270,7 @@ def _period_q(field: str, start: date | None, end: date | None) -> Q:
 
 
 def study_totals(
-    organization,
+    organization: "Organization",
     *,
     directive: Directive | None = None,
     start: date | None = None,
@@ -282,7 +306,7 @@ class DirectiveTotal:
 
 
 def study_totals_by_directive(
-    organization, *, start: date | None = None, end: date | None = None
+    organization: "Organization", *, start: date | None = None, end: date | None = None
 ) -> list[DirectiveTotal]:
     """Per directive studied in the subtree in the period (directives with no conference
     there are left out), newest directive first. One query."""
@@ -314,7 +338,7 @@ class LevelTotal:
 
 
 def study_totals_by_level(
-    organization,
+    organization: "Organization",
     *,
     directive: Directive | None = None,
     start: date | None = None,
@@ -361,7 +385,7 @@ class CourseTotal:
 
 
 def course_totals(
-    organization, *, start: date | None = None, end: date | None = None
+    organization: "Organization", *, start: date | None = None, end: date | None = None
 ) -> list[CourseTotal]:
     """Per course kind, for courses organized in the subtree starting in the period:
     courses, learners enrolled, completed, certificates, members and non-members
@@ -388,17 +412,17 @@ def course_totals(
     }
     rows = []
     for kind, label in CourseKind.choices:
-        row = learners.get(kind, {})
+        row = learners.get(kind)
         rows.append(
             CourseTotal(
                 kind,
                 str(label),
                 course_counts.get(kind, 0),
-                row.get("enrolled", 0),
-                row.get("completed", 0),
-                row.get("certificates", 0),
-                row.get("members", 0),
-                row.get("non_members", 0),
+                row["enrolled"] if row else 0,
+                row["completed"] if row else 0,
+                row["certificates"] if row else 0,
+                row["members"] if row else 0,
+                row["non_members"] if row else 0,
             )
         )
     return rows

@@ -16,6 +16,7 @@ PermissionDenied.
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -23,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org, org_write_filter
+from core.audit import stamp
 from members.enums import ACTIVE_STATUSES
 from members.models import Member
 from members.queries import members_for
@@ -40,6 +42,10 @@ from .enums import (
     StudyLevel,
 )
 from .models import Course, Directive, Enrollment, StudySession
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from accounts.scope import RequestUser
 
 COURSE_FIELDS = ("kind", "title", "starts_on", "ends_on", "place", "notes")
 
@@ -66,7 +72,7 @@ def create_course(
     ends_on: date,
     place: str = "",
     notes: str = "",
-    by,
+    by: "User",
 ) -> Course:
     if not can_write_org(by, organizer):
         raise PermissionDenied
@@ -80,13 +86,13 @@ def create_course(
         notes=notes,
     )
     _check_course(course)
-    course._history_user = by
+    stamp(course, by)
     course.save()
     return course
 
 
 @transaction.atomic
-def update_course(course: Course, *, by, **changes) -> Course:
+def update_course(course: Course, *, by: "User", **changes: Any) -> Course:
     unknown = set(changes) - set(COURSE_FIELDS)
     if unknown:
         raise TypeError(f"update_course() got unexpected fields: {sorted(unknown)}")
@@ -97,13 +103,13 @@ def update_course(course: Course, *, by, **changes) -> Course:
     for name, value in changes.items():
         setattr(course, name, value.strip() if isinstance(value, str) else value)
     _check_course(course)
-    course._history_user = by
+    stamp(course, by)
     course.save()
     return course
 
 
 @transaction.atomic
-def enroll_member(course: Course, *, member: Member, by, notes: str = "") -> Enrollment:
+def enroll_member(course: Course, *, member: Member, by: "User", notes: str = "") -> Enrollment:
     """A party member on the course: `by` writes the organizer and reads the member."""
     if not can_write_org(by, course.organizer):
         raise PermissionDenied
@@ -124,7 +130,7 @@ def enroll_member(course: Course, *, member: Member, by, notes: str = "") -> Enr
     if course.enrollments.filter(member=member).exists():
         raise ValidationError({"member": _("%(name)s đã có tên trong lớp.") % {"name": member}})
     enrollment = Enrollment(course=course, member=member, notes=notes.strip())
-    enrollment._history_user = by
+    stamp(enrollment, by)
     enrollment.save()
     return enrollment
 
@@ -138,7 +144,7 @@ def enroll_person(
     citizen_id: str = "",
     candidate_ref: str = "",
     notes: str = "",
-    by,
+    by: "User",
 ) -> Enrollment:
     """A person who is not a party member (an awareness course learner, ADM-04).
 
@@ -188,12 +194,12 @@ def enroll_person(
         candidate_ref=candidate_ref,
         notes=notes.strip(),
     )
-    enrollment._history_user = by
+    stamp(enrollment, by)
     enrollment.save()
     return enrollment
 
 
-def raise_theory_level(member: Member, level: str, *, by, reason: str = "") -> bool:
+def raise_theory_level(member: Member, level: str, *, by: "User", reason: str = "") -> bool:
     """Set the member's political theory level to `level` if that is higher (STA-01);
     never lowers it. Returns True when the level changed (a history row names `by`).
     Call inside a transaction."""
@@ -201,8 +207,7 @@ def raise_theory_level(member: Member, level: str, *, by, reason: str = "") -> b
     if THEORY_RANK.get(level, 0) <= THEORY_RANK.get(member.theory_level, 0):
         return False
     member.theory_level = level
-    member._history_user = by
-    member._change_reason = reason
+    stamp(member, by, reason)
     member.save(update_fields=["theory_level"])
     return True
 
@@ -214,7 +219,7 @@ def record_result(
     result: str,
     certificate_number: str = "",
     certificate_on: date | None = None,
-    by,
+    by: "User",
 ) -> Enrollment:
     """The learner's result and certificate.
 
@@ -244,10 +249,10 @@ def record_result(
     enrollment.result = result
     enrollment.certificate_number = certificate_number
     enrollment.certificate_on = certificate_on
-    enrollment._history_user = by
+    stamp(enrollment, by)
     enrollment.save()
     level = THEORY_LEVEL_OF_COURSE.get(course.kind)
-    if result == Result.COMPLETED and level and enrollment.member_id:
+    if result == Result.COMPLETED and level and enrollment.member is not None:
         raise_theory_level(
             enrollment.member,
             level,
@@ -266,7 +271,7 @@ def directive_kind_of(code: str) -> str:
     return DIRECTIVE_KIND_OF_SYMBOL.get(symbol, DirectiveKind.OTHER)
 
 
-def can_record_directives(user) -> bool:
+def can_record_directives(user: "RequestUser") -> bool:
     """Anyone who may write somewhere in the tree may add a directive to the list."""
     return Organization.objects.filter(org_write_filter(user)).exists()
 
@@ -280,7 +285,7 @@ def create_directive(
     issuer: str,
     kind: str = "",
     notes: str = "",
-    by,
+    by: "User",
 ) -> Directive:
     if not can_record_directives(by):
         raise PermissionDenied
@@ -304,7 +309,7 @@ def create_directive(
         kind=kind or directive_kind_of(code),
         notes=notes,
     )
-    directive._history_user = by
+    stamp(directive, by)
     directive.save()
     return directive
 
@@ -319,7 +324,7 @@ def record_study_session(
     others_count: int = 0,
     level: str = "",
     notes: str = "",
-    by,
+    by: "User",
 ) -> StudySession:
     """A conference to study `directive` held by `organization` (the level defaults to
     the organization's)."""
@@ -350,13 +355,13 @@ def record_study_session(
         others_count=others_count,
         notes=notes,
     )
-    session._history_user = by
+    stamp(session, by)
     session.save()
     return session
 
 
 @transaction.atomic
-def complete_course(course: Course, *, certificate_on: date | None = None, by) -> int:
+def complete_course(course: Course, *, certificate_on: date | None = None, by: "User") -> int:
     """Close a course: every learner still "enrolled" completes it, with certificates
     dated `certificate_on` (the course's last day by default; numbers are typed per
     learner afterwards). Learners already marked failed or absent are left alone. The
