@@ -126,7 +126,10 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
             .values_list("citizen_id", flat=True),
         )
         self.province = Organization.objects.get(depth=1, code="38.000.000.000.000")
-        self.district = Organization.objects.filter(kind=OrgKind.DISTRICT).order_by("path").first()
+        district = Organization.objects.filter(kind=OrgKind.DISTRICT).order_by("path").first()
+        if district is None:
+            raise ValueError("no district: run seed_demo first")
+        self.district = district
         self.communes = list(
             Organization.objects.filter(
                 depth=2, kind=OrgKind.COMMUNE, dissolved_on__isnull=True

@@ -36,7 +36,7 @@ class SeederState:
     result: Result_
     people: People
     province: Organization
-    district: Organization | None
+    district: Organization
     communes: list[Organization]
     awareness: dict[int, list[Course]]  # commune pk → courses, oldest first
     new_member_courses: dict[int, list[Course]]

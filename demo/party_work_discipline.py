@@ -111,7 +111,6 @@ class DisciplineMixin(SeederState):
         """The seed's 2018: 3 organizations on signs of violation, 5 finance inspections,
         3 supervision rounds."""
         district, rng = self.district, self.rng
-        assert district is not None  # seed_demo's
         programme = dis.create_programme(
             organization=district,
             year=2018,

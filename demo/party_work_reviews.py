@@ -176,7 +176,6 @@ class ReviewsMixin(SeederState):
         end = date(year, 12, 31)
         exempted = self.exempted_on(end)
         rows = []
-        assert self.district is not None  # seed_demo's
         memberships = (
             membership_on(end)
             .filter(organization__path__startswith=self.district.path)
@@ -244,7 +243,6 @@ class ReviewsMixin(SeederState):
         self.result.member_reviews += len(rows)
 
     def reviews(self, disciplined: dict) -> None:
-        assert self.district is not None  # seed_demo's
         for year, counts in ((2018, GRASSROOTS_2018), (2023, GRASSROOTS_2023)):
             round_ = rev.open_round(organization=self.district, year=year, by=self.by)
             self.review_orgs(self.district, round_, year, counts)
