@@ -115,7 +115,7 @@ def test_same_ref_different_type_is_a_different_document(cell, terms):
 
 
 def test_unknown_doc_type_is_refused(cell):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Loại văn bản không hợp lệ: XX"):
         next_number(cell, "XX", date(2026, 3, 5))
 
 
@@ -234,12 +234,12 @@ def test_header_for_a_province_has_no_superior(tree):
 
 def test_header_for_refuses_a_number_of_another_organization_or_type(tree, cell):
     entry = next_number(tree["cell_b"], TB, date(2026, 3, 5))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Số văn bản thuộc tổ chức khác"):
         header_for(cell, number=entry)
     own = next_number(cell, TB, date(2026, 3, 5))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Số văn bản thuộc loại văn bản khác"):
         header_for(cell, number=own, doc_type=NQ)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Thiếu loại văn bản"):
         header_for(cell)
 
 

@@ -95,7 +95,10 @@ def test_org01_cell_cannot_hold_grassroots_committee(officer, login, tree):
     assert _field_errors(response, "kind")
     assert _created() is None
     # ...and the service refuses it with the ORG-01 message.
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(
+        ValidationError,
+        match=r"Chi bộ trực thuộc không thể trực tiếp có đảng bộ cơ sở\. \(ORG-01\)",
+    ) as exc:
         services.create_organization(
             superior=cell, by=officer, name="Đảng bộ sai chỗ", kind=OrgKind.GRASSROOTS_COMMITTEE
         )
@@ -107,7 +110,10 @@ def test_org01_cell_cannot_hold_grassroots_committee(officer, login, tree):
 
 def test_org01_changing_kind_must_still_hold_the_subordinates(officer, tree):
     """A grassroots đảng bộ with cells cannot become a chi bộ cơ sở."""
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(
+        ValidationError,
+        match=r"Chi bộ cơ sở không thể có các tổ chức trực thuộc hiện có.*\(ORG-01\)",
+    ) as exc:
         services.update_organization(
             tree["grassroots"], by=officer, kind=OrgKind.GRASSROOTS_CELL, category="school"
         )
@@ -121,7 +127,10 @@ def test_org01_move_is_judged_on_the_move_date(admin_user, tree):
         {"name": "Huyện ủy Cao Lộc", "kind": OrgKind.DISTRICT, "established_on": date(1990, 1, 1)},
     )
     org = tree["grassroots"]
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(
+        ValidationError,
+        match=r"Ngày 01/07/2025 không còn hoặc chưa có cấp đảng bộ huyện, quận, thị xã \(ORG-01\)",
+    ) as exc:
         services.move_organization(
             org, to=district, moved_on=date(2025, 7, 1), reason="QĐ", by=admin_user
         )
@@ -134,7 +143,9 @@ def test_org01_move_is_judged_on_the_move_date(admin_user, tree):
 
 
 def test_org01_move_refuses_a_superior_that_cannot_hold_the_kind(officer, tree):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(
+        ValidationError, match=r"Đảng bộ xã không thể trực tiếp có chi bộ trực thuộc\. \(ORG-01\)"
+    ) as exc:
         services.move_organization(
             tree["cell_a"], to=tree["commune"], moved_on=date(2025, 8, 1), reason="", by=officer
         )
@@ -204,7 +215,9 @@ def test_org05_code_unique_with_a_friendly_message(officer, login, tree):
 def test_org05_code_unique_in_the_service_too(officer, tree):
     """The service checks again (two forms submitted at once): no IntegrityError escapes."""
     Organization.objects.filter(pk=tree["cell_b"].pk).update(code="38.168.053.000.002")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(
+        ValidationError, match=r"Mã tổ chức này đã được dùng cho một tổ chức khác \(ORG-05\)"
+    ) as exc:
         services.update_organization(tree["cell_a"], by=officer, code="38.168.053.000.002")
     assert "ORG-05" in exc.value.message_dict["code"][0]
 

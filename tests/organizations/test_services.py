@@ -72,7 +72,7 @@ def test_move_targets_only_what_the_officer_manages_and_may_hold_the_kind(office
 
 def test_move_out_of_reach_is_refused(officer, tree):
     """An officer cannot move an organization into another commune's subtree."""
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Bạn không có quyền thực hiện thao tác này"):
         services.move_organization(
             tree["grassroots"],
             to=tree["other_commune"],
@@ -83,7 +83,10 @@ def test_move_out_of_reach_is_refused(officer, tree):
 
 
 def test_move_into_own_subtree_is_refused(admin_user, records):
-    with pytest.raises(ValidationError):
+    with pytest.raises(
+        ValidationError,
+        match="Không thể chuyển một tổ chức vào chính nó hoặc tổ chức trực thuộc nó",
+    ):
         services.move_organization(
             records["cell"],
             to=records["group"],
@@ -130,7 +133,7 @@ def test_succession_recorded_and_linked_both_ways(officer, login, tree):
 
 
 def test_succession_with_an_organization_out_of_scope_is_refused(officer, tree):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Bạn không có quyền thực hiện thao tác này"):
         services.record_succession(
             predecessor=tree["other_cell"],
             successor=tree["cell_a"],
@@ -260,7 +263,7 @@ def test_committee_kind_follows_the_organization(officer, tree):
     term = Term.objects.create(
         organization=tree["grassroots"], name="2025–2030", starts_on=date(2025, 5, 1)
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Loại cấp ủy này không dùng cho đảng bộ cơ sở"):
         services.add_committee(
             organization=tree["grassroots"], term=term, kind="cell_committee", by=officer
         )
@@ -321,13 +324,13 @@ def test_dissolve_records_the_reason_in_the_history(officer, tree):
 
 
 def test_services_refuse_a_user_without_the_right(inspector, secretary, tree):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Bạn không có quyền thực hiện thao tác này"):
         services.create_organization(
             superior=tree["grassroots"], by=inspector, name="X", kind="cell", category="school"
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Bạn không có quyền thực hiện thao tác này"):
         services.update_organization(tree["cell_a"], by=secretary, name="Đổi tên")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Bạn không có quyền thực hiện thao tác này"):
         services.dissolve_organization(tree["cell_a"], on=date(2025, 9, 1), reason="", by=secretary)
 
 
