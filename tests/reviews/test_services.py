@@ -59,7 +59,7 @@ def test_steps_in_order_and_locked_after_later_step(round_for, people, secretary
     services.record_member_step(
         member=people[0], year=2024, step="proposal", level=L.GOOD, by=secretary
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Bước sau đã được ghi, không sửa bước này"):
         services.record_member_step(
             member=people[0], year=2024, step="self", level=L.EXCELLENT, by=secretary
         )
