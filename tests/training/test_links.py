@@ -59,7 +59,9 @@ def test_enrol_linked_candidate_copies_the_person(awareness, candidate, officer)
     assert enrollment.person_name == "Lường Thị Hoa"
     assert enrollment.person_birth_date == date(2000, 3, 15)
     assert enrollment.person_citizen_id == "020300001234"
-    with pytest.raises(ValidationError) as error:  # once per course
+    with pytest.raises(
+        ValidationError, match="Lường Thị Hoa đã có tên trong lớp"
+    ) as error:  # once per course
         services.enroll_person(awareness, candidate_ref=candidate_ref_of(candidate), by=officer)
     assert "candidate_ref" in error.value.message_dict
 
@@ -78,7 +80,9 @@ def test_candidate_of_another_subtree_cannot_be_linked(
         by=outsider,
     )
     ref = candidate_ref_of(candidate)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError, match="Không tìm thấy quần chúng này trong phạm vi quản lý"
+    ) as error:
         services.enroll_person(course, candidate_ref=ref, by=outsider)
     assert error.value.message_dict["candidate_ref"] == [
         "Không tìm thấy quần chúng này trong phạm vi quản lý."

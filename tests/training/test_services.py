@@ -73,16 +73,20 @@ def test_failed_or_absent_does_not_raise_the_level(tree, officer, course_factory
 def test_result_refusals(tree, officer, course_factory, cell_member):
     course = course_factory(CourseKind.NEW_MEMBER)
     enrollment = services.enroll_member(course, member=cell_member, by=officer)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError, match="Ngày cấp giấy chứng nhận trước ngày khai giảng lớp"
+    ) as error:
         services.record_result(
             enrollment, result=Result.COMPLETED, certificate_on=date(2024, 3, 1), by=officer
         )
     assert "certificate_on" in error.value.message_dict
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Ngày cấp giấy chứng nhận ở tương lai"):
         services.record_result(
             enrollment, result=Result.COMPLETED, certificate_on=date(2099, 1, 1), by=officer
         )
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(
+        ValidationError, match="Chỉ cấp giấy chứng nhận cho học viên hoàn thành lớp"
+    ) as error:
         services.record_result(
             enrollment, result=Result.FAILED, certificate_number="1/CN", by=officer
         )
@@ -94,13 +98,16 @@ def test_result_refusals(tree, officer, course_factory, cell_member):
 def test_enrollment_refusals(tree, officer, course_factory, cell_member, inspector, secretary):
     awareness = course_factory(CourseKind.PARTY_AWARENESS)
     new_member = course_factory(CourseKind.NEW_MEMBER)
-    with pytest.raises(ValidationError):  # ADM-04: awareness courses are for non-members
+    with pytest.raises(
+        ValidationError,
+        match="Lớp bồi dưỡng nhận thức về Đảng dành cho quần chúng, không phải đảng viên",
+    ):  # ADM-04: awareness courses are for non-members
         services.enroll_member(awareness, member=cell_member, by=officer)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Lớp đảng viên mới chỉ dành cho đảng viên"):
         services.enroll_person(
             new_member, full_name="Vi Văn Tùng", date_of_birth=date(2000, 1, 1), by=officer
         )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Số CCCD gồm 12 chữ số"):
         services.enroll_person(
             awareness,
             full_name="Vi Văn Tùng",
@@ -109,12 +116,16 @@ def test_enrollment_refusals(tree, officer, course_factory, cell_member, inspect
             by=officer,
         )
     services.enroll_member(new_member, member=cell_member, by=officer)
-    with pytest.raises(ValidationError):  # once per course
+    with pytest.raises(
+        ValidationError, match="Hoàng Thị Lan đã có tên trong lớp"
+    ):  # once per course
         services.enroll_member(new_member, member=cell_member, by=officer)
+    # raises-without-match: raised without a message
     with pytest.raises(PermissionDenied):  # readers do not write
         services.enroll_person(
             awareness, full_name="Vi Văn Tùng", date_of_birth=date(2000, 1, 1), by=inspector
         )
+    # raises-without-match: raised without a message
     with pytest.raises(PermissionDenied):  # a cell secretary does not write the commune
         services.create_course(
             organizer=tree["commune"],
@@ -125,12 +136,13 @@ def test_enrollment_refusals(tree, officer, course_factory, cell_member, inspect
             by=secretary,
         )
     other = add_member(tree["other_cell"], "Đàm Văn Quý")
+    # raises-without-match: raised without a message
     with pytest.raises(PermissionDenied):  # a member outside the officer's reach
         services.enroll_member(new_member, member=other, by=officer)
 
 
 def test_course_dates_in_order(tree, officer):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Ngày kết thúc trước ngày bắt đầu"):
         services.create_course(
             organizer=tree["commune"],
             kind=CourseKind.NEW_MEMBER,
@@ -147,21 +159,25 @@ def test_directive_kind_from_its_symbol(officer, directive):
     assert services.directive_kind_of("21-KL/TW") == DirectiveKind.CONCLUSION
     assert services.directive_kind_of("366-QĐ/TW") == DirectiveKind.REGULATION
     assert services.directive_kind_of("Văn bản") == DirectiveKind.OTHER
-    with pytest.raises(ValidationError):  # already listed
+    with pytest.raises(
+        ValidationError, match="Văn bản 05-ct/tw đã có trong danh sách"
+    ):  # already listed
         services.create_directive(
             code="05-ct/tw", title="x", issued_on=date(2016, 5, 15), issuer="BCT", by=officer
         )
 
 
 def test_directive_needs_a_writer(inspector):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
         services.create_directive(
             code="28-CT/TW", title="x", issued_on=date(2008, 9, 1), issuer="BCT", by=inspector
         )
 
 
 def test_study_session_refusals(tree, officer, directive, secretary):
-    with pytest.raises(ValidationError):  # before the directive was issued
+    with pytest.raises(
+        ValidationError, match="Ngày tổ chức trước ngày ban hành văn bản"
+    ):  # before the directive was issued
         services.record_study_session(
             directive=directive,
             organization=tree["commune"],
@@ -169,7 +185,7 @@ def test_study_session_refusals(tree, officer, directive, secretary):
             members_count=10,
             by=officer,
         )
-    with pytest.raises(ValidationError):  # nobody attended
+    with pytest.raises(ValidationError, match="Hội nghị phải có người tham dự"):  # nobody attended
         services.record_study_session(
             directive=directive,
             organization=tree["commune"],
@@ -177,7 +193,7 @@ def test_study_session_refusals(tree, officer, directive, secretary):
             members_count=0,
             by=officer,
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
         services.record_study_session(
             directive=directive,
             organization=tree["cell_b"],
