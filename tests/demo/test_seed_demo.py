@@ -402,7 +402,7 @@ class SeedDemoTests(TestCase):
         assert (Organization.objects.count(), Member.objects.count()) == before
 
     def test_seed_again_without_options_refuses(self):
-        with pytest.raises(CommandError):
+        with pytest.raises(CommandError, match=r"Cơ sở dữ liệu đã có tổ chức đảng; dùng --reset"):
             call_command("seed_demo", stdout=StringIO())
 
     def test_reset_rebuilds_the_same_demo(self):

@@ -233,5 +233,7 @@ def test_if_empty_does_nothing_the_second_time(seeded):
     call_command("seed_party_work", "--if-empty", stdout=out)
     assert out.getvalue() == ""
     assert (AdmissionCase.objects.count(), MemberReview.objects.count()) == before
-    with pytest.raises(CommandError):
+    with pytest.raises(
+        CommandError, match="Đã có dữ liệu kết nạp đảng viên; dùng --if-empty để bỏ qua"
+    ):
         call_command("seed_party_work", stdout=StringIO())
