@@ -20,6 +20,7 @@ Only ``with`` statements are checked; the names are matched as written in the te
 
 import ast
 from pathlib import Path
+from typing import TypeGuard
 
 import pytest
 
@@ -31,7 +32,7 @@ CHECKED = {"ValidationError", "PermissionDenied", "CommandError", "StepRefused",
 OPT_OUT = "# raises-without-match:"
 
 
-def _is_pytest_raises(node: ast.expr) -> bool:
+def _is_pytest_raises(node: ast.expr) -> TypeGuard[ast.Call]:
     if not isinstance(node, ast.Call):
         return False
     func = node.func
@@ -67,7 +68,7 @@ def _asserts_on(name: str, statements: list[ast.stmt]) -> bool:
     )
 
 
-def _opted_out(lines: list[str], statement: ast.With) -> bool:
+def _opted_out(lines: list[str], statement: ast.With | ast.AsyncWith) -> bool:
     first = statement.lineno - 1
     last = statement.body[0].lineno - 1  # the header ends before the first body line
     header = lines[max(first - 1, 0) : max(last, first + 1)]
