@@ -15,10 +15,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.signals import request_finished
+from django.db import close_old_connections
+from django.test import Client
 
 from accounts.enums import Role
 from tests.factories import MemberFactory, RoleAssignmentFactory, UserFactory, make_tree
-
 
 # The suite's "today" (docs/testing.md): 06:00 on Monday 07/12/2026 in Viet Nam, which is still
 # Sunday 06/12 in UTC, so a test that mixes the server's UTC clock with the Vietnamese date fails
@@ -46,6 +48,33 @@ def _pinned_clock():
     """Every test starts on PINNED_NOW, whatever the tests before it did with time."""
     with time_machine.travel(PINNED_NOW, tick=True) as traveller:
         yield traveller
+
+
+@pytest.fixture(autouse=True)
+def _close_streamed_responses(monkeypatch):
+    """A server closes every response once it is sent; Django's test client closes a
+    streamed one (an XLSX or DOCX download spooled in a temporary file) only when the test
+    reads it to the end. Close the rest after the test, as the server would, so that an
+    unclosed file left by chibo's own code still fails (filterwarnings = error)."""
+    streamed = []
+    request = Client.request
+
+    def recording_request(self, **kwargs):
+        response = request(self, **kwargs)
+        if getattr(response, "streaming", False):
+            streamed.append(response)
+        return response
+
+    monkeypatch.setattr(Client, "request", recording_request)
+    yield
+    # As the test client does for the responses it closes itself: closing fires
+    # request_finished, whose close_old_connections would end the test's transaction.
+    request_finished.disconnect(close_old_connections)
+    try:
+        for response in streamed:
+            response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)

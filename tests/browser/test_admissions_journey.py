@@ -109,7 +109,7 @@ def test_sympathizer_to_probationary_member(page, live_server, screenshot):
     # The generated decision (9-KNĐ) downloaded and read.
     with page.expect_download() as download_info:
         page.get_by_test_id("doc-9-knd-docx").click()
-    content = open(download_info.value.path(), "rb").read()
+    content = download_info.value.path().read_bytes()
     text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs) + "\n".join(
         c.text for t in Document(io.BytesIO(content)).tables for r in t.rows for c in r.cells
     )

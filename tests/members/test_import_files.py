@@ -2,6 +2,7 @@
 written (not a workbook, truncated, damaged, merged cells, wrong headers, too big)."""
 
 import zipfile
+from pathlib import Path
 
 from openpyxl import Workbook
 
@@ -39,7 +40,7 @@ def test_not_an_xlsx(coded_tree, officer, tmp_path):
 
 def test_truncated_zip(coded_tree, officer, tmp_path):
     whole = make_xlsx(tmp_path / "whole.xlsx", [member()])
-    data = open(whole, "rb").read()
+    data = Path(whole).read_bytes()
     path = tmp_path / "cut.xlsx"
     path.write_bytes(data[: len(data) // 2])
     assert "hỏng" in _error(path, officer)
