@@ -36,4 +36,4 @@ class Rating(models.TextChoices):
     POOR = "poor", _("Kém")
 
 
-RATING_ORDER = {Rating.GOOD: 3, Rating.FAIR: 2, Rating.AVERAGE: 1, Rating.POOR: 0}
+RATING_ORDER: dict[str, int] = {Rating.GOOD: 3, Rating.FAIR: 2, Rating.AVERAGE: 1, Rating.POOR: 0}

@@ -5,8 +5,10 @@ from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import BootstrapForm
+from organizations.models import Organization
 
 from .enums import MeetingKind, Rating
+from .models import SupervisorAssignment
 
 
 class TimeInput(forms.TimeInput):
@@ -178,7 +180,7 @@ class DocumentForm(BootstrapForm):
 
 
 class SuperiorForm(BootstrapForm):
-    assignment = forms.ModelChoiceField(
+    assignment: forms.ModelChoiceField[SupervisorAssignment] = forms.ModelChoiceField(
         label=_("Cấp ủy viên được phân công"), queryset=None, required=False
     )
     name = forms.CharField(label=_("Hoặc họ và tên"), required=False, max_length=150)
@@ -216,7 +218,9 @@ class ScanForm(BootstrapForm):
 class AssignmentForm(BootstrapForm):
     """MTG-06: a member of the superior's committee assigned to one of its cells."""
 
-    organization = forms.ModelChoiceField(label=_("Chi bộ"), queryset=None)
+    organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
+        label=_("Chi bộ"), queryset=None
+    )
     member = _MemberChoice(label=_("Cấp ủy viên phụ trách"), queryset=None)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=255)
 

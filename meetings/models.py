@@ -466,8 +466,8 @@ class SignedScan(models.Model):
         indexes = [models.Index(fields=["meeting", "resolution", "uploaded_at"])]
 
     def __str__(self) -> str:
-        return self.original_name or self.file.name.rsplit("/", 1)[-1]
+        return self.original_name or (self.file.name or "").rsplit("/", 1)[-1]
 
     @property
     def extension(self) -> str:
-        return self.file.name.rsplit(".", 1)[-1].lower()
+        return (self.file.name or "").rsplit(".", 1)[-1].lower()

@@ -247,15 +247,15 @@ class ScoreInput:
 @dataclass(frozen=True)
 class Score:
     points: Decimal
-    parts: dict = field(default_factory=dict)  # label -> (points, weight)
-    maxed: dict = field(default_factory=dict)  # attendance/duration/speakers/minutes -> bool
+    parts: dict[str, tuple[Decimal, int]] = field(default_factory=dict)  # label -> (points, weight)
+    maxed: dict[str, bool] = field(default_factory=dict)  # attendance/duration/speakers/minutes
 
     @property
     def rating(self) -> str:
         return rating_for(self.points, all(self.maxed.values()))
 
 
-def _d(value) -> Decimal:
+def _d(value: Decimal) -> Decimal:
     return Decimal(value).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
@@ -296,7 +296,7 @@ def meeting_score(data: ScoreInput, weights: Weights = Weights()) -> Score:
     return Score(total, parts, maxed)
 
 
-def rating_for(points, all_maxed: bool) -> str:
+def rating_for(points: Decimal, all_maxed: bool) -> str:
     """MTG-05: Tốt ≥ 90 with attendance, duration, speakers and minutes at maximum;
     Khá 70–<90 (and 90+ without those maxima); Trung bình 50–<70; Kém < 50."""
     if points >= GOOD_AT and all_maxed:
@@ -392,9 +392,11 @@ def resolution_valid(votes_for: int, base: int) -> bool:
 # --- MTG-02 / MTG-01: the year plan ------------------------------------------------------
 
 
-def plan_findings(meetings: Iterable[tuple[str, date, str]], *, year: int, is_cell: bool):
+def plan_findings(
+    meetings: Iterable[tuple[str, date, str]], *, year: int, is_cell: bool
+) -> list[Finding]:
     """Warnings on a year plan: `meetings` are (kind, date, state) not cancelled."""
-    findings = []
+    findings: list[Finding] = []
     meetings = [m for m in meetings if m[2] != "cancelled"]
     if not is_cell:
         periodic = sum(1 for kind, _on, _s in meetings if kind == MeetingKind.PERIODIC)

@@ -6,6 +6,9 @@ Thin views over meetings.statistics. The organization is read through the user's
 record) gets a 404 too. The same `compliance()` feeds the page and the export.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -76,6 +79,8 @@ def _period(request) -> tuple[PeriodForm, Period, str]:
     data.setdefault("year", str(default_year()))
     data.setdefault("month_from", "1")
     note = ""
+    year: int | None
+    first: int | None
     try:
         year, first = int(data["year"]), int(data["month_from"])
     except ValueError:
@@ -213,6 +218,25 @@ def cells(request, org_pk):
     )
 
 
+# Column accessors, one per bucket or quarter (a function each: no late-binding loop variable).
+
+
+def _bucket_count(bucket: str) -> Callable[[Any], Any]:
+    return lambda r: r.buckets[bucket]
+
+
+def _bucket_share(bucket: str) -> Callable[[Any], Any]:
+    return lambda r: r.share(bucket).fraction
+
+
+def _thematic_in(quarters: Any, i: int) -> Callable[[Any], Any]:
+    return lambda r: r.thematic_in(quarters)[i]
+
+
+def _thematic(i: int) -> Callable[[Any], Any]:
+    return lambda r: r.thematic[i]
+
+
 def summary_columns(quarters) -> list[Column]:
     columns = [
         Column(_("Loại hình chi bộ"), "label", width=28),
@@ -221,16 +245,14 @@ def summary_columns(quarters) -> list[Column]:
     for bucket in BUCKETS:
         label = str(BUCKET_LABELS[bucket])
         columns += [
-            Column(label, lambda r, b=bucket: r.buckets[b], INTEGER),
-            Column(
-                _("Tỷ lệ %(b)s") % {"b": label}, lambda r, b=bucket: r.share(b).fraction, PERCENT
-            ),
+            Column(label, _bucket_count(bucket), INTEGER),
+            Column(_("Tỷ lệ %(b)s") % {"b": label}, _bucket_share(bucket), PERCENT),
         ]
     for i, quarter in enumerate(quarters):
         columns.append(
             Column(
                 _("Chuyên đề %(q)s") % {"q": quarter.label},
-                lambda r, i=i: r.thematic_in(quarters)[i],
+                _thematic_in(quarters, i),
                 INTEGER,
             )
         )
@@ -255,11 +277,7 @@ def cell_columns(quarters) -> list[Column]:
         Column(_("Nhóm"), "bucket_label", width=22),
     ]
     for i, quarter in enumerate(quarters):
-        columns.append(
-            Column(
-                _("Chuyên đề %(q)s") % {"q": quarter.label}, lambda r, i=i: r.thematic[i], INTEGER
-            )
-        )
+        columns.append(Column(_("Chuyên đề %(q)s") % {"q": quarter.label}, _thematic(i), INTEGER))
     columns += [
         Column(_("Tỷ lệ dự sinh hoạt"), lambda r: r.attendance.fraction, PERCENT),
     ]

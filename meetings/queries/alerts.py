@@ -1,14 +1,17 @@
 """MTG-08 and MTG-01 alerts: members missing meetings, cells without a meeting, plan findings."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
 from accounts.scope import is_system_admin, org_read_filter
+from core.findings import Finding
 from members.models import Member
 from organizations.enums import CELL_KINDS
 from organizations.models import Organization
@@ -21,6 +24,9 @@ from ..models import (
 )
 from .evaluations import year_history
 
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
+
 # --- MTG-08 and MTG-01 alerts -----------------------------------------------------------
 
 
@@ -31,11 +37,11 @@ class MemberAlert:
     count: int
 
 
-def member_alerts(organization, year: int) -> list[MemberAlert]:
+def member_alerts(organization: "Organization", year: int) -> list[MemberAlert]:
     """MTG-08: unexcused absence in 3 months of the year (proposal to strike off);
     MTG-03/MTG-08: absent more than 3 times in a row (current run). Two queries."""
     history = year_history(organization, year)
-    months: dict[int, set] = defaultdict(set)
+    months: dict[int, set[int]] = defaultdict(set)
     for on, statuses in history:
         for member_id, status in statuses.items():
             if status == AttendanceStatus.UNEXCUSED:
@@ -57,7 +63,7 @@ class SubtreeAlert:
     count: int
 
 
-def subtree_member_alerts(organization, year: int) -> list[SubtreeAlert]:
+def subtree_member_alerts(organization: "Organization", year: int) -> list[SubtreeAlert]:
     """member_alerts for every cell of the subtree at once, for a committee's pages (the
     officer's home page): the same MTG-08 and MTG-03 alerts, each with its cell, computed
     by SQL aggregates: four queries (two aggregates, the members, the cells) whatever
@@ -114,7 +120,9 @@ def previous_month(today: date) -> tuple[int, int]:
     return (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
 
 
-def cells_without_meeting(organization, *, today: date | None = None) -> QuerySet[Organization]:
+def cells_without_meeting(
+    organization: "Organization", *, today: date | None = None
+) -> QuerySet[Organization]:
     """MTG-01: cells in the subtree that held no periodic meeting last month (one query)."""
     year, month = previous_month(today or timezone.localdate())
     held = Meeting.objects.filter(
@@ -132,7 +140,9 @@ def cells_without_meeting(organization, *, today: date | None = None) -> QuerySe
     )
 
 
-def plan_findings(organization, year: int, meetings=None) -> list:
+def plan_findings(
+    organization: Organization, year: int, meetings: Iterable[Meeting] | None = None
+) -> list[Finding]:
     """MTG-01 / MTG-02 warnings on the cell's year plan."""
     if meetings is None:
         meetings = Meeting.objects.filter(organization=organization, planned_on__year=year)
@@ -141,7 +151,7 @@ def plan_findings(organization, year: int, meetings=None) -> list:
     )
 
 
-def can_read_alerts(user, organization) -> bool:
+def can_read_alerts(user: "RequestUser", organization: "Organization") -> bool:
     """Alerts name members: only for those who read the organization itself (not members)."""
     if is_system_admin(user):
         return True

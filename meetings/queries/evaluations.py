@@ -1,8 +1,10 @@
 """Evaluations: weights, content completeness, scores of a year, the evaluation of a meeting and its page."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
@@ -22,7 +24,7 @@ from .register import rule_rows
 # --- Evaluations ------------------------------------------------------------------------
 
 
-def weights_for(organization) -> rules.Weights:
+def weights_for(organization: "Organization") -> rules.Weights:
     """MTG-05 weights: the province's own row, else the system default row, else 15/20/45/20."""
     root_path = organization.path[: Organization.steplen]
     configs = {
@@ -39,7 +41,9 @@ def weights_for(organization) -> rules.Weights:
     )
 
 
-def year_history(organization, year: int, *, until: date | None = None):
+def year_history(
+    organization: Organization, year: int, *, until: date | None = None
+) -> list[tuple[date, dict[int, str]]]:
     """The cell's held meetings of the year as rules.absence_streaks wants them (one query)."""
     qs = Attendance.objects.filter(
         meeting__organization=organization,
@@ -48,10 +52,11 @@ def year_history(organization, year: int, *, until: date | None = None):
     )
     if until is not None:
         qs = qs.filter(meeting__held_on__lte=until)
-    by_meeting: dict[tuple, dict[int, str]] = defaultdict(dict)
+    by_meeting: dict[tuple[date, int], dict[int, str]] = defaultdict(dict)
     for meeting_id, held_on, member_id, status in qs.values_list(
         "meeting_id", "meeting__held_on", "member_id", "status"
     ).order_by("meeting__held_on", "meeting_id"):
+        assert held_on is not None  # a held meeting has its date
         by_meeting[(held_on, meeting_id)][member_id] = status
     return [(key[0], statuses) for key, statuses in sorted(by_meeting.items())]
 
@@ -59,14 +64,14 @@ def year_history(organization, year: int, *, until: date | None = None):
 @dataclass
 class Evaluation:
     count: rules.AttendanceCount
-    criteria: list
+    criteria: list[rules.Criterion]
     score: rules.Score
     weights: rules.Weights
-    base: list  # MTG-07 lines
+    base: list[rules.BaseLine]  # MTG-07 lines
     base_size: int
     voters_present: int
-    streaks: dict
-    minutes_missing: list  # DOC-02 parts (rules_minutes.Part) the minutes lack
+    streaks: dict[int, int]
+    minutes_missing: list[rules_minutes.Part]  # DOC-02 parts the minutes lack
 
 
 def content_complete(meeting: Meeting) -> bool:
@@ -80,7 +85,12 @@ def content_complete(meeting: Meeting) -> bool:
     )
 
 
-def _score(meeting, rows, weights, facts: rules_minutes.MinutesFacts) -> rules.Score:
+def _score(
+    meeting: Meeting,
+    rows: list[rules.Row],
+    weights: rules.Weights,
+    facts: rules_minutes.MinutesFacts,
+) -> rules.Score:
     return rules.meeting_score(
         rules.ScoreInput(
             prepared_content=meeting.prepared_content,
@@ -98,12 +108,12 @@ def _score(meeting, rows, weights, facts: rules_minutes.MinutesFacts) -> rules.S
 
 @dataclass
 class YearScores:
-    scores: dict  # meeting id -> rules.Score
+    scores: dict[int, rules.Score]  # by meeting id
     rating: str | None
     explanation: str
 
 
-def year_scores(organization, year: int, meetings) -> YearScores:
+def year_scores(organization: Organization, year: int, meetings: Iterable[Meeting]) -> YearScores:
     """MTG-05 score of every held meeting of the list and the cell's yearly rating, in three
     queries whatever the number of meetings and members (attendance, the DOC-02 facts of
     the minutes, the weights)."""
@@ -111,7 +121,7 @@ def year_scores(organization, year: int, meetings) -> YearScores:
     if not held:
         return YearScores({}, None, "")
     ids = [m.pk for m in held]
-    rows: dict[int, list] = defaultdict(list)
+    rows: dict[int, list[Attendance]] = defaultdict(list)
     for a in Attendance.objects.filter(meeting_id__in=ids):
         rows[a.meeting_id].append(a)
     facts = minutes_facts(held)
@@ -122,21 +132,22 @@ def year_scores(organization, year: int, meetings) -> YearScores:
     periodic = [
         scores[m.pk].rating
         for m in held
-        if m.kind == MeetingKind.PERIODIC and m.held_on.year == year
+        if m.kind == MeetingKind.PERIODIC and m.held_on is not None and m.held_on.year == year
     ]
     expected = 12 if organization.is_cell else 2
     rating, explanation = rules.year_rating(periodic, expected=expected)
     return YearScores(scores, rating, explanation)
 
 
-def evaluate(meeting: Meeting, attendances=None) -> Evaluation:
+def evaluate(meeting: Meeting, attendances: list[Attendance] | None = None) -> Evaluation:
     """MTG-03 criteria, MTG-05 score, MTG-07 base of one meeting (four queries)."""
     if attendances is None:
         attendances = list(meeting.attendances.select_related("member"))
     rows = rule_rows(attendances)
     count = rules.count_attendance(rows)
-    streaks = {}
+    streaks: dict[int, int] = {}
     if meeting.is_held:
+        assert meeting.held_on is not None  # a held meeting has its date
         history = year_history(meeting.organization, meeting.held_on.year, until=meeting.held_on)
         all_streaks = rules.absence_streaks(history)
         streaks = {r.member_id: all_streaks.get(r.member_id, 0) for r in rows}
@@ -182,7 +193,7 @@ def open_tasks_before(meeting: Meeting) -> QuerySet[Task]:
     )
 
 
-def meeting_page(meeting: Meeting) -> dict:
+def meeting_page(meeting: Meeting) -> dict[str, Any]:
     """Everything the meeting page shows, in a fixed number of queries."""
     attendances = list(meeting.attendances.select_related("member"))
     return {

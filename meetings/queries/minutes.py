@@ -1,6 +1,7 @@
 """DOC-02: what the database holds of the minutes of meetings, for rules_minutes (one query)."""
 
 from collections.abc import Iterable
+from typing import TypedDict
 
 from django.db.models import Exists, OuterRef
 
@@ -9,7 +10,20 @@ from ..models import AgendaItem, Attendance, Meeting, Resolution, SignedScan, Ta
 from ..rules_minutes import MinutesFacts
 
 
-def _related(meeting_ids: list[int]) -> dict[int, dict]:
+class Related(TypedDict):
+    """What a meeting's related rows hold of its minutes (see _related)."""
+
+    pk: int
+    has_attendance: bool
+    reason_missing: bool
+    has_agenda: bool
+    has_resolution: bool
+    votes_missing: bool
+    has_tasks: bool
+    has_scan: bool
+
+
+def _related(meeting_ids: list[int]) -> dict[int, Related]:
     """Per meeting, whether its related rows hold each DOC-02 part: one query, EXISTS
     subqueries, whatever the number of meetings, members or resolutions."""
     here = OuterRef("pk")
@@ -51,7 +65,7 @@ def _filled(text: str) -> bool:
     return bool((text or "").strip())
 
 
-def facts_of(meeting: Meeting, related: dict) -> MinutesFacts:
+def facts_of(meeting: Meeting, related: Related) -> MinutesFacts:
     """The DOC-02 facts of one meeting from its own fields and `related` (see _related)."""
     return MinutesFacts(
         kind=meeting.kind,

@@ -1,7 +1,9 @@
 """The register on the meeting date: who belongs to the cell, the attendance sheet, the rule rows."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
@@ -12,8 +14,12 @@ from members.queries import membership_on
 from .. import rules
 from ..enums import AttendanceStatus
 from ..models import (
+    Attendance,
     Meeting,
 )
+
+if TYPE_CHECKING:
+    from organizations.models import Organization
 
 # --- The register on the meeting date ---------------------------------------------------
 
@@ -31,7 +37,7 @@ class RegisterEntry:
         return self.member.armed_forces
 
 
-def register_on(organization, on: date) -> dict[int, RegisterEntry]:
+def register_on(organization: "Organization", on: date) -> dict[int, RegisterEntry]:
     """The members of `organization` on date `on` (members_of with temporary members), with
     the flags MTG-03/MTG-07 need. Six queries whatever the size of the cell."""
     home = set(
@@ -137,7 +143,7 @@ def attendance_sheet(meeting: Meeting) -> list[SheetRow]:
     return rows
 
 
-def rule_rows(attendances, *, names: bool = True) -> list[rules.Row]:
+def rule_rows(attendances: Iterable[Attendance], *, names: bool = True) -> list[rules.Row]:
     return [
         rules.Row(
             member_id=a.member_id,

@@ -1,6 +1,7 @@
 """Signed scans of numbered documents."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.documents import DocType
@@ -8,18 +9,19 @@ from organizations.models import DocumentNumber
 
 from ..models import (
     Meeting,
+    Resolution,
     SignedScan,
 )
 
 # --- Signed scans of numbered documents -------------------------------------------------
 
 
-def minutes_ref(meeting) -> str:
+def minutes_ref(meeting: Meeting) -> str:
     """The reference of a meeting's biên bản in its DocumentNumber and scans."""
     return f"meetings.Meeting:{meeting.pk}"
 
 
-def resolution_ref(resolution) -> str:
+def resolution_ref(resolution: Resolution) -> str:
     """The reference of a nghị quyết in its DocumentNumber and scans."""
     return f"meetings.Resolution:{resolution.pk}"
 
@@ -28,21 +30,23 @@ def resolution_ref(resolution) -> str:
 class ScanShelf:
     """The signed scans of one document, newest first (the first is the current one)."""
 
-    number: object  # organizations.DocumentNumber or None (not numbered: no scan possible)
-    scans: list
+    number: DocumentNumber | None  # None: not numbered, no scan possible
+    scans: list[SignedScan]
 
     @property
-    def current(self):
+    def current(self) -> SignedScan | None:
         return self.scans[0] if self.scans else None
 
     @property
-    def earlier(self) -> list:
+    def earlier(self) -> list[SignedScan]:
         return self.scans[1:]
 
 
-def signed_scans(meeting: Meeting, resolutions) -> tuple[ScanShelf, dict]:
+def signed_scans(
+    meeting: Meeting, resolutions: Iterable[Resolution]
+) -> tuple[ScanShelf, dict[int, ScanShelf]]:
     """The biên bản's scans and each resolution's, with their numbers (two queries)."""
-    refs = {minutes_ref(meeting): None}
+    refs: dict[str, int | None] = {minutes_ref(meeting): None}
     refs.update({resolution_ref(r): r.pk for r in resolutions})
     numbers = {
         (n.doc_type, n.ref): n
@@ -52,7 +56,7 @@ def signed_scans(meeting: Meeting, resolutions) -> tuple[ScanShelf, dict]:
             ref__in=list(refs),
         )
     }
-    scans: dict = defaultdict(list)
+    scans: dict[int | None, list[SignedScan]] = defaultdict(list)
     for scan in SignedScan.objects.filter(meeting=meeting).select_related("uploaded_by"):
         scans[scan.resolution_id].append(scan)
     minutes = ScanShelf(numbers.get((DocType.BIEN_BAN, minutes_ref(meeting))), scans[None])

@@ -1,6 +1,7 @@
 """Reach: which organizations and meetings a user reads (404 outside), and the year lists."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -17,11 +18,15 @@ from ..models import (
     Meeting,
 )
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from accounts.scope import RequestUser
+
 # Organizations that hold meetings here: cells, and a grassroots đảng bộ (MTG-01).
 MEETING_KINDS = CELL_KINDS | {OrgKind.GRASSROOTS_COMMITTEE}
 
 
-def _reach(user, prefix: str) -> Q:
+def _reach(user: "User", prefix: str) -> Q:
     """Organizations the user reads, plus the cell of their own member record."""
     q = org_read_filter(user, prefix)
     own = Member.objects.filter(user_id=user.pk, status__in=ACTIVE_STATUSES).values(
@@ -30,7 +35,7 @@ def _reach(user, prefix: str) -> Q:
     return q | Q(**{f"{prefix}pk__in": own})
 
 
-def organizations_for(user) -> QuerySet[Organization]:
+def organizations_for(user: "RequestUser") -> QuerySet[Organization]:
     if not user.is_authenticated:
         return Organization.objects.none()
     if is_system_admin(user):
@@ -38,11 +43,11 @@ def organizations_for(user) -> QuerySet[Organization]:
     return Organization.objects.filter(_reach(user, ""))
 
 
-def get_meeting_org_for(user, pk) -> Organization:
+def get_meeting_org_for(user: "RequestUser", pk: int) -> Organization:
     return get_object_or_404(organizations_for(user).filter(kind__in=MEETING_KINDS), pk=pk)
 
 
-def meetings_for(user) -> QuerySet[Meeting]:
+def meetings_for(user: "RequestUser") -> QuerySet[Meeting]:
     if not user.is_authenticated:
         return Meeting.objects.none()
     if is_system_admin(user):
@@ -50,17 +55,17 @@ def meetings_for(user) -> QuerySet[Meeting]:
     return Meeting.objects.filter(_reach(user, "organization__"))
 
 
-def get_meeting_for(user, pk) -> Meeting:
+def get_meeting_for(user: "RequestUser", pk: int) -> Meeting:
     return get_object_or_404(
         meetings_for(user).select_related("organization", "chair", "minute_taker"), pk=pk
     )
 
 
-def can_edit(user, organization) -> bool:
+def can_edit(user: "RequestUser", organization: "Organization") -> bool:
     return can_write_org(user, organization)
 
 
-def year_meetings(organization, year: int) -> QuerySet[Meeting]:
+def year_meetings(organization: "Organization", year: int) -> QuerySet[Meeting]:
     """The cell's meetings of a year, with their attendance counts (one query)."""
     present = Count("attendances", filter=Q(attendances__status=AttendanceStatus.PRESENT))
     return (
@@ -76,7 +81,7 @@ def year_meetings(organization, year: int) -> QuerySet[Meeting]:
     )
 
 
-def upcoming_for_member(user, *, today: date | None = None) -> QuerySet[Meeting]:
+def upcoming_for_member(user: "User", *, today: date | None = None) -> QuerySet[Meeting]:
     """The member's upcoming meetings (their cell, planned, from today) with documents."""
     today = today or timezone.localdate()
     cells = Member.objects.filter(user_id=user.pk, status__in=ACTIVE_STATUSES).values(

@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -15,10 +16,14 @@ from organizations.models import Organization
 
 from ..enums import MeetingState
 from ..models import (
+    Meeting,
     SuperiorAttendee,
     SupervisorAssignment,
 )
 from .scope import MEETING_KINDS
+
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
 
 # --- MTG-06: superior committee follow-up ------------------------------------------------
 
@@ -26,10 +31,10 @@ from .scope import MEETING_KINDS
 @dataclass
 class Supervision:
     assignment: SupervisorAssignment
-    attended: list  # meetings of the cell this year the assigned member attended
+    attended: list[Meeting]  # meetings of the cell this year the assigned member attended
 
 
-def supervision_of(organization, year: int) -> list[Supervision]:
+def supervision_of(organization: "Organization", year: int) -> list[Supervision]:
     """The committee members assigned to the cell for the year and the meetings they
     attended (two queries)."""
     assignments = list(
@@ -37,7 +42,7 @@ def supervision_of(organization, year: int) -> list[Supervision]:
             "member"
         )
     )
-    attended: dict[int, list] = defaultdict(list)
+    attended: dict[int | None, list[Meeting]] = defaultdict(list)
     for sa in SuperiorAttendee.objects.filter(
         meeting__organization=organization,
         meeting__state=MeetingState.HELD,
@@ -48,7 +53,7 @@ def supervision_of(organization, year: int) -> list[Supervision]:
     return [Supervision(a, attended[a.member_id]) for a in assignments]
 
 
-def cells_never_visited(organization, year: int) -> QuerySet[Organization]:
+def cells_never_visited(organization: "Organization", year: int) -> QuerySet[Organization]:
     """MTG-06: cells of the subtree that no superior committee member attended this year."""
     visited = SuperiorAttendee.objects.filter(
         meeting__organization=OuterRef("pk"),
@@ -63,7 +68,7 @@ def cells_never_visited(organization, year: int) -> QuerySet[Organization]:
     )
 
 
-def committee_members(superior, year: int) -> QuerySet[Member]:
+def committee_members(superior: Organization, year: int) -> QuerySet[Member]:
     """MTG-06: members holding a seat on a committee of `superior` at some time in `year`."""
     seats = CommitteeSeat.objects.filter(
         committee__organization=superior, starts_on__lte=date(year, 12, 31)
@@ -71,7 +76,7 @@ def committee_members(superior, year: int) -> QuerySet[Member]:
     return Member.objects.filter(pk__in=seats.values("member_id")).order_by("sort_key", "id")
 
 
-def get_superior_for(user, pk) -> Organization:
+def get_superior_for(user: "RequestUser", pk: int) -> Organization:
     """An organization with subordinate meeting organizations, read through the user's
     committee roles (not through their own membership): 404 otherwise."""
     if not user.is_authenticated:
@@ -84,7 +89,7 @@ def get_superior_for(user, pk) -> Organization:
     )
 
 
-def supervised_cells(superior) -> QuerySet[Organization]:
+def supervised_cells(superior: Organization) -> QuerySet[Organization]:
     """The meeting organizations directly under `superior` (the cells its committee follows)."""
     return Organization.objects.filter(
         path__startswith=superior.path,
@@ -97,8 +102,8 @@ def supervised_cells(superior) -> QuerySet[Organization]:
 @dataclass
 class CellSupervision:
     cell: Organization
-    assignments: list  # Supervision rows (assignment, meetings attended)
-    visits: list  # every SuperiorAttendee of the cell's held meetings of the year
+    assignments: list[Supervision]  # (assignment, meetings attended)
+    visits: list[SuperiorAttendee]  # every SuperiorAttendee of the cell's held meetings of the year
 
     @property
     def visited(self) -> bool:
@@ -108,11 +113,13 @@ class CellSupervision:
 @dataclass
 class SupervisorLine:
     member: Member
-    cells: list  # organizations assigned this year
-    attended: list  # (meeting, organization) attended this year, in date order
+    cells: list[Organization]  # organizations assigned this year
+    attended: list[tuple[Meeting, Organization]]  # attended this year, in date order
 
 
-def supervision_overview(superior, year: int) -> tuple[list, list]:
+def supervision_overview(
+    superior: Organization, year: int
+) -> tuple[list[CellSupervision], list[SupervisorLine]]:
     """MTG-06 for the superior's screen: per directly subordinate cell its assignments and
     visits, and per committee member the cells assigned and meetings attended. Four queries
     whatever the number of cells, members or meetings."""
@@ -133,9 +140,9 @@ def supervision_overview(superior, year: int) -> tuple[list, list]:
         .order_by("meeting__held_on", "meeting_id", "id")
     )
     members = list(committee_members(superior, year))
-    by_cell: dict[int, list] = defaultdict(list)
-    attended: dict[tuple, list] = defaultdict(list)
-    by_member: dict[int, list] = defaultdict(list)
+    by_cell: dict[int, list[SuperiorAttendee]] = defaultdict(list)
+    attended: dict[tuple[int, int], list[Meeting]] = defaultdict(list)
+    by_member: dict[int, list[Meeting]] = defaultdict(list)
     for v in visits:
         by_cell[v.meeting.organization_id].append(v)
         if v.member_id:
@@ -154,7 +161,7 @@ def supervision_overview(superior, year: int) -> tuple[list, list]:
         )
         for c in cells
     ]
-    assigned: dict[int, list] = defaultdict(list)
+    assigned: dict[int, list[Organization]] = defaultdict(list)
     for a in assignments:
         assigned[a.member_id].append(cell_by_id[a.organization_id])
     known = {m.pk for m in members}

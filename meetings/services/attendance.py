@@ -1,5 +1,7 @@
 """Attendance on one screen (MTG-03, EXM-02, MTG-07): one tap, the whole sheet, all present."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,11 +14,23 @@ from ..models import (
     Attendance,
     Meeting,
 )
-from ..queries import register_on
+from ..queries import RegisterEntry, register_on
 from .common import S, _bump, _lock, _save, is_suspended
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-def _write_attendance(locked, entry, *, status, reason, on_special_duty, by, existing=None):
+
+def _write_attendance(
+    locked: Meeting,
+    entry: RegisterEntry,
+    *,
+    status: str,
+    reason: str,
+    on_special_duty: bool,
+    by: "User",
+    existing: Attendance | None = None,
+) -> Attendance:
     member = entry.member
     if status not in S.values:
         raise ValidationError({"status": _("Trạng thái điểm danh không hợp lệ.")})
@@ -48,7 +62,9 @@ def _write_attendance(locked, entry, *, status, reason, on_special_duty, by, exi
     return row
 
 
-def _attendance_context(meeting, version, by):
+def _attendance_context(
+    meeting: Meeting, version: str | int, by: "User"
+) -> tuple[Meeting, dict[int, RegisterEntry], dict[int, Attendance]]:
     locked = _lock(meeting, version, by)
     if locked.state == MeetingState.CANCELLED:
         raise ValidationError(_("Buổi sinh hoạt đã bị hủy."))
@@ -59,7 +75,9 @@ def _attendance_context(meeting, version, by):
     return locked, register, existing
 
 
-def _entry(register, member_id, locked):
+def _entry(
+    register: dict[int, RegisterEntry], member_id: int | str, locked: Meeting
+) -> RegisterEntry:
     entry = register.get(int(member_id))
     if entry is None:
         name = Member.objects.filter(pk=member_id).values_list("full_name", flat=True).first()
@@ -78,10 +96,10 @@ def _entry(register, member_id, locked):
 def record_attendance(
     meeting: Meeting,
     *,
-    member,
+    member: Member | int,
     status: str,
-    version,
-    by,
+    version: str | int,
+    by: "User",
     reason: str = "",
     on_special_duty: bool = False,
 ) -> Attendance:
@@ -103,7 +121,9 @@ def record_attendance(
 
 
 @transaction.atomic
-def save_attendance(meeting: Meeting, *, entries: list[dict], version, by) -> int:
+def save_attendance(
+    meeting: Meeting, *, entries: list[dict[str, Any]], version: str | int, by: "User"
+) -> int:
     """The whole sheet at once: entries of {member, status, reason, on_special_duty}.
 
     Any bad entry refuses the whole sheet (nothing half-saved). Returns rows written.
@@ -129,7 +149,7 @@ def save_attendance(meeting: Meeting, *, entries: list[dict], version, by) -> in
 
 
 @transaction.atomic
-def mark_all_present(meeting: Meeting, *, version, by) -> int:
+def mark_all_present(meeting: Meeting, *, version: str | int, by: "User") -> int:
     """ "Tất cả có mặt": every member not yet marked becomes present, except exempted
     members (exempt, EXM-02) and members away on a temporary transfer (excused). Rows
     already marked are kept, so tapping it after recording the absences loses nothing.

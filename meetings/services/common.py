@@ -1,11 +1,15 @@
 """Shared helpers of the meetings services: permission, audit user, optimistic locking."""
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org
+from core.audit import stamp
+from members.models import Member
 from members.queries_participation import is_suspended_on
 
 from .. import rules
@@ -15,6 +19,10 @@ from ..models import (
     Meeting,
 )
 from ..queries import MEETING_KINDS
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from organizations.models import Organization
 
 S = AttendanceStatus
 CELL_PLAN_MONTHS = range(1, 13)
@@ -36,7 +44,7 @@ def _conflict() -> Conflict:
     )
 
 
-def is_suspended(member, on: date) -> bool:
+def is_suspended(member: Member, on: date) -> bool:
     """MTG-07: suspended from party activity, prosecuted or detained on `on` (the meeting
     date), read from the member's dated periods of non-participation
     (members.models.NonParticipation, first and last day included).
@@ -48,17 +56,17 @@ def is_suspended(member, on: date) -> bool:
     return is_suspended_on(member, on)
 
 
-def _require_write(by, organization) -> None:
+def _require_write(by: "User", organization: "Organization") -> None:
     if not can_write_org(by, organization):
         raise PermissionDenied
 
 
-def _save(obj, by, **kwargs) -> None:
-    obj._history_user = by if getattr(by, "is_authenticated", False) else None
+def _save(obj: Model, by: "User", **kwargs: Any) -> None:
+    stamp(obj, by if getattr(by, "is_authenticated", False) else None)
     obj.save(**kwargs)
 
 
-def _lock(meeting: Meeting, version, by) -> Meeting:
+def _lock(meeting: Meeting, version: str | int, by: "User") -> Meeting:
     """The meeting locked for this transaction, if `version` is still current."""
     _require_write(by, meeting.organization)
     locked = Meeting.objects.select_for_update().select_related("organization").get(pk=meeting.pk)
@@ -71,7 +79,7 @@ def _lock(meeting: Meeting, version, by) -> Meeting:
     return locked
 
 
-def _bump(locked: Meeting, meeting: Meeting, by) -> None:
+def _bump(locked: Meeting, meeting: Meeting, by: "User") -> None:
     locked.version += 1
     _save(locked, by)
     # The caller's instance follows, so a page re-rendered after the write is current.
@@ -79,7 +87,7 @@ def _bump(locked: Meeting, meeting: Meeting, by) -> None:
         setattr(meeting, field.attname, getattr(locked, field.attname))
 
 
-def _check_organization(organization) -> None:
+def _check_organization(organization: "Organization") -> None:
     if organization.kind not in MEETING_KINDS:
         raise ValidationError(
             {"organization": _("Chỉ chi bộ hoặc đảng bộ cơ sở mới lập kế hoạch sinh hoạt ở đây.")}
@@ -96,7 +104,7 @@ def _check_kind(kind: str, topic: str) -> None:
         raise ValidationError({"topic": _("Sinh hoạt chuyên đề phải có chủ đề.")})
 
 
-def _fill_agenda(meeting: Meeting, by) -> None:
+def _fill_agenda(meeting: Meeting, by: "User") -> None:
     """MTG-04: the agenda in the standard order, adapted to the cell's category."""
     titles = rules.agenda_for(meeting.kind, meeting.organization.category, meeting.topic)
     for position, title in enumerate(titles, start=1):

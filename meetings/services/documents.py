@@ -1,10 +1,14 @@
 """Attached documents, the ICS feed, numbers of biên bản and nghị quyết (DOC-01), signed scans."""
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.documents import DocType
+from organizations.models import DocumentNumber
 from organizations.numbering import next_number
 
 from ..documents import issued, minutes_ref, resolution_context, resolution_ref
@@ -18,9 +22,15 @@ from ..models import (
 )
 from .common import _require_write, _save
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from organizations.models import Organization
+
 
 @transaction.atomic
-def attach_document(meeting: Meeting, *, by, title: str, file) -> MeetingDocument:
+def attach_document(
+    meeting: Meeting, *, by: "User", title: str, file: UploadedFile[bytes]
+) -> MeetingDocument:
     _require_write(by, meeting.organization)
     if not title.strip():
         title = getattr(file, "name", "") or _("Tài liệu")
@@ -30,7 +40,9 @@ def attach_document(meeting: Meeting, *, by, title: str, file) -> MeetingDocumen
 
 
 @transaction.atomic
-def calendar_feed(organization, *, by, regenerate: bool = False) -> CalendarFeed:
+def calendar_feed(
+    organization: "Organization", *, by: "User", regenerate: bool = False
+) -> CalendarFeed:
     """The cell's ICS feed token, created on first use; `regenerate` revokes the old link."""
     _require_write(by, organization)
     feed, created = CalendarFeed.objects.get_or_create(organization=organization)
@@ -44,11 +56,12 @@ def calendar_feed(organization, *, by, regenerate: bool = False) -> CalendarFeed
 
 
 @transaction.atomic
-def issue_minutes(meeting: Meeting, *, by):
+def issue_minutes(meeting: Meeting, *, by: "User") -> DocumentNumber:
     """Allocate the biên bản number (idempotent: the same meeting keeps its number)."""
     _require_write(by, meeting.organization)
     if meeting.state != MeetingState.HELD:
         raise ValidationError(_("Chỉ lập biên bản cho buổi sinh hoạt đã diễn ra."))
+    assert meeting.held_on is not None  # a held meeting has its date
     return next_number(
         meeting.organization,
         DocType.BIEN_BAN,
@@ -60,10 +73,11 @@ def issue_minutes(meeting: Meeting, *, by):
 
 
 @transaction.atomic
-def issue_resolution(resolution: Resolution, *, by):
+def issue_resolution(resolution: Resolution, *, by: "User") -> DocumentNumber:
     """Allocate the nghị quyết number and write it on the resolution ("01-NQ/CB")."""
     meeting = resolution.meeting
     _require_write(by, meeting.organization)
+    assert meeting.held_on is not None  # resolutions are recorded at held meetings
     number = next_number(
         meeting.organization,
         DocType.NGHI_QUYET,
@@ -89,7 +103,7 @@ SCAN_SIGNATURES = (
 SCAN_EXTENSIONS = tuple(ext for _sig, _type, exts in SCAN_SIGNATURES for ext in exts)
 
 
-def scan_content_type(file) -> str:
+def scan_content_type(file: UploadedFile[bytes]) -> str:
     """The content type of an uploaded scan (PDF, JPEG or PNG), checked against its first
     bytes, its extension and its size; a ValidationError on the `file` field otherwise."""
     size = getattr(file, "size", None) or 0
@@ -112,14 +126,16 @@ def scan_content_type(file) -> str:
     )
 
 
-def _number_of(meeting: Meeting, resolution: Resolution | None):
+def _number_of(meeting: Meeting, resolution: Resolution | None) -> DocumentNumber | None:
     if resolution is None:
         return issued(meeting.organization, DocType.BIEN_BAN, minutes_ref(meeting))
     return issued(meeting.organization, DocType.NGHI_QUYET, resolution_ref(resolution))
 
 
 @transaction.atomic
-def upload_signed_scan(meeting: Meeting, *, by, file, resolution: Resolution | None = None):
+def upload_signed_scan(
+    meeting: Meeting, *, by: "User", file: UploadedFile[bytes], resolution: Resolution | None = None
+) -> SignedScan:
     """Archive the signed scan of the meeting's biên bản (or of `resolution`). Only a
     numbered document has a signed original; a new upload replaces the current scan and
     the earlier ones stay in the history."""
@@ -132,6 +148,7 @@ def upload_signed_scan(meeting: Meeting, *, by, file, resolution: Resolution | N
             _("Văn bản chưa được cấp số: cấp số, in, ký rồi mới lưu bản ký."), code="unnumbered"
         )
     content_type = scan_content_type(file)
+    assert file.size is not None  # scan_content_type refuses a file without a size
     scan = SignedScan(
         meeting=meeting,
         resolution=resolution,

@@ -2,6 +2,7 @@
 
 import calendar
 from datetime import date, time
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,10 +26,20 @@ from .common import (
     _save,
 )
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from organizations.models import Organization
+
 
 @transaction.atomic
 def create_meeting(
-    *, organization, kind: str, planned_on: date, topic: str = "", place: str = "", by
+    *,
+    organization: "Organization",
+    kind: str,
+    planned_on: date,
+    topic: str = "",
+    place: str = "",
+    by: "User",
 ) -> Meeting:
     """A planned meeting with its pre-filled agenda."""
     _require_write(by, organization)
@@ -51,7 +62,9 @@ def _plan_day(year: int, month: int, day: int) -> date:
 
 
 @transaction.atomic
-def generate_year_plan(*, organization, year: int, day_of_month: int, by) -> list[Meeting]:
+def generate_year_plan(
+    *, organization: "Organization", year: int, day_of_month: int, by: "User"
+) -> list[Meeting]:
     """MTG-01: one periodic meeting a month on `day_of_month` (the month's last day when it
     is shorter), or two a year for a grassroots đảng bộ. Months that already have a
     periodic meeting are left alone. Each date stays editable. Returns the new meetings.
@@ -84,7 +97,14 @@ def generate_year_plan(*, organization, year: int, day_of_month: int, by) -> lis
 
 @transaction.atomic
 def update_plan(
-    meeting: Meeting, *, version, by, kind: str, planned_on: date, topic: str = "", place: str = ""
+    meeting: Meeting,
+    *,
+    version: str | int,
+    by: "User",
+    kind: str,
+    planned_on: date,
+    topic: str = "",
+    place: str = "",
 ) -> Meeting:
     """Edit a planned meeting's kind, date, topic and place."""
     locked = _lock(meeting, version, by)
@@ -124,8 +144,8 @@ def _check_register(locked: Meeting, on: date) -> None:
 def hold_meeting(
     meeting: Meeting,
     *,
-    version,
-    by,
+    version: str | int,
+    by: "User",
     held_on: date,
     starts_at: time | None = None,
     ends_at: time | None = None,
@@ -149,7 +169,7 @@ def hold_meeting(
 
 
 @transaction.atomic
-def cancel_meeting(meeting: Meeting, *, version, by, reason: str) -> Meeting:
+def cancel_meeting(meeting: Meeting, *, version: str | int, by: "User", reason: str) -> Meeting:
     locked = _lock(meeting, version, by)
     if locked.state == MeetingState.HELD:
         raise ValidationError(_("Buổi sinh hoạt đã diễn ra, không thể hủy."))
@@ -180,7 +200,7 @@ MINUTES_FIELDS = (
 
 
 @transaction.atomic
-def update_minutes(meeting: Meeting, *, version, by, **fields) -> Meeting:
+def update_minutes(meeting: Meeting, *, version: str | int, by: "User", **fields: Any) -> Meeting:
     """DOC-02 content of the minutes and the MTG-03 criteria the secretary ticks."""
     unknown = set(fields) - set(MINUTES_FIELDS)
     if unknown:

@@ -1,11 +1,14 @@
 """Resolutions with their vote (MTG-07) and tasks (MTG-04)."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from members.models import Member
 
 from ..enums import MeetingState
 from ..models import (
@@ -16,12 +19,15 @@ from ..models import (
 from ..queries import evaluate, register_on
 from .common import _require_write, _save
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 @transaction.atomic
 def add_resolution(
     meeting: Meeting,
     *,
-    by,
+    by: "User",
     title: str,
     number: str = "",
     text: str = "",
@@ -67,7 +73,13 @@ def add_resolution(
 
 @transaction.atomic
 def add_task(
-    meeting: Meeting, *, by, text: str, assignee=None, due_on: date | None = None, resolution=None
+    meeting: Meeting,
+    *,
+    by: "User",
+    text: str,
+    assignee: Member | None = None,
+    due_on: date | None = None,
+    resolution: Resolution | None = None,
 ) -> Task:
     _require_write(by, meeting.organization)
     if not text.strip():
@@ -88,7 +100,7 @@ def add_task(
 
 
 @transaction.atomic
-def complete_task(task: Task, *, by, done_on: date | None = None) -> Task:
+def complete_task(task: Task, *, by: "User", done_on: date | None = None) -> Task:
     _require_write(by, task.meeting.organization)
     done_on = done_on or timezone.localdate()
     if done_on > timezone.localdate():

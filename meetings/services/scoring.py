@@ -1,5 +1,7 @@
 """MTG-05: the weights of the 100-point meeting score, per province (a configurable default)."""
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -9,10 +11,15 @@ from accounts.scope import can_write_org, is_system_admin
 from ..models import ScoringConfig
 from .common import _save
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from accounts.scope import RequestUser
+    from organizations.models import Organization
+
 WEIGHT_FIELDS = ("preparation", "attendance", "conduct", "closing")
 
 
-def can_edit_scoring(user, organization) -> bool:
+def can_edit_scoring(user: "RequestUser", organization: "Organization") -> bool:
     """System administrators edit every row; officers (or administrators) of a province
     edit that province's row. `organization` None is the system-wide default."""
     if organization is None:
@@ -23,8 +30,8 @@ def can_edit_scoring(user, organization) -> bool:
 @transaction.atomic
 def save_scoring(
     *,
-    organization,
-    by,
+    organization: "Organization",
+    by: "User",
     preparation: int,
     attendance: int,
     conduct: int,

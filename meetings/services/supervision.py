@@ -1,10 +1,14 @@
 """MTG-06: superior committee members assigned to cells, and their attendance."""
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org
+from core.audit import stamp
+from members.models import Member
 
 from ..models import (
     Meeting,
@@ -14,10 +18,19 @@ from ..models import (
 from ..queries import MEETING_KINDS, committee_members
 from .common import _require_write, _save
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from organizations.models import Organization
+
 
 @transaction.atomic
 def add_superior(
-    meeting: Meeting, *, by, member=None, name: str = "", position: str = ""
+    meeting: Meeting,
+    *,
+    by: "User",
+    member: Member | None = None,
+    name: str = "",
+    position: str = "",
 ) -> SuperiorAttendee:
     """A superior committee member attending (MTG-06); linked to their assignment if any."""
     _require_write(by, meeting.organization)
@@ -37,7 +50,7 @@ def add_superior(
 
 @transaction.atomic
 def assign_supervisor(
-    *, organization, member, year: int, by, note: str = ""
+    *, organization: "Organization", member: Member, year: int, by: "User", note: str = ""
 ) -> SupervisorAssignment:
     """MTG-06: a superior committee member assigned to a cell for a year."""
     superior = type(organization).objects.get_parent(organization)
@@ -67,12 +80,12 @@ def assign_supervisor(
 
 
 @transaction.atomic
-def remove_supervisor(assignment: SupervisorAssignment, *, by) -> None:
+def remove_supervisor(assignment: SupervisorAssignment, *, by: "User") -> None:
     """MTG-06: end an assignment. Meetings already attended stay recorded (SuperiorAttendee
     keeps the member; the link to the assignment is cleared), and the audit trail keeps it."""
     organization = assignment.organization
     superior = type(organization).objects.get_parent(organization)
     if superior is None or not can_write_org(by, superior):
         raise PermissionDenied
-    assignment._history_user = by if getattr(by, "is_authenticated", False) else None
+    stamp(assignment, by if getattr(by, "is_authenticated", False) else None)
     assignment.delete()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    Aggregate,
     Count,
     F,
     Q,
@@ -182,7 +183,7 @@ def compliance(root: Organization, period: Period, *, within: Q | None = None) -
             unexcused=Count("pk", filter=Q(status=S.UNEXCUSED)),
         )
     )
-    aggregates = {}
+    aggregates: dict[str, Aggregate] = {}
     for i, cat in enumerate(categories):
         is_cat = Q(cat=cat)
         aggregates[f"base_{i}"] = Sum("base", filter=is_cat)

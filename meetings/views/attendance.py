@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_stubs_ext import StrOrPromise
 
 from .. import queries, rules, services
 from ..enums import AttendanceStatus
@@ -88,7 +89,7 @@ def attendance(request, pk):
     return render(request, "meetings/attendance.html", context, status=409 if error else 200)
 
 
-def _unsaved(request, meeting) -> list[tuple[str, str, str]]:
+def _unsaved(request, meeting) -> list[tuple[str, StrOrPromise, str]]:
     """After a conflict: what this user submitted that differs from what is now saved, so
     that they can redo it on the fresh sheet (nothing is silently lost)."""
     rows = queries.attendance_sheet(meeting)
