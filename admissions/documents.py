@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from core.documents import DocType, render_docx, render_pdf
 from members.enums import SeatRole
@@ -35,7 +36,7 @@ from .services import decision_body, grassroots_of
 @dataclass(frozen=True)
 class Form:
     code: str  # in URLs
-    label: str
+    label: StrOrPromise
     template: str
     doc_type: str
     summary: str

@@ -84,7 +84,7 @@ class DocKind(models.TextChoices):
 
 
 # ADM-05: the dossier of an admission case, and the stage at which each piece is due.
-ADMISSION_DOSSIER = {
+ADMISSION_DOSSIER: dict[str, str] = {
     DocKind.CERTIFICATE: Stage.COURSE,
     DocKind.APPLICATION: Stage.APPLICATION,
     DocKind.HISTORY: Stage.HISTORY,
@@ -96,7 +96,7 @@ ADMISSION_DOSSIER = {
     DocKind.DECISION: Stage.DECISION,
     DocKind.MEMBER_FILE: Stage.MEMBER_FILE,
 }
-STAGE_DOCUMENT = {stage: kind for kind, stage in ADMISSION_DOSSIER.items()}
+STAGE_DOCUMENT: dict[str, str] = {stage: kind for kind, stage in ADMISSION_DOSSIER.items()}
 
 
 class FullStage(models.TextChoices):
@@ -110,7 +110,7 @@ class FullStage(models.TextChoices):
 FULL_STAGE_ORDER = list(FullStage.values)
 
 # PRB-04: the full-membership dossier and the stage at which each piece is due.
-FULL_DOSSIER = {
+FULL_DOSSIER: dict[str, str] = {
     DocKind.NEW_MEMBER_COURSE: FullStage.CELL_RESOLUTION,
     DocKind.SELF_REVIEW: FullStage.CELL_RESOLUTION,
     DocKind.HELPER_COMMENTS: FullStage.CELL_RESOLUTION,
@@ -119,7 +119,7 @@ FULL_DOSSIER = {
     DocKind.FULL_COMMITTEE_RESOLUTION: FullStage.COMMITTEE_RESOLUTION,
     DocKind.FULL_DECISION: FullStage.DECISION,
 }
-FULL_STAGE_DOCUMENT = {
+FULL_STAGE_DOCUMENT: dict[str, str] = {
     FullStage.CELL_RESOLUTION: DocKind.FULL_CELL_RESOLUTION,
     FullStage.COMMITTEE_RESOLUTION: DocKind.FULL_COMMITTEE_RESOLUTION,
     FullStage.DECISION: DocKind.FULL_DECISION,

@@ -1,5 +1,7 @@
 """Forms of the admission screens: parse and show; every write goes through services."""
 
+from typing import Any, cast
+
 from django import forms
 from django.db.models import Q
 from django.urls import reverse
@@ -51,8 +53,12 @@ class FilterForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["organization"].queryset = organizations_for(self.user).order_by("path")
-        self.fields["organization"].base_depth = _base_depth(self.user)
+        cast(forms.ModelChoiceField[Any], self.fields["organization"]).queryset = organizations_for(
+            self.user
+        ).order_by("path")
+        cast(OrganizationChoiceField, self.fields["organization"]).base_depth = _base_depth(
+            self.user
+        )
 
     def selected_organization(self):
         if not self.is_bound or not self.is_valid():
@@ -65,7 +71,10 @@ class CandidateFilterForm(FilterForm):
 
     def configure(self) -> None:
         super().configure()
-        self.fields["state"].choices = [("", _("Tất cả")), *CandidateState.choices]
+        cast(forms.ChoiceField, self.fields["state"]).choices = [
+            ("", _("Tất cả")),
+            *CandidateState.choices,
+        ]
 
     def state_value(self) -> str:
         return self.cleaned_data.get("state", "") if self.is_bound and self.is_valid() else ""
@@ -97,9 +106,9 @@ class CandidateForm(ModelForm):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["cell"].queryset = writable_organizations_for(self.user).filter(
-            kind__in=CELL_KINDS
-        )
+        cast(
+            forms.ModelChoiceField[Any], self.fields["cell"]
+        ).queryset = writable_organizations_for(self.user).filter(kind__in=CELL_KINDS)
         self.fields["on"].initial = timezone.localdate()
 
 
@@ -116,12 +125,12 @@ class StateForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["state"].choices = [
+        cast(forms.ChoiceField, self.fields["state"]).choices = [
             (v, label)
             for v, label in CandidateState.choices
             if v not in (CandidateState.ADMITTED, self.candidate.state)
         ]
-        self.fields["helper"].queryset = Member.objects.filter(
+        cast(forms.ModelChoiceField[Any], self.fields["helper"]).queryset = Member.objects.filter(
             organization=self.candidate.cell, status=MemberStatus.FULL
         )
 
@@ -146,10 +155,13 @@ class OpenCaseForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["previous_member"].queryset = members_for(self.user).exclude(
-            status__in=[MemberStatus.FULL, MemberStatus.PROBATIONARY]
-        )
-        self.fields["leaving_way"].choices = [("", "—"), *LeavingWay.choices]
+        cast(forms.ModelChoiceField[Any], self.fields["previous_member"]).queryset = members_for(
+            self.user
+        ).exclude(status__in=[MemberStatus.FULL, MemberStatus.PROBATIONARY])
+        cast(forms.ChoiceField, self.fields["leaving_way"]).choices = [
+            ("", "—"),
+            *LeavingWay.choices,
+        ]
         self.fields["on"].initial = timezone.localdate()
 
 
@@ -347,7 +359,7 @@ class SponsorForm(Form):
     def configure(self) -> None:
         grassroots = grassroots_of(self.case.cell)
         # Every member of the grassroots organization; ADM-03 refuses the probationary ones.
-        self.fields["member"].queryset = Member.objects.filter(
+        cast(forms.ModelChoiceField[Any], self.fields["member"]).queryset = Member.objects.filter(
             grassroots.subtree_q("organization__"),
             status__in=[MemberStatus.FULL, MemberStatus.PROBATIONARY],
         ).select_related("organization")
@@ -395,7 +407,9 @@ class ResultsForm(FilterForm):
 class TargetForm(Form):
     organization = OrganizationChoiceField(label=_("Tổ chức"), queryset=None)
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
-    term = forms.ModelChoiceField(label=_("Hoặc nhiệm kỳ"), queryset=None, required=False)
+    term: forms.ModelChoiceField[Term] = forms.ModelChoiceField(
+        label=_("Hoặc nhiệm kỳ"), queryset=None, required=False
+    )
     target = forms.IntegerField(label=_("Chỉ tiêu kết nạp"), min_value=0)
 
     def __init__(self, *args, user, **kwargs):
@@ -404,11 +418,15 @@ class TargetForm(Form):
 
     def configure(self) -> None:
         orgs = writable_organizations_for(self.user).exclude(kind__in=CELL_KINDS)
-        self.fields["organization"].queryset = orgs.order_by("path")
-        self.fields["organization"].base_depth = _base_depth(self.user)
-        self.fields["term"].queryset = Term.objects.filter(Q(organization__in=orgs)).select_related(
-            "organization"
+        cast(forms.ModelChoiceField[Any], self.fields["organization"]).queryset = orgs.order_by(
+            "path"
         )
+        cast(OrganizationChoiceField, self.fields["organization"]).base_depth = _base_depth(
+            self.user
+        )
+        cast(forms.ModelChoiceField[Any], self.fields["term"]).queryset = Term.objects.filter(
+            Q(organization__in=orgs)
+        ).select_related("organization")
 
     def clean(self):
         data = super().clean()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from core.forms import VNDateInput
 
@@ -20,6 +21,7 @@ from .queries_certificates import latest_training_certificate
 def certificate_fields(f, case) -> None:
     """Add `certificate_on` and `certificate_number` to the fields `f` of the step form."""
     found = latest_training_certificate(case)
+    help_on: StrOrPromise
     if found is None:
         help_on = _(
             "Chưa có giấy chứng nhận của người này trong hệ thống đào tạo: nhập giấy chứng "

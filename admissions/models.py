@@ -431,7 +431,7 @@ class Sponsor(models.Model):
 
     @property
     def name(self) -> str:
-        if self.kind == SponsorKind.MEMBER and self.member_id:
+        if self.kind == SponsorKind.MEMBER and self.member is not None:
             return self.member.full_name
         return self.youth_union_name or str(_("Ban Chấp hành Đoàn cơ sở"))
 

@@ -8,10 +8,12 @@ deadlines are computed in memory with core.calendar (each year's holidays read o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -33,26 +35,32 @@ from .models import (
     FullMembershipCase,
 )
 
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
+    from organizations.models import Organization, Term
 
-def candidates_for(user) -> QuerySet[Candidate]:
+_M = TypeVar("_M", bound=Model)
+
+
+def candidates_for(user: RequestUser) -> QuerySet[Candidate]:
     if not user.is_authenticated:
         return Candidate.objects.none()
     return Candidate.objects.filter(org_read_filter(user, "cell__"))
 
 
-def cases_for(user) -> QuerySet[AdmissionCase]:
+def cases_for(user: RequestUser) -> QuerySet[AdmissionCase]:
     if not user.is_authenticated:
         return AdmissionCase.objects.none()
     return AdmissionCase.objects.filter(org_read_filter(user, "cell__"))
 
 
-def full_cases_for(user) -> QuerySet[FullMembershipCase]:
+def full_cases_for(user: RequestUser) -> QuerySet[FullMembershipCase]:
     if not user.is_authenticated:
         return FullMembershipCase.objects.none()
     return FullMembershipCase.objects.filter(org_read_filter(user, "member__organization__"))
 
 
-def probationary_for(user) -> QuerySet[Member]:
+def probationary_for(user: RequestUser) -> QuerySet[Member]:
     if not user.is_authenticated:
         return Member.objects.none()
     return Member.objects.filter(
@@ -60,34 +68,38 @@ def probationary_for(user) -> QuerySet[Member]:
     )
 
 
-def get_candidate_for(user, pk) -> Candidate:
+def get_candidate_for(user: RequestUser, pk: int) -> Candidate:
     return get_object_or_404(candidates_for(user).select_related("cell", "helper"), pk=pk)
 
 
-def get_case_for(user, pk) -> AdmissionCase:
+def get_case_for(user: RequestUser, pk: int) -> AdmissionCase:
     return get_object_or_404(
         cases_for(user).select_related("candidate", "cell", "member", "previous_member"), pk=pk
     )
 
 
-def get_full_case_for(user, pk) -> FullMembershipCase:
+def get_full_case_for(user: RequestUser, pk: int) -> FullMembershipCase:
     return get_object_or_404(
         full_cases_for(user).select_related("member__organization", "admission_case"), pk=pk
     )
 
 
-def in_subtree(qs: QuerySet, organization, prefix: str) -> QuerySet:
+def in_subtree(qs: QuerySet[_M], organization: Organization | None, prefix: str) -> QuerySet[_M]:
     return qs.filter(organization.subtree_q(prefix)) if organization is not None else qs
 
 
-def candidate_list_for(user, *, organization=None, state: str = "") -> QuerySet[Candidate]:
+def candidate_list_for(
+    user: RequestUser, *, organization: Organization | None = None, state: str = ""
+) -> QuerySet[Candidate]:
     qs = in_subtree(candidates_for(user), organization, "cell__")
     if state:
         qs = qs.filter(state=state)
     return qs.select_related("cell", "helper").order_by("sort_key", "id")
 
 
-def case_list_for(user, *, organization=None, open_only: bool = True):
+def case_list_for(
+    user: RequestUser, *, organization: Organization | None = None, open_only: bool = True
+) -> QuerySet[AdmissionCase]:
     qs = in_subtree(cases_for(user), organization, "cell__")
     if open_only:
         qs = qs.filter(outcome=Outcome.OPEN)
@@ -104,11 +116,13 @@ class DossierRow:
     due: bool  # due by the case's current stage
 
     @property
-    def label(self):
+    def label(self) -> str:
         return self.document.get_kind_display()
 
 
-def dossier_of(case: AdmissionCase, today: date, documents=None) -> list[DossierRow]:
+def dossier_of(
+    case: AdmissionCase, today: date, documents: Iterable[CaseDocument] | None = None
+) -> list[DossierRow]:
     """The ADM-05 checklist: every document, received / missing / expired on `today`."""
     stages = set(rules.stages_for(case))
     reached = STAGE_ORDER.index(case.stage)
@@ -127,7 +141,9 @@ class IncompleteRow:
     gaps: list[DossierRow]
 
 
-def incomplete_dossiers_for(user, *, organization=None, today: date | None = None):
+def incomplete_dossiers_for(
+    user: RequestUser, *, organization: Organization | None = None, today: date | None = None
+) -> list[IncompleteRow]:
     """Open cases whose dossier lacks a document due by their stage, or holds an expired
     one: the committee's "incomplete dossiers" view (two queries)."""
     today = today or timezone.localdate()
@@ -170,7 +186,13 @@ class ProbationRow:
         return self.full_case is None and self.today > self.cell_due
 
 
-def probation_list_for(user, *, organization=None, today=None, within_days: int | None = 90):
+def probation_list_for(
+    user: RequestUser,
+    *,
+    organization: Organization | None = None,
+    today: date | None = None,
+    within_days: int | None = 90,
+) -> list[ProbationRow]:
     """PRB-01: probationary members whose 12 months end within `within_days` (or ended)."""
     today = today or timezone.localdate()
     members = in_subtree(probationary_for(user), organization, "organization__")
@@ -209,34 +231,34 @@ class YearResult:
     full: int = 0
 
     @property
-    def achievement(self):
+    def achievement(self) -> float | None:
         return rules.achievement(self.admitted, self.target)
 
     @property
-    def above_plan(self):
+    def above_plan(self) -> float | None:
         return rules.above_plan(self.admitted, self.target)
 
     @property
-    def trained_rate(self):
+    def trained_rate(self) -> float | None:
         return rules.rate(self.trained, self.sympathizers)
 
     @property
-    def admitted_rate(self):
+    def admitted_rate(self) -> float | None:
         return rules.rate(self.admitted, self.trained)
 
     @property
-    def full_rate(self):
+    def full_rate(self) -> float | None:
         return rules.rate(self.full, self.admitted)
 
 
 @dataclass
 class Results:
-    organization: object
+    organization: Organization
     years: list[YearResult] = field(default_factory=list)
-    term_targets: list = field(default_factory=list)
+    term_targets: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _by_year(qs, date_field: str, years) -> dict[int, int]:
+def _by_year(qs: QuerySet[Any], date_field: str, years: list[int]) -> dict[int, int]:
     rows = (
         qs.filter(**{f"{date_field}__year__in": years})
         .annotate(y=ExtractYear(date_field))
@@ -246,12 +268,17 @@ def _by_year(qs, date_field: str, years) -> dict[int, int]:
     return {r["y"]: r["n"] for r in rows}
 
 
-def _within_term(term) -> Q:
+def _term_of(target: AdmissionTarget) -> Term:
+    assert target.term is not None  # the targets read are those of a term
+    return target.term
+
+
+def _within_term(term: Term) -> Q:
     q = Q(decision_on__gte=term.starts_on)
     return q & Q(decision_on__lte=term.ends_on) if term.ends_on else q
 
 
-def results_for(organization, years: list[int]) -> Results:
+def results_for(organization: Organization, years: list[int]) -> Results:
     """ADM-11: targets and the funnel sympathizers → trained → admitted → full members of
     the organization's subtree (already scoped by the caller), per year; SQL aggregates:
     seven queries whatever the number of years and term targets."""
@@ -298,7 +325,7 @@ def results_for(organization, years: list[int]) -> Results:
     # is none, so the query count is the same for every subtree).
     counts = AdmissionCase.objects.filter(sub("cell__"), outcome=Outcome.ADMITTED).aggregate(
         admitted=Count("pk"),
-        **{f"t{t.pk}": Count("pk", filter=_within_term(t.term)) for t in term_targets},
+        **{f"t{t.pk}": Count("pk", filter=_within_term(_term_of(t))) for t in term_targets},
     )
     for t in term_targets:
         n = counts[f"t{t.pk}"]
@@ -314,7 +341,7 @@ def results_for(organization, years: list[int]) -> Results:
     return result
 
 
-def chart_data(results: Results) -> dict:
+def chart_data(results: Results) -> dict[str, Any]:
     """The data of the results chart (json_script; the JS is admissions/results.js)."""
     return {
         "labels": [str(r.year) for r in results.years],
@@ -328,7 +355,7 @@ def chart_data(results: Results) -> dict:
     }
 
 
-def counts_by_stage(user, organization=None) -> dict[str, int]:
+def counts_by_stage(user: RequestUser, organization: Organization | None = None) -> dict[str, int]:
     qs = in_subtree(cases_for(user), organization, "cell__").filter(outcome=Outcome.OPEN)
     return dict(qs.values_list("stage").annotate(n=Count("pk")))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -16,7 +17,10 @@ from training.models import Enrollment
 from training.queries import Certificate, awareness_certificates, courses_for
 
 from . import rules
-from .models import AdmissionCase
+from .models import AdmissionCase, Candidate
+
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
 
 
 def training_certificates(case: AdmissionCase, on: date | None = None) -> list[Certificate]:
@@ -25,13 +29,13 @@ def training_certificates(case: AdmissionCase, on: date | None = None) -> list[C
     return awareness_certificates(case.candidate, on or timezone.localdate())
 
 
-def candidate_certificates(candidate, on: date | None = None) -> list[Certificate]:
+def candidate_certificates(candidate: Candidate, on: date | None = None) -> list[Certificate]:
     """ADM-04 on the candidate page: the awareness certificates training holds for the
     candidate (linked, or found by citizen ID or name and birth date). One query."""
     return awareness_certificates(candidate, on or timezone.localdate())
 
 
-def latest_training_certificate(case: AdmissionCase, on: date | None = None):
+def latest_training_certificate(case: AdmissionCase, on: date | None = None) -> Certificate | None:
     """The certificate the COURSE step takes when no date is typed, or None."""
     found = training_certificates(case, on)
     return found[0] if found else None
@@ -54,7 +58,7 @@ class CertificateSource:
     available_expired: bool = False  # ADM-04: that certificate has expired: retake the course
 
 
-def certificate_source(user, case: AdmissionCase, today: date) -> CertificateSource:
+def certificate_source(user: RequestUser, case: AdmissionCase, today: date) -> CertificateSource:
     """ADM-04 on the case page: the certificate recorded at the COURSE step and where it
     came from (a training course, or typed from outside), or, before that step, the
     certificate that training holds for the candidate. At most two queries."""

@@ -19,18 +19,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from core.calendar import working_days_between
 
 from . import rules
 from .enums import CandidateState, Outcome, Stage
-from .models import AdmissionCase, CandidateReview, FullMembershipCase
+from .models import AdmissionCase, Candidate, CandidateReview, FullMembershipCase
 from .queries import candidate_list_for, cases_for, in_subtree, probationary_for
 from .rules.reviews import review_due
+
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
+    from members.models import Member
+    from organizations.models import Organization
 
 CELL = _("Chi bộ")
 COMMITTEE = _("Đảng ủy cơ sở")
@@ -39,7 +46,7 @@ HELPER = _("Đảng viên giúp đỡ, chi bộ")
 NEW_MEMBER = _("Đảng viên mới, chi bộ")
 
 # ADM-05: who carries out the next stage, before the cell's resolution.
-WHO_BEFORE_RESOLUTION = {
+WHO_BEFORE_RESOLUTION: dict[str, StrOrPromise] = {
     Stage.SYMPATHIZER: CELL,
     Stage.COURSE: _("Người vào Đảng, đảng viên giúp đỡ"),
     Stage.APPLICATION: _("Người vào Đảng"),
@@ -50,7 +57,7 @@ WHO_BEFORE_RESOLUTION = {
     Stage.CELL_RESOLUTION: CELL,
 }
 # The next stage of a person on the list with no case yet.
-NEXT_WITHOUT_CASE = {
+NEXT_WITHOUT_CASE: dict[str, str] = {
     CandidateState.OUTSTANDING: Stage.SYMPATHIZER,
     CandidateState.SYMPATHIZER: Stage.COURSE,
 }
@@ -83,7 +90,7 @@ class DueRow:
         return -self.days_left if self.overdue else 0
 
 
-def _last_review():
+def _last_review() -> Subquery:
     """The month of the candidate's latest monthly review (a subquery: no extra query)."""
     return Subquery(
         CandidateReview.objects.filter(candidate=OuterRef("candidate_id"))
@@ -92,7 +99,7 @@ def _last_review():
     )
 
 
-def _review_note(helper) -> str:
+def _review_note(helper: Member | None) -> str:
     if helper is None:
         return str(_("Nhận xét hằng tháng của chi bộ (ADM-05)"))
     return str(_("Nhận xét hằng tháng: %(name)s (đảng viên giúp đỡ), ADM-05")) % {
@@ -101,7 +108,15 @@ def _review_note(helper) -> str:
 
 
 def _before_resolution_row(
-    kind, candidate, next_stage, last_review, certificate_on, today, name, org, url
+    kind: str,
+    candidate: Candidate,
+    next_stage: str,
+    last_review: date | None,
+    certificate_on: date | None,
+    today: date,
+    name: str,
+    org: str,
+    url: str,
 ) -> DueRow:
     """ADM-05 with ADM-04: the next stage before the cell's resolution."""
     review = review_due(candidate.state_since, last_review)
@@ -151,14 +166,19 @@ def _before_resolution_row(
     )
 
 
-def _case_row(case: AdmissionCase, today: date) -> DueRow | None:
+def _case_row(case: AdmissionCase, last_review: date | None, today: date) -> DueRow | None:
+    """The next step of an admission case; `last_review`: the month of the candidate's
+    latest monthly review (the `_last_review()` annotation)."""
     name, org, url = case.candidate.full_name, case.cell.name, case.get_absolute_url()
 
-    def row(step, rule_id, who, due, working=True):
+    def row(
+        step: StrOrPromise, rule_id: str, who: StrOrPromise, due: date, working: bool = True
+    ) -> DueRow:
         return DueRow("case", name, org, str(step), rule_id, str(who), due, today, url, working)
 
     if case.outcome == Outcome.ADMITTED:
         if case.stage == Stage.CEREMONY:
+            assert case.ceremony_on is not None  # admitted at a ceremony: its date is known
             return row(
                 Stage.MEMBER_FILE.label,
                 "ADM-09",
@@ -173,10 +193,12 @@ def _case_row(case: AdmissionCase, today: date) -> DueRow | None:
         return None
     if case.stage == Stage.DECISION:
         received = case.decision_received_on or case.decision_on
+        assert received is not None  # past the decision stage: the decision is dated
         return row(Stage.CEREMONY.label, "ADM-08", CELL, rules.ceremony_due(received))
     if case.stage in (Stage.CELL_RESOLUTION, Stage.COMMITTEE_RESOLUTION):
         # ADM-07: the committee's resolution and the decision, within the same deadline.
         who = COMMITTEE if next_stage == Stage.COMMITTEE_RESOLUTION else COMPETENT
+        assert case.cell_resolution_on is not None  # past the cell's resolution: it is dated
         return row(
             Stage(next_stage).label, "ADM-07", who, rules.decision_due(case.cell_resolution_on)
         )
@@ -184,7 +206,7 @@ def _case_row(case: AdmissionCase, today: date) -> DueRow | None:
         "case",
         case.candidate,
         next_stage,
-        case.last_review,
+        last_review,
         case.certificate_on,
         today,
         name,
@@ -201,7 +223,11 @@ def _within(rows: list[DueRow], today: date, horizon_days: int | None) -> list[D
 
 
 def due_rows_for(
-    user, *, organization=None, today: date | None = None, horizon_days: int | None = None
+    user: RequestUser,
+    *,
+    organization: Organization | None = None,
+    today: date | None = None,
+    horizon_days: int | None = None,
 ) -> list[DueRow]:
     """Every person on the list, every open case, every new member without a member file
     and every probationary member in the user's reach (or in `organization`'s subtree),
@@ -217,7 +243,7 @@ def due_rows_for(
         .annotate(last_review=_last_review())
     )
     for case in cases:
-        row = _case_row(case, today)
+        row = _case_row(case, case.last_review, today)
         if row is not None:
             rows.append(row)
     people = (
@@ -251,7 +277,13 @@ def due_rows_for(
     return sorted(rows, key=lambda r: (not r.overdue, r.due, r.name))
 
 
-def probation_rows_for(user, *, organization=None, today: date | None = None, horizon=None):
+def probation_rows_for(
+    user: RequestUser,
+    *,
+    organization: Organization | None = None,
+    today: date | None = None,
+    horizon: int | None = None,
+) -> list[DueRow]:
     """PRB-01..03: probationary members whose 12 months end within `horizon` days (all
     when None), with the next step of their full-membership case. Three queries."""
     today = today or timezone.localdate()

@@ -30,11 +30,11 @@ class ChildResult:
     admitted: int = 0
 
     @property
-    def achievement(self):
+    def achievement(self) -> float | None:
         return rules.achievement(self.admitted, self.target)
 
     @property
-    def above_plan(self):
+    def above_plan(self) -> float | None:
         return rules.above_plan(self.admitted, self.target)
 
     @property
@@ -60,7 +60,7 @@ class Breakdown:
     @property
     def target(self) -> int | None:
         """The sum of the targets set for the subordinate organizations (None: none set)."""
-        return sum(r.target for r in self.with_target) or None
+        return sum(r.target or 0 for r in self.with_target) or None
 
     @property
     def reached(self) -> int:

@@ -19,7 +19,9 @@ def decision_due(cell_on: date) -> date:
     return add_working_days(cell_on, _params("ADM-07", cell_on)["days"])
 
 
-def decision_findings(cell_on: date, decision_on: date, *, extension_reason: str = ""):
+def decision_findings(
+    cell_on: date, decision_on: date, *, extension_reason: str = ""
+) -> list[Finding]:
     """ADM-07: decision within 60 working days of the cell resolution (+30 with a reason)."""
     findings = []
     if decision_on < cell_on:

@@ -38,7 +38,9 @@ def step_date_findings(on: date, previous_on: date | None, today: date) -> list[
 # --- ADM-01: age ------------------------------------------------------------------------------
 
 
-def age_findings(date_of_birth: date, on: date, *, over_age_agreement: bool = False):
+def age_findings(
+    date_of_birth: date, on: date, *, over_age_agreement: bool = False
+) -> list[Finding]:
     """ADM-01: 18 full years to 60 full years on the day the cell considers, in months."""
     version = version_on("ADM-01", on)
     if version is None:
@@ -97,7 +99,7 @@ def difficult_area_education() -> str:
     return getattr(settings, "ADMISSIONS_DIFFICULT_AREA_EDUCATION", Education.PRIMARY)
 
 
-def education_findings(education: str, on: date, *, difficult_area: bool = False):
+def education_findings(education: str, on: date, *, difficult_area: bool = False) -> list[Finding]:
     """ADM-02: lower-secondary diploma or higher (24-QĐ/TW, 2021); exceptions for
     especially difficult areas (configurable default)."""
     version = version_on("ADM-02", on)

@@ -57,7 +57,9 @@ def full_decision_due(cell_on: date) -> date:
     return add_working_days(cell_on, _params("PRB-03", cell_on)["days"])
 
 
-def full_decision_findings(cell_on: date, decision_on: date, *, extension_reason: str = ""):
+def full_decision_findings(
+    cell_on: date, decision_on: date, *, extension_reason: str = ""
+) -> list[Finding]:
     """PRB-03: decision within 30 working days of the cell resolution (+30 with a reason)."""
     if decision_on < cell_on:
         return [Finding("PRB-03", B, _("Quyết định không được trước nghị quyết chi bộ."), "on")]

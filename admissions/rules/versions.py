@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,7 @@ class RuleVersion:
     rule_id: str
     source: str
     applies_from: date
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 STATUTE_2011 = date(2011, 1, 19)  # Điều lệ Đảng, adopted by the 11th Congress
@@ -95,7 +96,7 @@ def _dmy(d: date) -> str:
     return f"{d:%d/%m/%Y}"
 
 
-def _params(rule_id: str, on: date) -> dict:
+def _params(rule_id: str, on: date) -> dict[str, Any]:
     version = version_on(rule_id, on) or RULE_VERSIONS[rule_id][0]
     return version.params
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.audit import stamp
 from members.models import Member
 from organizations.enums import CELL_KINDS
 from organizations.models import Organization
@@ -21,6 +23,9 @@ from ..models import (
     CandidateReview,
 )
 from .common import _require_write, _today, full_members_on
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 # --- candidates ------------------------------------------------------------------------------
 
@@ -40,7 +45,7 @@ CANDIDATE_FIELDS = (
 
 
 @transaction.atomic
-def add_candidate(*, by, cell: Organization, on: date, **fields) -> Candidate:
+def add_candidate(*, by: User, cell: Organization, on: date, **fields: Any) -> Candidate:
     """A person put on the cell's list of outstanding people (ADM-05).
 
     Side effects: the Candidate row and its first CandidateEvent (outstanding, `on`)."""
@@ -53,7 +58,7 @@ def add_candidate(*, by, cell: Organization, on: date, **fields) -> Candidate:
     if on > _today():
         raise ValidationError({"on": _("Ngày không được ở tương lai.")})
     candidate = Candidate(cell=cell, state=CandidateState.OUTSTANDING, state_since=on, **fields)
-    candidate._history_user = by
+    stamp(candidate, by)
     candidate.full_clean()
     candidate.save()
     CandidateEvent.objects.create(
@@ -63,14 +68,14 @@ def add_candidate(*, by, cell: Organization, on: date, **fields) -> Candidate:
 
 
 @transaction.atomic
-def update_candidate(candidate: Candidate, *, by, **fields) -> Candidate:
+def update_candidate(candidate: Candidate, *, by: User, **fields: Any) -> Candidate:
     unknown = set(fields) - set(CANDIDATE_FIELDS)
     if unknown:
         raise TypeError(f"update_candidate() got unexpected fields: {sorted(unknown)}")
     _require_write(by, candidate.cell)
     for name, value in fields.items():
         setattr(candidate, name, value)
-    candidate._history_user = by
+    stamp(candidate, by)
     candidate.full_clean()
     candidate.save()
     return candidate
@@ -87,7 +92,13 @@ def _check_helper(candidate: Candidate, helper: Member | None, on: date) -> None
 
 @transaction.atomic
 def set_candidate_state(
-    candidate: Candidate, state: str, *, by, on: date, reason: str = "", helper=None
+    candidate: Candidate,
+    state: str,
+    *,
+    by: User,
+    on: date,
+    reason: str = "",
+    helper: Member | None = None,
 ) -> CandidateEvent:
     """Move a person on or off the list (ADM-05), dated and kept.
 
@@ -112,7 +123,7 @@ def set_candidate_state(
     if state == CandidateState.REMOVED and not reason.strip():
         raise ValidationError({"reason": _("Cần ghi lý do đưa ra khỏi danh sách.")})
     candidate.state, candidate.state_since = state, on
-    candidate._history_user = by
+    stamp(candidate, by)
     candidate.save()
     return CandidateEvent.objects.create(
         candidate=candidate, state=state, on=on, reason=reason[:255], recorded_by=by
@@ -120,7 +131,7 @@ def set_candidate_state(
 
 
 @transaction.atomic
-def add_review(candidate: Candidate, *, by, month: date, note: str) -> CandidateReview:
+def add_review(candidate: Candidate, *, by: User, month: date, note: str) -> CandidateReview:
     """The monthly review of a sympathizer (ADM-05); one per month, replaced if typed again."""
     _require_write(by, candidate.cell)
     month = month.replace(day=1)

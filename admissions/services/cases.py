@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from core.audit import stamp
 from members.enums import MemberStatus
 from members.models import Member
 from members.queries import members_of
@@ -32,6 +34,15 @@ from ..models import (
 )
 from .common import StepRefused, _require_write, _today, grassroots_of
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django.core.files import File
+
+    from accounts.models import User
+
+    from ..models import FullMembershipCase
+
 # --- admission cases --------------------------------------------------------------------------
 
 
@@ -39,7 +50,7 @@ from .common import StepRefused, _require_write, _today, grassroots_of
 def open_case(
     candidate: Candidate,
     *,
-    by,
+    by: User,
     on: date,
     previous_member: Member | None = None,
     left_on: date | None = None,
@@ -67,7 +78,7 @@ def open_case(
         left_on=left_on,
         leaving_way=leaving_way,
     )
-    case._history_user = by
+    stamp(case, by)
     case.save()
     CaseStep.objects.create(case=case, stage=Stage.SOURCE, on=on, done_by=by)
     CaseDocument.objects.bulk_create(
@@ -80,7 +91,7 @@ def open_case(
 def add_sponsor(
     case: AdmissionCase,
     *,
-    by,
+    by: User,
     kind: str,
     since: date,
     member: Member | None = None,
@@ -125,25 +136,28 @@ def add_sponsor(
     problems = rules.sponsor_status_findings(sponsor_facts(case, [sponsor], on), on)
     if problems:
         raise StepRefused(problems)
-    sponsor._history_user = by
+    stamp(sponsor, by)
     sponsor.save()
     return sponsor
 
 
 @transaction.atomic
-def remove_sponsor(sponsor: Sponsor, *, by) -> None:
+def remove_sponsor(sponsor: Sponsor, *, by: User) -> None:
     case = sponsor.case
     _require_write(by, case.cell)
     if STAGE_ORDER.index(case.stage) >= STAGE_ORDER.index(Stage.CELL_RESOLUTION):
         raise ValidationError(_("Không thay đổi người giới thiệu sau khi chi bộ đã xét."))
-    sponsor._history_user = by
+    stamp(sponsor, by)
     sponsor.delete()
 
 
-def sponsor_facts(case: AdmissionCase, sponsors, on: date) -> list[rules.SponsorFacts]:
+def sponsor_facts(
+    case: AdmissionCase, sponsors: Iterable[Sponsor], on: date
+) -> list[rules.SponsorFacts]:
     """ADM-03 facts on `on`: full member, same grassroots organization (two queries)."""
     member_ids = [s.member_id for s in sponsors if s.member_id]
-    full_ids, same_ids = set(), set()
+    full_ids: set[int] = set()
+    same_ids: set[int] = set()
     if member_ids:
         grassroots = grassroots_of(case.cell)
         in_grassroots = members_of(grassroots, on, subtree=True).filter(pk__in=member_ids)
@@ -166,12 +180,26 @@ def sponsor_facts(case: AdmissionCase, sponsors, on: date) -> list[rules.Sponsor
     ]
 
 
+def _full_case(document: CaseDocument) -> FullMembershipCase:
+    assert document.full_case is not None  # a dossier document belongs to one case or the other
+    return document.full_case
+
+
 @transaction.atomic
 def record_document(
-    document: CaseDocument, *, by, received_on: date | None, scan=None, note: str = ""
+    document: CaseDocument,
+    *,
+    by: User,
+    received_on: date | None,
+    scan: File[bytes] | None = None,
+    note: str = "",
 ) -> CaseDocument:
     """Mark a dossier document received (or missing, with `received_on=None`), with its scan."""
-    owner = document.case.cell if document.case_id else document.full_case.member.organization
+    owner = (
+        document.case.cell
+        if document.case is not None
+        else _full_case(document).member.organization
+    )
     _require_write(by, owner)
     if received_on is not None and received_on > _today():
         raise ValidationError({"received_on": _("Ngày nhận không được ở tương lai.")})
@@ -184,13 +212,15 @@ def record_document(
     document.note = note[:255]
     if document.kind == DocKind.CERTIFICATE and received_on is not None:
         document.expires_on = rules.certificate_expires_on(received_on)
-    document._history_user = by
+    stamp(document, by)
     document.save()
     return document
 
 
 @transaction.atomic
-def close_case(case: AdmissionCase, *, by, on: date, outcome: str, reason: str) -> AdmissionCase:
+def close_case(
+    case: AdmissionCase, *, by: User, on: date, outcome: str, reason: str
+) -> AdmissionCase:
     """End a case without admission (the cell or the committee did not agree, or the person
     withdrew); the decision is told to the cell either way (ADM-07)."""
     _require_write(by, case.cell)
@@ -203,6 +233,6 @@ def close_case(case: AdmissionCase, *, by, on: date, outcome: str, reason: str) 
     if on > _today():
         raise ValidationError({"on": _("Ngày không được ở tương lai.")})
     case.outcome, case.closed_on, case.closed_reason = outcome, on, reason[:255]
-    case._history_user = by
+    stamp(case, by)
     case.save()
     return case

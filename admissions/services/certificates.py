@@ -19,10 +19,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.audit import stamp
 from core.findings import Finding, Severity
 from members.models import Member
 from training.queries import awareness_certificates, new_member_certificate
@@ -33,10 +35,17 @@ from .common import StepRefused, _require_write, next_stage
 from .full_membership import open_full_case
 from .stages import advance
 
+if TYPE_CHECKING:
+    from django.core.files import File
+
+    from accounts.models import User
+    from training.models import Enrollment
+    from training.queries import Certificate
+
 
 def resolve_course_certificate(
     case: AdmissionCase, *, on: date, certificate_on: date | None, certificate_number: str = ""
-):
+) -> tuple[date, str, Enrollment | None]:
     """ADM-04: (date, number, enrolment or None) of the certificate the COURSE step on
     `on` uses. No date typed: the candidate's latest training certificate issued on or
     before `on` (refused when there is none). A typed date (and number, if typed) equal
@@ -72,11 +81,11 @@ def advance_with_certificate(
     case: AdmissionCase,
     to_stage: str,
     *,
-    by,
+    by: User,
     on: date,
-    document=None,
+    document: File[bytes] | None = None,
     override_reason: str = "",
-    **facts,
+    **facts: Any,
 ) -> CaseStep:
     """`advance` (ADM-05), with the ADM-04 certificate taken from training at COURSE.
 
@@ -120,7 +129,7 @@ def advance_with_certificate(
         doc = CaseDocument.objects.filter(case=case, kind=DocKind.CERTIFICATE).first()
         if doc is not None and doc.received_on == certificate_on and doc.enrollment_id is None:
             doc.enrollment = enrollment
-            doc._history_user = by
+            stamp(doc, by)
             doc.save(update_fields=["enrollment"])
     case.refresh_from_db()
     return step
@@ -129,14 +138,14 @@ def advance_with_certificate(
 # --- PRB-04: the new-member course certificate in the full-membership dossier ---------------
 
 
-def _certificate_note(certificate) -> str:
+def _certificate_note(certificate: Certificate) -> str:
     return (
         _("Giấy chứng nhận số %(number)s, lớp “%(course)s” (tự động từ hồ sơ đào tạo)")
         % {"number": certificate.number or "—", "course": certificate.course.title}
     )[:255]
 
 
-def sync_new_member_course(fcase: FullMembershipCase, *, by) -> CaseDocument | None:
+def sync_new_member_course(fcase: FullMembershipCase, *, by: User) -> CaseDocument | None:
     """PRB-04: the dossier item NEW_MEMBER_COURSE of an open case, from the member's
     latest completed new-member course certificate (training.queries.new_member_certificate).
 
@@ -171,19 +180,19 @@ def sync_new_member_course(fcase: FullMembershipCase, *, by) -> CaseDocument | N
         if doc.enrollment_id is None:
             return doc
         doc.received_on, doc.enrollment, doc.note = None, None, ""
-    doc._history_user = by
+    stamp(doc, by)
     doc.save()
     return doc
 
 
-def sync_new_member_course_of(member: Member, *, by) -> None:
+def sync_new_member_course_of(member: Member, *, by: User) -> None:
     """PRB-04 for every open full-membership case of `member` (there is at most one)."""
     for fcase in member.full_cases.filter(outcome="").select_related("member"):
         sync_new_member_course(fcase, by=by)
 
 
 @transaction.atomic
-def open_full_case_with_certificate(member: Member, *, by) -> FullMembershipCase:
+def open_full_case_with_certificate(member: Member, *, by: User) -> FullMembershipCase:
     """`open_full_case` (PRB-01..04), then the PRB-04 item of the new-member course
     marked from training when the member holds its certificate."""
     fcase = open_full_case(member, by=by)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.core.files import File
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import can_write_org
+from core.audit import stamp
 from core.findings import Finding, Severity
 from members.enums import MemberStatus, SeatRole
-from members.models import CommitteeSeat
+from members.models import CommitteeSeat, Member
 from members.queries import members_of
 from organizations.enums import GRASSROOTS_KINDS, CommitteeKind
 from organizations.models import Organization
@@ -20,10 +24,15 @@ from organizations.models import Organization
 from .. import rules
 from ..models import (
     AdmissionCase,
+    CaseDocument,
     CaseStep,
     FullMembershipCase,
 )
 from ..rules.stages import full_stages_for, stages_for
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from accounts.scope import RequestUser
 
 
 class StepRefused(ValidationError):
@@ -37,11 +46,11 @@ class StepRefused(ValidationError):
         super().__init__(messages)
 
 
-def _refuse(message: str, rule_id: str = "ADM-05", field: str | None = None):
+def _refuse(message: str, rule_id: str = "ADM-05", field: str | None = None) -> StepRefused:
     return StepRefused([Finding(rule_id, Severity.BLOCKING, message, field)])
 
 
-def _require_write(user, organization) -> None:
+def _require_write(user: RequestUser, organization: Organization) -> None:
     if not can_write_org(user, organization):
         raise PermissionDenied
 
@@ -90,7 +99,7 @@ def next_full_stage(fcase: FullMembershipCase) -> str | None:
     return stages[index + 1] if index + 1 < len(stages) else None
 
 
-def full_members_on(organization: Organization, on: date):
+def full_members_on(organization: Organization, on: date) -> QuerySet[Member]:
     """ADM-06 / PRB-02 base: the cell's full members on `on`, from the dated memberships."""
     return members_of(organization, on).filter(
         Q(full_member_on__isnull=False, full_member_on__lte=on)
@@ -130,7 +139,7 @@ def committee_size_on(organization: Organization, on: date) -> int | None:
 
 
 def committee_vote(
-    organization: Organization, on: date, facts: dict, *, need_two_thirds: bool = True
+    organization: Organization, on: date, facts: dict[str, Any], *, need_two_thirds: bool = True
 ) -> tuple[int, int | None, int, list[Finding]]:
     """ADM-06: the committee's vote judged on the register's base on `on`.
 
@@ -165,7 +174,7 @@ def committee_vote(
     return base, c_for, c_against or 0, findings
 
 
-def _previous_on(steps) -> date | None:
+def _previous_on(steps: Iterable[CaseStep]) -> date | None:
     dates = [s.on for s in steps]
     return max(dates) if dates else None
 
@@ -183,7 +192,16 @@ def _decide(findings: list[Finding], override_reason: str) -> None:
         )
 
 
-def _record_step(findings, override_reason, *, stage, on, by, document, **owner) -> CaseStep:
+def _record_step(
+    findings: list[Finding],
+    override_reason: str,
+    *,
+    stage: str,
+    on: date,
+    by: User,
+    document: File[bytes] | None,
+    **owner: AdmissionCase | FullMembershipCase,
+) -> CaseStep:
     """ADM-05/PRB-03: refuse on a blocking finding (or a warning without a reason), then keep
     the step with its date, its findings, who took it and its uploaded document.
     `owner` is `case=` or `full_case=`."""
@@ -198,27 +216,27 @@ def _record_step(findings, override_reason, *, stage, on, by, document, **owner)
     )
     if document is not None:
         step.document = document
-    step._history_user = by
+    stamp(step, by)
     step.save()
     return step
 
 
-def _mark_received(doc, on, step, *, by) -> None:
+def _mark_received(doc: CaseDocument, on: date, step: CaseStep, *, by: User) -> None:
     """The dossier document of a step: received on the step's date, with the step's scan."""
     doc.received_on = on
     if step.document:
         doc.scan = step.document
-    doc._history_user = by
+    stamp(doc, by)
     doc.save()
 
 
-def _as_json(findings: list[Finding]) -> list[dict]:
+def _as_json(findings: list[Finding]) -> list[dict[str, str]]:
     return [
         {"rule_id": f.rule_id, "severity": str(f.severity), "message": f.message} for f in findings
     ]
 
 
-def _int(facts: dict, name: str) -> int | None:
+def _int(facts: dict[str, Any], name: str) -> int | None:
     value = facts.get(name)
     if value in (None, ""):
         return None

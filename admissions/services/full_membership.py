@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.audit import stamp
 from members.enums import EventKind, MemberStatus
 from members.lifecycle import record_event
 from members.models import Member
@@ -39,6 +41,11 @@ from .common import (
     next_full_stage,
 )
 
+if TYPE_CHECKING:
+    from django.core.files import File
+
+    from accounts.models import User
+
 # --- probation and full membership (PRB-01..05) ---------------------------------------------
 
 
@@ -54,7 +61,7 @@ def probation_start(member: Member) -> date | None:
 
 
 @transaction.atomic
-def open_full_case(member: Member, *, by) -> FullMembershipCase:
+def open_full_case(member: Member, *, by: User) -> FullMembershipCase:
     """The full-membership case of a probationary member, with its PRB-04 dossier."""
     _require_write(by, member.organization)
     if member.status != MemberStatus.PROBATIONARY:
@@ -74,7 +81,7 @@ def open_full_case(member: Member, *, by) -> FullMembershipCase:
         probation_from=start,
         probation_ends_on=rules.probation_ends_on(start),
     )
-    fcase._history_user = by
+    stamp(fcase, by)
     fcase.save()
     CaseDocument.objects.bulk_create(CaseDocument(full_case=fcase, kind=k) for k in FULL_DOSSIER)
     return fcase
@@ -85,11 +92,11 @@ def advance_full(
     fcase: FullMembershipCase,
     to_stage: str,
     *,
-    by,
+    by: User,
     on: date,
-    document=None,
+    document: File[bytes] | None = None,
     override_reason: str = "",
-    **facts,
+    **facts: Any,
 ) -> CaseStep:
     """Move a full-membership case to its next stage (PRB-02..03), refused like `advance`.
 
@@ -164,6 +171,7 @@ def advance_full(
         fcase.committee_for, fcase.committee_against = c_for, c_against
     elif to_stage == FullStage.DECISION:
         reason = (facts.get("extension_reason") or "").strip()
+        assert fcase.cell_resolution_on is not None  # stages run in order: the cell resolved
         findings += rules.full_decision_findings(
             fcase.cell_resolution_on, on, extension_reason=reason
         )
@@ -192,12 +200,12 @@ def advance_full(
                 reason=_("Không đủ tư cách đảng viên chính thức sau 12 tháng dự bị (PRB-02)"),
             )
     fcase.stage = to_stage
-    fcase._history_user = by
+    stamp(fcase, by)
     fcase.save()
     return step
 
 
-def _make_full(fcase: FullMembershipCase, *, by) -> date:
+def _make_full(fcase: FullMembershipCase, *, by: User) -> date:
     """PRB-03: full membership from the day probation ends, even when decided late."""
     member = fcase.member
     effective = fcase.probation_ends_on
@@ -215,6 +223,6 @@ def _make_full(fcase: FullMembershipCase, *, by) -> date:
     if record_on != effective:
         member.refresh_from_db()
         member.full_member_on = effective
-        member._history_user = by
+        stamp(member, by)
         member.save()
     return effective

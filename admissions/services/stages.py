@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.audit import stamp
 from core.findings import Finding, Severity
 from members.enums import EventKind
 from members.lifecycle import record_event
@@ -30,6 +33,7 @@ from ..models import (
     CaseDocument,
     CaseStep,
 )
+from ..rules.stages import stages_for
 from .candidates import _check_helper, set_candidate_state
 from .cases import sponsor_facts
 from .common import (
@@ -44,8 +48,10 @@ from .common import (
     full_members_on,
     grassroots_of,
     next_stage,
-    stages_for,
 )
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def standing_findings(case: AdmissionCase, on: date) -> list[Finding]:
@@ -106,11 +112,11 @@ def advance(
     case: AdmissionCase,
     to_stage: str,
     *,
-    by,
+    by: User,
     on: date,
-    document=None,
+    document: File[bytes] | None = None,
     override_reason: str = "",
-    **facts,
+    **facts: Any,
 ) -> CaseStep:
     """Move an admission case to the next ADM-05 stage, judged by the rules in force on `on`.
 
@@ -219,15 +225,18 @@ def advance(
         case.committee_for, case.committee_against = c_for, c_against
     elif to_stage == Stage.DECISION:
         reason = (facts.get("extension_reason") or "").strip()
+        assert case.cell_resolution_on is not None  # stages run in order: the cell resolved
         findings += rules.decision_findings(case.cell_resolution_on, on, extension_reason=reason)
         case.decision_on = on
         case.decision_number = (facts.get("decision_number") or "").strip()
         case.extension_reason = reason
     elif to_stage == Stage.CEREMONY:
+        assert case.decision_on is not None  # stages run in order: the decision is dated
         received = facts.get("decision_received_on") or case.decision_on
         findings += rules.ceremony_findings(case.decision_on, received, on)
         case.decision_received_on, case.ceremony_on = received, on
     elif to_stage == Stage.MEMBER_FILE:
+        assert case.ceremony_on is not None  # stages run in order: admitted at a ceremony
         findings += rules.member_file_findings(case.ceremony_on, on)
         case.member_file_on = on
 
@@ -238,11 +247,12 @@ def advance(
     if kind is not None:
         doc = case.documents.filter(kind=kind).first()
         if doc is not None and (document is not None or doc.received_on is None):
+            received_on = on
             if kind == DocKind.CERTIFICATE:  # ADM-04: dated by the certificate, not the step
+                assert case.certificate_on is not None  # the COURSE step records it
                 doc.expires_on = rules.certificate_expires_on(case.certificate_on)
-            _mark_received(
-                doc, on if kind != DocKind.CERTIFICATE else case.certificate_on, step, by=by
-            )
+                received_on = case.certificate_on
+            _mark_received(doc, received_on, step, by=by)
 
     if to_stage == Stage.SYMPATHIZER and candidate.state != CandidateState.SYMPATHIZER:
         set_candidate_state(
@@ -254,6 +264,7 @@ def advance(
             reason=_("Chi bộ công nhận cảm tình đảng"),
         )
     if to_stage == Stage.CEREMONY:
+        assert case.decision_on is not None  # stages run in order: the decision is dated
         case.member = _admit(case, by=by)
         case.outcome = Outcome.ADMITTED
         Candidate.objects.filter(pk=candidate.pk).update(
@@ -268,17 +279,19 @@ def advance(
         )
 
     case.stage = to_stage
-    case._history_user = by
+    stamp(case, by)
     case.save()
     return step
 
 
-def _admit(case: AdmissionCase, *, by) -> Member:
+def _admit(case: AdmissionCase, *, by: User) -> Member:
     """ADM-05 → MEM-02: the probationary member in the register, from the candidate."""
     candidate = case.candidate
     document = case.decision_number
+    assert case.decision_on is not None  # stages run in order: the decision is dated
     if case.readmission and case.previous_member_id:
         member = case.previous_member
+        assert member is not None  # previous_member_id is set
         record_event(
             member,
             EventKind.READMITTED,

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.audit import stamp
+
 from ..models import AdmissionTarget
 from .common import _require_write
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from organizations.models import Organization, Term
 
 # --- ADM-11: targets ---------------------------------------------------------------------------
 
 
 @transaction.atomic
-def set_target(*, by, organization, target: int, year: int | None = None, term=None):
+def set_target(
+    *,
+    by: User,
+    organization: Organization,
+    target: int,
+    year: int | None = None,
+    term: Term | None = None,
+) -> AdmissionTarget:
     """A yearly (or term) admissions target of an organization (ADM-11); replaces the old one."""
     _require_write(by, organization)
     if (year is None) == (term is None):
@@ -25,6 +40,6 @@ def set_target(*, by, organization, target: int, year: int | None = None, term=N
     lookup = {"organization": organization, "year": year, "term": term}
     obj = AdmissionTarget.objects.filter(**lookup).first() or AdmissionTarget(**lookup)
     obj.target = int(target)
-    obj._history_user = by
+    stamp(obj, by)
     obj.save()
     return obj

@@ -11,7 +11,7 @@ from accounts.enums import Role
 from accounts.scope import active_roles, can_write_org
 from core.forms import apply_errors
 
-from .. import queries, services
+from .. import queries, rules, services
 
 PAGE_SIZE = 50
 
@@ -127,7 +127,7 @@ def _committee_base(cell, *, resolved_on=None, upcoming: bool = False, form=None
         "on": on,
         "seats": seats,
         "size": len(seats),
-        "need": services.rules.two_thirds(len(seats)),
+        "need": rules.two_thirds(len(seats)),
         "recorded": resolved_on is not None,
     }
 
