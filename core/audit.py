@@ -34,7 +34,12 @@ def stamp(obj: models.Model, by: object, reason: str = "") -> None:
     `_change_reason`, attributes the models do not declare."""
     vars(obj)["_history_user"] = by
     if reason:
-        vars(obj)["_change_reason"] = reason
+        set_change_reason(obj, reason)
+
+
+def set_change_reason(obj: models.Model, reason: str) -> None:
+    """Why `obj` changes, for the history row of its next save() (the user left as is)."""
+    vars(obj)["_change_reason"] = reason
 
 
 def _display(record: Any, field_name: str, related: dict[tuple[Any, Any], Any]) -> str:

@@ -88,7 +88,12 @@ def _period(request) -> tuple[PeriodForm, Period, str]:
     last = last_finished_month(year) if year is not None else None
     if "month_to" not in data:
         data["month_to"] = str(last if last is not None and last >= (first or 1) else 12)
-    elif last is not None and first is not None and first <= last < _int(data["month_to"]):
+    elif (
+        year is not None
+        and last is not None
+        and first is not None
+        and first <= last < _int(data["month_to"])
+    ):
         data["month_to"] = str(last)
         note = cut_note(year, last)
     form = PeriodForm(data)

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
 
 from core.documents import number
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 FONT_PATHS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -46,7 +51,9 @@ def value_text(value: float, unit: str) -> str:
     return number(value, 0 if float(value).is_integer() else 1)
 
 
-def bar_chart_png(title: str, labels: list[str], values: list[float], unit: str = "") -> bytes:
+def bar_chart_png(
+    title: str, labels: Sequence[StrOrPromise], values: list[float], unit: str = ""
+) -> bytes:
     """A PNG of a horizontal bar chart (white background, 1200 px wide)."""
     title_font, font = _font(True, 30), _font(False, 24)
     probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))

@@ -29,13 +29,14 @@ Vietnamese way with one decimal, "79,2%"). Rows are listed in a fixed order, wit
 so tables of two years line up; "Chưa cập nhật" counts members with the column empty.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from core.documents import percent
 from members.enums import (
@@ -60,7 +61,7 @@ SHARE_DIGITS = 1
 @dataclass(frozen=True)
 class Row:
     key: str
-    label: str
+    label: StrOrPromise
     count: int
     share: Decimal | None  # count / total of the table; None when the total is 0
 
@@ -80,7 +81,7 @@ class Table:
         return sum(row.count for row in self.rows)
 
 
-def _rows(pairs: list[tuple[str, str, int]]) -> list[Row]:
+def _rows(pairs: Sequence[tuple[str, StrOrPromise, int]]) -> list[Row]:
     total = sum(count for _key, _label, count in pairs)
     return [
         Row(key, str(label), count, (Decimal(count) / Decimal(total)) if total else None)
@@ -127,7 +128,7 @@ def organizations_counted(organization, on: date) -> QuerySet[Organization]:
 # --- members tables ----------------------------------------------------------------------
 
 
-def _conditional(qs: QuerySet, bands: list[tuple[str, str, Q]]) -> list[Row]:
+def _conditional(qs: QuerySet, bands: Sequence[tuple[str, StrOrPromise, Q]]) -> list[Row]:
     """One query: a COUNT(*) FILTER (WHERE …) per band."""
     counts = qs.aggregate(**{f"b{i}": Count("pk", filter=q) for i, (_k, _l, q) in enumerate(bands)})
     return _rows([(key, label, counts[f"b{i}"]) for i, (key, label, _q) in enumerate(bands)])
@@ -251,7 +252,7 @@ def cells_by_category(organization, on: date) -> list[Row]:
 # --- all tables --------------------------------------------------------------------------
 
 # (key, title, function): the order of the page, the XLSX sheets and the annual report.
-TABLES: tuple[tuple[str, str, Callable[[Organization, date], list[Row]]], ...] = (
+TABLES: tuple[tuple[str, StrOrPromise, Callable[[Organization, date], list[Row]]], ...] = (
     ("status", _("Đảng viên chính thức, dự bị"), members_by_status),
     ("sex", _("Đảng viên theo giới tính"), members_by_sex),
     ("age", _("Đảng viên theo độ tuổi"), members_by_age),

@@ -6,12 +6,14 @@ divide by). Plain data: no query is made here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
 from core.documents import number, percent
 
@@ -61,7 +63,7 @@ class ReportTable:
 class Chart:
     key: str
     title: str
-    labels: list[str]
+    labels: Sequence[StrOrPromise]  # lazy labels are rendered in the document's language
     values: list[float]
     unit: str = ""  # "%" for shares
 

@@ -25,6 +25,9 @@ from ..enums import (
 from ..validators import validate_citizen_id
 from .reference import Ethnicity, Religion
 
+if TYPE_CHECKING:
+    from ..queries import MemberPage
+
 
 class Member(models.Model):
     # MEM-01: identity
@@ -101,10 +104,12 @@ class Member(models.Model):
     history = HistoricalRecords()
 
     if TYPE_CHECKING:
-        # Not columns: set on the rows of the badge lists (members.badges.describe).
+        # Not columns: set on the rows of the badge lists (members.badges.describe),
         badge_years: int
         reached_on: date
         party_age: int
+        # and on the member the API's detail returns, for its resolvers (api.members).
+        page: MemberPage
 
     class Meta:
         verbose_name = _("đảng viên")
