@@ -5,6 +5,8 @@ organization that conducts it and the subject's organization (for a member, wher
 belong), a discipline by the subject's organization and the deciding one.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -323,7 +325,7 @@ class Discipline(models.Model):
         return self.form
 
     @property
-    def effect_on(self):
+    def effect_on(self) -> date | None:
         """The day the form in force took effect: the appeal's decision when it raised the
         form, otherwise the decision."""
         if self.appeal_outcome == AppealOutcome.INCREASED and self.appeal_decided_on:
@@ -353,16 +355,16 @@ class Discipline(models.Model):
         )
 
     @property
-    def limitation_last_day(self):
+    def limitation_last_day(self) -> date | None:
         """DIS-03, shown on the page."""
         return rules.limitation_last_day(self.form, self.offence_on, self.restarted_on)
 
     @property
-    def limitation_years(self):
+    def limitation_years(self) -> int | None:
         return rules.LIMITATION_YEARS[DisciplineForm(self.form)]
 
     @property
-    def appeal_last_day(self):
+    def appeal_last_day(self) -> date | None:
         return rules.appeal_last_day(self.received_on) if self.received_on else None
 
     @property

@@ -185,7 +185,7 @@ STEPLEN = 4  # treebeard's materialized path step (Organization.steplen)
 
 # --- DIS-03: limitation ----------------------------------------------------------------
 
-LIMITATION_YEARS = {
+LIMITATION_YEARS: dict[str, int | None] = {
     F.REPRIMAND: 5,
     F.WARNING: 10,
     F.DISMISSAL: 10,

@@ -7,32 +7,36 @@ series per document type across the committee's term). A document not yet issued
 with a blank number. Body texts are plain paragraphs: the base templates print them.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.utils.translation import gettext as _
 
-from core.documents import DocType, long_date, render_docx, render_pdf
+from core.documents import DocType, DocumentHeader, long_date, render_docx, render_pdf
 from organizations.documents import header_for
-from organizations.models import DocumentNumber
+from organizations.models import DocumentNumber, Organization
 
 from . import queries
 from .enums import AttendanceStatus as S
 from .enums import Rating
+from .models import Attendance, Meeting, Resolution
 from .queries.scans import minutes_ref, resolution_ref
 
 DOCX_TEMPLATE = "documents/docx/base.docx"
 PDF_TEMPLATE = "documents/base.html"
 
 
-def issued(organization, doc_type: str, ref: str) -> DocumentNumber | None:
+def issued(organization: Organization, doc_type: str, ref: str) -> DocumentNumber | None:
     return DocumentNumber.objects.filter(
         organization=organization, doc_type=doc_type, ref=ref
     ).first()
 
 
-def _names(attendances, status) -> str:
+def _names(attendances: Iterable[Attendance], status: str) -> str:
     return ", ".join(a.member.full_name for a in attendances if a.status == status)
 
 
-def minutes_body(meeting, page: dict) -> list[str]:
+def minutes_body(meeting: Meeting, page: dict[str, Any]) -> list[str]:
     """DOC-02, in order: time and place, chair and minute-taker, attendance, agenda,
     content, discussion, votes, conclusion, tasks, self-rating, start and end."""
     evaluation = page["evaluation"]
@@ -133,7 +137,7 @@ def minutes_body(meeting, page: dict) -> list[str]:
     return body
 
 
-def minutes_header(meeting, number=None):
+def minutes_header(meeting: Meeting, number: DocumentNumber | None = None) -> DocumentHeader:
     summary = _("Sinh hoạt chi bộ %(kind)s tháng %(m)s năm %(y)s") % {
         "kind": meeting.get_kind_display().lower().replace("sinh hoạt ", ""),
         "m": meeting.on.month,
@@ -153,13 +157,13 @@ def minutes_header(meeting, number=None):
     )
 
 
-def minutes_context(meeting) -> dict:
+def minutes_context(meeting: Meeting) -> dict[str, Any]:
     page = queries.meeting_page(meeting)
     number = issued(meeting.organization, DocType.BIEN_BAN, minutes_ref(meeting))
     return {"doc": minutes_header(meeting, number), "body": minutes_body(meeting, page)}
 
 
-def resolution_context(resolution) -> dict:
+def resolution_context(resolution: Resolution) -> dict[str, Any]:
     meeting = resolution.meeting
     number = issued(meeting.organization, DocType.NGHI_QUYET, resolution_ref(resolution))
     doc = header_for(
@@ -175,7 +179,7 @@ def resolution_context(resolution) -> dict:
     return {"doc": doc, "body": body}
 
 
-def render(context: dict, fmt: str) -> bytes:
+def render(context: dict[str, Any], fmt: str) -> bytes:
     if fmt == "pdf":
         return render_pdf(PDF_TEMPLATE, context)
     return render_docx(DOCX_TEMPLATE, context)

@@ -5,7 +5,7 @@ are pure functions in meetings.rules over the rows kept here.
 """
 
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
@@ -115,7 +115,7 @@ class Meeting(models.Model):
         return reverse("meetings:detail", args=[self.pk])
 
     @property
-    def on(self):
+    def on(self) -> date:
         """The meeting's date: held, else planned."""
         return self.held_on or self.planned_on
 
@@ -318,7 +318,7 @@ class Task(models.Model):
         return self.text
 
 
-def _document_path(instance, filename: str) -> str:
+def _document_path(instance: "MeetingDocument", filename: str) -> str:
     return f"meetings/{instance.meeting.organization_id}/{instance.meeting_id}/{filename}"
 
 
@@ -416,7 +416,7 @@ class CalendarFeed(models.Model):
         self.token = _new_token()
 
 
-def _scan_path(instance, filename: str) -> str:
+def _scan_path(instance: "SignedScan", filename: str) -> str:
     """A random name under media/meetings/scans/: nothing in it names the cell or the
     meeting, and the file is only ever served through the scoped view."""
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"

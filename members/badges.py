@@ -114,7 +114,7 @@ def party_age_expression(on: date, prefix: str = "", max_years: int = MAX_PARTY_
     return Case(*whens, default=None, output_field=IntegerField())
 
 
-def annotate_party_age(qs: QuerySet[Member], on: date, name: str = "party_age") -> QuerySet:
+def annotate_party_age(qs: QuerySet[Member], on: date, name: str = "party_age") -> QuerySet[Member]:
     """Add the party age in full years on `on` to every member of a list (one column)."""
     return qs.annotate(**{name: party_age_expression(on)})
 
@@ -171,7 +171,7 @@ def _has_badge(years: int) -> Exists:
     return Exists(Badge.objects.filter(member=OuterRef("pk"), years=years))
 
 
-def badge_candidates(members: QuerySet[Member], organization) -> QuerySet[Member]:
+def badge_candidates(members: QuerySet[Member], organization: "Organization") -> QuerySet[Member]:
     """Active members of `organization`'s subtree among the (already scoped) `members`."""
     return members.filter(
         organization.subtree_q("organization__"),
@@ -226,6 +226,8 @@ class _Overdue(TypedDict):
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
+
+    from organizations.models import Organization
 
     # A member of a due list: `overdue` when the level was reached before the presentation.
     DueMember: TypeAlias = WithAnnotations[Member, _Overdue]

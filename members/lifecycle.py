@@ -10,6 +10,7 @@ Side effects of `record_event(member, kind, on, by=...)`, in one transaction:
 """
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,6 +29,10 @@ from .enums import (
 )
 from .models import Member, MemberEvent, Membership
 from .rules import Period, party_age_start
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from organizations.models import Organization
 
 E = EventKind
 
@@ -71,8 +76,8 @@ def record_event(
     kind: str,
     on: date,
     *,
-    by,
-    organization=None,
+    by: "User | None",
+    organization: "Organization | None" = None,
     counterpart: str = "",
     document: str = "",
     reason: str = "",

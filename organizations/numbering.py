@@ -18,6 +18,7 @@ serialize writers anyway), and a unique constraint plus a retry catch anything l
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
@@ -27,6 +28,9 @@ from core.audit import stamp
 from core.documents import DocType
 
 from .models import DocumentNumber, Organization, Term
+
+if TYPE_CHECKING:
+    from .links import User
 
 MAX_ATTEMPTS = 5
 
@@ -58,7 +62,7 @@ def next_number(
     doc_type: str,
     on: date,
     *,
-    by=None,
+    by: User | None = None,
     title: str = "",
     ref: str = "",
 ) -> DocumentNumber:

@@ -10,7 +10,7 @@ class ReportKind(models.TextChoices):
     ANNUAL = "annual", _("Báo cáo tổng kết công tác xây dựng Đảng năm")
 
 
-def _upload_to(instance, filename):
+def _upload_to(instance: "ReportFile", filename: str) -> str:
     return f"reports/{instance.organization_id}/{instance.year}/{filename}"
 
 

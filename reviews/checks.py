@@ -5,12 +5,13 @@ number of queries for a whole list of subjects; the pure judgements are in `rule
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, F, Func, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Length, NullIf, Substr
 
-from core.findings import Severity
+from core.findings import Finding, Severity
 from discipline.enums import SEVERITY, AppealOutcome, DisciplineForm, SubjectKind
 from discipline.models import Discipline
 from members.models import CommitteeSeat
@@ -19,10 +20,10 @@ from organizations.models import Organization
 
 from . import rules
 from .enums import Level
-from .models import OrganizationReview
+from .models import OrganizationReview, ReviewRound
 
 
-def disciplines_in_year(year: int):
+def disciplines_in_year(year: int) -> QuerySet[Discipline]:
     """Disciplines decided in the year and not annulled on appeal."""
     return (
         Discipline.objects.filter(decided_on__year=year)
@@ -42,15 +43,18 @@ def _fact(d: Discipline) -> rules.DisciplineFact:
     )
 
 
-def member_facts(member_ids, year: int) -> dict[int, list]:
+def member_facts(member_ids: Iterable[int], year: int) -> dict[int, list[rules.DisciplineFact]]:
     """member id → the disciplines in force in the year (one query)."""
-    out = defaultdict(list)
+    out: dict[int, list[rules.DisciplineFact]] = defaultdict(list)
     for d in disciplines_in_year(year).filter(subject_member_id__in=list(member_ids)):
-        out[d.subject_member_id].append(_fact(d))
+        if d.subject_member_id is not None:  # filtered on it
+            out[d.subject_member_id].append(_fact(d))
     return out
 
 
-def organization_facts(organizations, year: int) -> dict[int, tuple[list, list]]:
+def organization_facts(
+    organizations: Iterable[Organization], year: int
+) -> dict[int, tuple[list[rules.DisciplineFact], list[rules.DisciplineFact]]]:
     """organization id → (leadership facts, subordinate facts) for the year (three queries).
 
     Leadership: members holding a seat on a committee of the organization at some time in
@@ -63,10 +67,10 @@ def organization_facts(organizations, year: int) -> dict[int, tuple[list, list]]
     seats = CommitteeSeat.objects.filter(
         committee__organization__in=orgs, starts_on__lte=end
     ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start))
-    leaders = defaultdict(set)
+    leaders: dict[int, set[int]] = defaultdict(set)
     for org_id, member_id in seats.values_list("committee__organization_id", "member_id"):
         leaders[org_id].add(member_id)
-    all_leaders = set().union(*leaders.values()) if leaders else set()
+    all_leaders: set[int] = set().union(*leaders.values()) if leaders else set()
     by_member = member_facts(all_leaders, year) if all_leaders else {}
     prefix = Q()
     for org in orgs:
@@ -74,7 +78,7 @@ def organization_facts(organizations, year: int) -> dict[int, tuple[list, list]]
     org_disc = list(
         disciplines_in_year(year).filter(subject_kind=SubjectKind.ORGANIZATION).filter(prefix)
     )
-    out = {}
+    out: dict[int, tuple[list[rules.DisciplineFact], list[rules.DisciplineFact]]] = {}
     for org in orgs:
         lead = [f for m in leaders.get(org.pk, ()) for f in by_member.get(m, [])]
         subs = [
@@ -87,16 +91,18 @@ def organization_facts(organizations, year: int) -> dict[int, tuple[list, list]]
     return out
 
 
-def group_key_expr():
+def group_key_expr() -> Func:
     """The group of similar function (REV-03): the organization's category, else its kind."""
     return Coalesce(NullIf(F("organization__category"), Value("")), F("organization__kind"))
 
 
-def parent_path_expr():
+def parent_path_expr() -> Func:
     return Substr("organization__path", 1, Length("organization__path") - Organization.steplen)
 
 
-def cap_counts(year: int, *, under: Organization | None = None, parent_path: str | None = None):
+def cap_counts(
+    year: int, *, under: Organization | None = None, parent_path: str | None = None
+) -> dict[tuple[str, str], list[int]]:
     """(parent path, group) → [n_excellent, n_good] over decided organization reviews:
     one aggregate query. The group is judged among organizations with the same direct
     superior (the deciding body, REV-05) and the same category or kind."""
@@ -128,7 +134,11 @@ def group_label(key: str) -> str:
     return key
 
 
-def cap_findings_for(round_, counts, parents: dict[str, Organization]) -> list:
+def cap_findings_for(
+    round_: ReviewRound,
+    counts: dict[tuple[str, str], list[int]],
+    parents: dict[str, Organization],
+) -> list[Finding]:
     """REV-03 cap per group, numbers shown (blocking when the round applies the cap)."""
     rule_set = round_.rules
     if not rule_set.excellent_cap_percent:

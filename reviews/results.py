@@ -2,10 +2,12 @@
 for organizations and members, by category, legacy labels for old years, trends and
 drill-down. SQL aggregates, a fixed number of queries whatever the subtree's size."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
@@ -45,7 +47,7 @@ def share(n: int, total: int) -> str:
     return percent(Decimal(n) / Decimal(total), 1)
 
 
-def _counts_kwargs(levels):
+def _counts_kwargs(levels: Iterable[str]) -> dict[str, Count]:
     kwargs = {"total": Count("pk")}
     for level in levels:
         kwargs[f"n_{level}"] = Count("pk", filter=Q(decision_level=level))
@@ -53,7 +55,7 @@ def _counts_kwargs(levels):
 
 
 def _table(
-    title: str, row: dict, rule_set: rules.RuleSet, subject: str, subject_word: str
+    title: str, row: Mapping[str, Any], rule_set: rules.RuleSet, subject: str, subject_word: str
 ) -> ResultTable:
     levels = rule_set.levels(subject)
     total = row.get("total") or 0
@@ -97,10 +99,10 @@ class Results:
     rule_set: rules.RuleSet
     grassroots: ResultTable
     members: ResultTable
-    org_by_category: list
-    member_by_category: list
-    drill: list
-    trend: dict
+    org_by_category: list[ResultTable]
+    member_by_category: list[ResultTable]
+    drill: list[dict[str, Any]]
+    trend: dict[str, Any]
 
     @property
     def empty(self) -> bool:
@@ -108,7 +110,9 @@ class Results:
         return not self.grassroots.total and not self.members.total
 
 
-def decided_org_reviews(organization: Organization, year: int | None = None):
+def decided_org_reviews(
+    organization: Organization, year: int | None = None
+) -> QuerySet[OrganizationReview]:
     qs = (
         OrganizationReview.objects.filter(organization__path__startswith=organization.path)
         .exclude(decision_level="")
@@ -117,7 +121,9 @@ def decided_org_reviews(organization: Organization, year: int | None = None):
     return qs.filter(year=year) if year else qs
 
 
-def decided_member_reviews(organization: Organization, year: int | None = None):
+def decided_member_reviews(
+    organization: Organization, year: int | None = None
+) -> QuerySet[MemberReview]:
     qs = MemberReview.objects.filter(organization__path__startswith=organization.path).exclude(
         decision_level=""
     )
@@ -187,7 +193,9 @@ def results(organization: Organization, year: int, *, trend_years: int = 10) -> 
     )
 
 
-def drill_down(organization: Organization, year: int, rule_set) -> list[dict]:
+def drill_down(
+    organization: Organization, year: int, rule_set: rules.RuleSet
+) -> list[dict[str, Any]]:
     """One row per child organization: its grassroots organizations and members by level
     (three queries: the children, then one aggregate each grouped by the child's path)."""
     children = list(Organization.objects.get_children(organization))
@@ -212,8 +220,8 @@ def drill_down(organization: Organization, year: int, rule_set) -> list[dict]:
     }
     out = []
     for child in children:
-        o = org_rows.get(child.path, {})
-        m = mem_rows.get(child.path, {})
+        o: Mapping[str, Any] = org_rows.get(child.path, {})
+        m: Mapping[str, Any] = mem_rows.get(child.path, {})
         out.append(
             {
                 "organization": child,
@@ -235,14 +243,14 @@ TREND_BUCKETS = (
 )
 
 
-def trend(organization: Organization, year: int, years: int = 10) -> dict:
+def trend(organization: Organization, year: int, years: int = 10) -> dict[str, Any]:
     """Shares per level per year for the grassroots organizations of the subtree (one
     query), ready for Chart.js through json_script."""
     first = year - years + 1
     kwargs = {"total": Count("pk")}
     for bucket, levels in TREND_BUCKETS:
         kwargs[f"n_{bucket}"] = Count("pk", filter=Q(decision_level__in=levels))
-    rows = list(
+    rows: list[Mapping[str, Any]] = list(
         decided_org_reviews(organization)
         .filter(year__gte=first, year__lte=year, organization__kind__in=GRASSROOTS_KINDS)
         .values("year")

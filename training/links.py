@@ -16,11 +16,16 @@ the reverse). Two small seams let the two work together without typing anything 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from django.dispatch import Signal
+
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
+    from organizations.models import Organization
 
 # Sent with `enrollment` (training.models.Enrollment, saved) and `by` (the user).
 certificate_changed = Signal()
@@ -39,28 +44,32 @@ class LinkedPerson:
 
 
 class Directory(Protocol):
-    def linkable_for(self, user, within=None) -> list[LinkedPerson]:
+    def linkable_for(
+        self, user: RequestUser, within: Organization | None = None
+    ) -> list[LinkedPerson]:
         """The people `user` may link, in the order of the choice list, those of the
         organization `within`'s subtree only when given (one query)."""
         ...
 
-    def get_for(self, user, ref: str) -> LinkedPerson | None:
+    def get_for(self, user: RequestUser, ref: str) -> LinkedPerson | None:
         """The person of `ref` if `user` may read them, else None (one query)."""
         ...
 
-    def describe(self, user, refs) -> dict[str, LinkedPerson]:
+    def describe(self, user: RequestUser, refs: Iterable[str]) -> dict[str, LinkedPerson]:
         """The people of `refs` that `user` may read, by reference (one query)."""
         ...
 
 
 class _NoDirectory:
-    def linkable_for(self, user, within=None) -> list[LinkedPerson]:
+    def linkable_for(
+        self, user: RequestUser, within: Organization | None = None
+    ) -> list[LinkedPerson]:
         return []
 
-    def get_for(self, user, ref: str) -> LinkedPerson | None:
+    def get_for(self, user: RequestUser, ref: str) -> LinkedPerson | None:
         return None
 
-    def describe(self, user, refs) -> dict[str, LinkedPerson]:
+    def describe(self, user: RequestUser, refs: Iterable[str]) -> dict[str, LinkedPerson]:
         return {}
 
 

@@ -7,6 +7,7 @@ candidate through `candidate_ref` ("admissions.candidate:12"), a plain text refe
 that no key points from training to admissions.
 """
 
+from datetime import date
 from typing import Any
 
 from django.db import models
@@ -123,8 +124,8 @@ class Enrollment(models.Model):
         return self.member.full_name if self.member is not None else self.person_name
 
     @property
-    def learner_birth_date(self):
-        return self.member.date_of_birth if self.member_id else self.person_birth_date
+    def learner_birth_date(self) -> date | None:
+        return self.member.date_of_birth if self.member is not None else self.person_birth_date
 
 
 class Directive(models.Model):

@@ -11,7 +11,7 @@ from core.documents import DocType
 from organizations.models import DocumentNumber
 from organizations.numbering import next_number
 
-from ..documents import issued, minutes_ref, resolution_context, resolution_ref
+from ..documents import issued, resolution_context
 from ..enums import MeetingState
 from ..models import (
     CalendarFeed,
@@ -20,6 +20,7 @@ from ..models import (
     Resolution,
     SignedScan,
 )
+from ..queries.scans import minutes_ref, resolution_ref
 from .common import _require_write, _save
 
 if TYPE_CHECKING:
