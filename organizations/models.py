@@ -51,7 +51,7 @@ if TYPE_CHECKING:
         ) -> None: ...
 
 
-class Organization(MP_Node):
+class Organization(MP_Node):  # type: ignore[misc]  # treebeard ships no types
     """Any node of the party tree, of any depth (ORG-01)."""
 
     if TYPE_CHECKING:
