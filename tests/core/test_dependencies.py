@@ -20,6 +20,7 @@ TEST_TOOLS = {
     "pytest-xdist",
     "ruff",
     "time-machine",
+    "types-openpyxl",
 }
 
 
