@@ -5,12 +5,10 @@ Everyone else gets 404 on these URLs, so their existence is not revealed.
 
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from core.audit import history_rows
 from core.forms import apply_errors
+from core.pagination import paginate
 
 from . import services
 from .forms import (
@@ -54,9 +53,7 @@ def admin_required(view):
 def user_list(request):
     form = UserSearchForm(request.GET or None)
     text = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
-    page = Paginator(user_list_for(request.user, text), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, user_list_for(request.user, text))
     return render(request, "accounts/user_list.html", {"form": form, "page": page})
 
 

@@ -1,8 +1,9 @@
-"""The one pagination of the API: pages of 50 by default, at most 100 (`page_size`)."""
+"""The one pagination of the API: pages of `settings.PAGE_SIZE` (env `CHIBO_PAGE_SIZE`, 50)
+by default, at most 100 (`page_size`)."""
 
+from django.conf import settings
 from ninja.pagination import PageNumberPagination
 
-PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100
 
 
@@ -11,6 +12,6 @@ class Pagination(PageNumberPagination):
     the count and the page)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("page_size", PAGE_SIZE)
+        kwargs.setdefault("page_size", min(settings.PAGE_SIZE, MAX_PAGE_SIZE))
         kwargs.setdefault("max_page_size", MAX_PAGE_SIZE)
         super().__init__(**kwargs)

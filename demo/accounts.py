@@ -46,10 +46,6 @@ class DemoAccount:
     full_name: str
     password: str = DEMO_PASSWORD
 
-    @property
-    def role_label(self) -> str:
-        return str(Role(self.role).label)
-
 
 def _secretary_cell(commune):
     """The first village or block cell of the commune with a full cell committee."""

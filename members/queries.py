@@ -249,13 +249,6 @@ def members_of(
     return Member.objects.filter(pk__in=memberships.values("member_id"))
 
 
-def members_on(
-    user: "RequestUser", organization: "Organization", on: date, **options: bool
-) -> QuerySet[Member]:
-    """The scoped form of `members_of`: the one query meetings, reviews and reports use."""
-    return members_for(user).filter(pk__in=members_of(organization, on, **options).values("pk"))
-
-
 def members_of_subtree_for(user: "RequestUser", org: "Organization") -> QuerySet[Member]:
     """Active members of `org`'s subtree the user may read: who can sit on its committee."""
     return (

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.scope import is_system_admin, org_read_filter, org_write_filter
+from accounts.scope import is_system_admin, org_read_filter
 
 from .enums import TransferKind, TransferState
 from .models import Member, Transfer
@@ -71,13 +71,6 @@ def transfer_list_for(user: "RequestUser", **filters: Any) -> QuerySet[Transfer]
         .select_related("member", "from_organization", "to_organization")
         .order_by("-trigger_on", "-id")
     )
-
-
-def writable_members_for(user: "RequestUser") -> QuerySet[Member]:
-    """Members of organizations the user may change (not their own record as such)."""
-    if not user.is_authenticated:
-        return Member.objects.none()
-    return Member.objects.filter(org_write_filter(user, "organization__"))
 
 
 def readable_members_in_reach(user: "RequestUser") -> QuerySet[Member]:

@@ -13,7 +13,6 @@ from core.text import fold
 
 from .enums import (
     CELL_KINDS,
-    GRASSROOTS_KINDS,
     CellCategory,
     CommitteeKind,
     OrgKind,
@@ -100,10 +99,6 @@ class Organization(MP_Node):  # type: ignore[misc]  # treebeard ships no types
 
     def get_absolute_url(self) -> str:
         return reverse("organizations:detail", args=[self.pk])
-
-    @property
-    def is_grassroots(self) -> bool:
-        return self.kind in GRASSROOTS_KINDS
 
     @property
     def is_cell(self) -> bool:

@@ -128,10 +128,6 @@ class ReviewSteps(models.Model):
     def rules(self) -> RuleSet:
         return BY_CODE[self.rule_set]
 
-    @property
-    def final_level(self) -> str:
-        return self.decision_level
-
     def step(self, step: str) -> dict[str, Any]:
         return {
             "step": step,

@@ -4,6 +4,7 @@ Anything outside the user's reach is a 404; a readable page whose write the user
 make answers 403.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -45,9 +46,6 @@ def index(request):
     )
 
 
-PER_PAGE = 50
-
-
 def _page_number(request, name: str) -> int:
     try:
         return max(1, int(request.GET.get(name, 1)))
@@ -76,8 +74,9 @@ def round_view(request, org_pk, year):
     year = _year(year)
     page_no = _page_number(request, "page")
     missing_no = _page_number(request, "missing")
+    per_page = settings.PAGE_SIZE
     page = queries.round_page(
-        organization, year, member_page=page_no, missing_page=missing_no, per_page=PER_PAGE
+        organization, year, member_page=page_no, missing_page=missing_no, per_page=per_page
     )
     can_manage = can_manage_subtree(request.user, organization)
     rule_set = page.rule_set
@@ -108,10 +107,10 @@ def round_view(request, org_pk, year):
             if can_manage and page.round
             else None,
             "page_no": page_no,
-            "pages": _page_links(page_no, page.member_total, PER_PAGE),
+            "pages": _page_links(page_no, page.member_total, per_page),
             "missing_no": missing_no,
             "missing_pages": _page_links(
-                missing_no, max(page.missing_orgs_total, page.missing_members_total), PER_PAGE
+                missing_no, max(page.missing_orgs_total, page.missing_members_total), per_page
             ),
         },
     )

@@ -107,15 +107,6 @@ def sessions_in(
     return qs.select_related("organization", "directive").order_by("-held_on", "-id")
 
 
-def get_session_for(user: "RequestUser", pk: int) -> StudySession:
-    return get_object_or_404(
-        StudySession.objects.filter(org_read_filter(user, "organization__")).select_related(
-            "organization", "directive"
-        ),
-        pk=pk,
-    )
-
-
 # --- certificates: ADM-04, PRB-04 --------------------------------------------------------
 
 

@@ -23,9 +23,6 @@ from .cases import (
     sponsor_add,
     sponsor_remove,
 )
-from .common import (
-    PAGE_SIZE,
-)
 from .files import (
     document_file,
     step_file,
@@ -44,7 +41,6 @@ from .targets import (
 )
 
 __all__ = [
-    "PAGE_SIZE",
     "dashboard",
     "candidate_list",
     "candidate_new",

@@ -1,7 +1,6 @@
 """The dashboard (due and overdue work) and the list of outstanding people."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_POST
 from accounts.scope import can_write_org
 from core.audit import history_rows
 from core.exporters import export_xlsx
+from core.pagination import paginate
 
 from .. import queries, queries_due, services
 from ..enums import STAGE_ORDER, Stage
@@ -25,7 +25,6 @@ from ..forms_due import DueFilterForm
 from ..queries_certificates import candidate_certificates
 from .common import (
     _REFUSED,
-    PAGE_SIZE,
     _export_query,
     _form_write,
     _require_reach,
@@ -82,13 +81,11 @@ def candidate_list(request):
     candidates = queries.candidate_list_for(
         request.user, organization=form.selected_organization(), state=form.state_value()
     )
-    page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = paginate(request, candidates)
     return render(
         request,
         "admissions/candidate_list.html",
-        {"form": form, "candidates": page, "page": page, "query": query.urlencode()},
+        {"form": form, "candidates": page, "page": page},
     )
 
 

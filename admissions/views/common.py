@@ -13,8 +13,6 @@ from core.forms import apply_errors
 
 from .. import queries, rules, services
 
-PAGE_SIZE = 50
-
 
 def _require_reach(user) -> None:
     """Admission pages are for those who reach some organization; a member gets 404."""

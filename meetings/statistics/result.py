@@ -97,10 +97,6 @@ class Row:
         return self.share(LOW)
 
     @property
-    def gap_share(self) -> Share:
-        return Share(self.quarter_gap, self.cells)
-
-    @property
     def attendance(self) -> Share:
         """Average attendance rate (pooled), as a Share of present over base."""
         return Share(self.present, self.base)

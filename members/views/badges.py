@@ -8,11 +8,9 @@ organization or member outside the user's reach is a 404; a reader who may not w
 
 from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -25,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.scope import can_write_org
 from core.exporters import BOOLEAN, DATE, INTEGER, Column, Sheet, xlsx_response
+from core.pagination import paginate
 from organizations.queries import get_organization_for, tree_roots_for
 
 from ..badges import (
@@ -92,9 +91,7 @@ def due(request, org_pk):
     years = form.badge_years()
     if years is None:
         years = next((c.years for c in counts if c.total), BADGE_YEARS[0])
-    page = Paginator(badge_due(candidates, years, on), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, badge_due(candidates, years, on))
     for member in page:
         describe(member, years, on)
     early = [describe(m, years, on) for m in badge_due_early(candidates, years, on)]

@@ -4,11 +4,9 @@ A record outside the user's reach is a 404; a record the user may read but not
 change answers 403 to a write. The list's exports read exactly what the list reads.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from core.audit import history_rows
 from core.forms import apply_errors
+from core.pagination import paginate
 
 from .. import exporters, services
 from ..enums import ACTIVE_STATUSES
@@ -50,7 +49,7 @@ def _export_query(request) -> str:
 def member_list(request):
     form = _filter_form(request)
     members = member_list_for(request.user, **form.filters())
-    page = Paginator(members, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, members)
     today = timezone.localdate()
     for member in page:
         start = member.party_age_from

@@ -6,11 +6,9 @@ members.services.transfers (writes). A transfer outside both sides' reach is a 4
 step the user may read but not take answers 403.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,6 +20,7 @@ from accounts.scope import active_roles, can_write_org
 from core.audit import history_rows
 from core.exporters import DATE, INTEGER, Column, export_xlsx
 from core.forms import apply_errors
+from core.pagination import paginate
 from organizations.queries import writable_organizations_for
 
 from ..deadlines import deadlines_for, transfer_findings
@@ -87,7 +86,7 @@ def transfer_list(request):
     require_reach(request.user)
     form = TransferFilterForm(request.GET or None, user=request.user)
     transfers = transfer_list_for(request.user, **form.filters())
-    page = Paginator(transfers, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, transfers)
     return render(request, "members/transfers/list.html", {"form": form, "page": page})
 
 

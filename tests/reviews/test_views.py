@@ -137,12 +137,10 @@ def test_round_page_constant_queries(login, officer, tree, scene, secretary):
     assert len(big.captured_queries) == len(small.captured_queries)
 
 
-def test_missing_list_paginated_with_constant_queries(login, officer, tree, round_for, monkeypatch):
+def test_missing_list_paginated_with_constant_queries(login, officer, tree, round_for, settings):
     """Missing reviews: one page at a time, links keep the other list's page, the same
     number of queries for 7 or 23 missing members."""
-    from reviews import views
-
-    monkeypatch.setattr(views, "PER_PAGE", 5)
+    settings.PAGE_SIZE = 5
     round_for(YEAR)
     for i in range(7):
         add_member(tree["cell_a"], f"Đảng viên A{i:02d}")

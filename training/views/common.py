@@ -6,8 +6,6 @@ from organizations.queries import (
     tree_roots_for,
 )
 
-PAGE_SIZE = 50
-
 
 def _first_root(user):
     roots = tree_roots_for(user)

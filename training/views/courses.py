@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,6 +12,7 @@ from accounts.scope import can_write_org
 from core.audit import history_rows
 from core.exporters import DATE, INTEGER, Column, Sheet, xlsx_response
 from core.forms import apply_errors
+from core.pagination import paginate
 from members.enums import ACTIVE_STATUSES
 from members.queries import members_for
 from organizations.queries import (
@@ -35,7 +35,7 @@ from ..queries import (
     get_course_for,
     get_enrollment_for,
 )
-from .common import PAGE_SIZE, _first_root
+from .common import _first_root
 
 # --- courses -----------------------------------------------------------------------------
 
@@ -50,7 +50,7 @@ def course_list(request, org_pk):
     org = get_organization_for(request.user, org_pk)
     form = CourseFilterForm(request.GET or None)
     courses = courses_in(org, kind=form.value("kind") or "", year=form.value("year"))
-    page = Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, courses)
     return render(
         request,
         "training/course_list.html",

@@ -5,7 +5,6 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.exporters import DATE, INTEGER, Column, Sheet, xlsx_response
 from core.forms import apply_errors
+from core.pagination import paginate
 from organizations.queries import (
     get_organization_for,
     writable_organizations_for,
@@ -31,7 +31,7 @@ from ..queries import (
     study_totals,
     study_totals_by_level,
 )
-from .common import PAGE_SIZE, _first_root
+from .common import _first_root
 
 # --- study of directives and resolutions ---------------------------------------------------
 
@@ -49,9 +49,7 @@ def directive_list(request, org_pk):
     start = end = None
     if year:
         start, end = date(year, 1, 1), date(year, 12, 31)
-    page = Paginator(directives_with_totals(org, year=year), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, directives_with_totals(org, year=year))
     return render(
         request,
         "training/directive_list.html",
@@ -120,7 +118,7 @@ def _directive_page(request, org, directive, *, session_form=None, status=200):
     can_record = organizations.exists()
     if can_record and session_form is None:
         session_form = StudySessionForm(organizations=organizations, initial={"organization": org})
-    page = Paginator(sessions_in(org, directive), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, sessions_in(org, directive))
     return render(
         request,
         "training/directive_detail.html",
