@@ -2,9 +2,11 @@
 exemptions, determinism, and a second run adding nothing."""
 
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db.models import Count
 
 from demo.meetings import Generator, demo_cells, seed_meetings
@@ -164,3 +166,41 @@ def test_command(tree, people):
         tree["cell_b"].pk,
     }
     assert "Năm 2025: 2 chi bộ" in out.getvalue()
+
+
+def test_command_this_year_as_of_the_given_day(tree, people):
+    """The command reads no clock when --today is given: the year and the last held
+    meeting follow it (the suite's pinned clock says 07/12/2026)."""
+    out = StringIO()
+    call_command(
+        "seed_meetings",
+        "--this-year",
+        "--today",
+        "15/03/2026",
+        cells=str(tree["grassroots"].pk),
+        stdout=out,
+    )
+    assert "Năm 2026: 2 chi bộ" in out.getvalue()
+    assert set(Meeting.objects.values_list("planned_on__year", flat=True)) == {2026}
+    held = Meeting.objects.filter(held_on__isnull=False)
+    assert held.exists()
+    assert not held.filter(held_on__gt=date(2026, 3, 15)).exists()
+
+
+def test_command_without_today_uses_the_day_in_viet_nam(tree, people):
+    """Without --today the command takes today's date in Viet Nam (07/12/2026 on the pinned
+    clock, when it is still 06/12 in UTC): the default year is the one before."""
+    out = StringIO()
+    call_command("seed_meetings", cells=str(tree["grassroots"].pk), stdout=out)
+    assert "Năm 2025:" in out.getvalue()
+
+
+@pytest.mark.parametrize("value", ["31/02/2026", "2026-03-15", "mai"])
+def test_command_refuses_a_bad_day(tree, value):
+    with pytest.raises(CommandError, match="ngày không hợp lệ"):
+        call_command("seed_meetings", "--today", value, stdout=StringIO())
+
+
+def test_command_refuses_year_and_this_year_together(tree):
+    with pytest.raises(CommandError, match="--year hoặc --this-year"):
+        call_command("seed_meetings", "--this-year", "--year", "2025", stdout=StringIO())
