@@ -338,6 +338,7 @@ def test_export_imports_back_unchanged(coded_tree, officer, tmp_path):
     response = export_response(officer)
     path = tmp_path / "export.xlsx"
     path.write_bytes(b"".join(response.streaming_content))
+    response.file_to_stream.close()  # as the server does once the download is sent
     report = run_import(path, user=officer, apply=True)
     assert report["applied"], problems_of(report)
     assert report["counts"]["member_unchanged"] == 2
