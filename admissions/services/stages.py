@@ -267,9 +267,11 @@ def advance(
         assert case.decision_on is not None  # stages run in order: the decision is dated
         case.member = _admit(case, by=by)
         case.outcome = Outcome.ADMITTED
-        Candidate.objects.filter(pk=candidate.pk).update(
-            state=CandidateState.ADMITTED, state_since=case.decision_on
-        )
+        # Through save(), not QuerySet.update(): the candidate's history keeps who admitted.
+        candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        candidate.state, candidate.state_since = CandidateState.ADMITTED, case.decision_on
+        stamp(candidate, by)
+        candidate.save()
         CandidateEvent.objects.create(
             candidate=candidate,
             state=CandidateState.ADMITTED,

@@ -219,6 +219,19 @@ def test_adm08_ceremony_before_decision_refused_no_member(case, walk, officer):
     assert case.member is None and case.stage == Stage.DECISION
 
 
+def test_ceremony_admits_the_candidate_with_a_history_row_naming_the_officer(case, walk, officer):
+    walk(case, Stage.DECISION)
+    services.advance(case, Stage.CEREMONY, by=officer, on=DATES[Stage.CEREMONY])
+    candidate = case.candidate
+    candidate.refresh_from_db()
+    assert candidate.state == CandidateState.ADMITTED
+    assert candidate.state_since == DATES[Stage.DECISION]
+    last = candidate.history.first()
+    assert last.state == CandidateState.ADMITTED
+    assert last.history_type == "~"
+    assert last.history_user == officer
+
+
 def test_warning_needs_a_reason_then_is_recorded(case, walk, officer):
     walk(case, Stage.DECISION)
     late = date(2025, 6, 2)  # more than 30 working days after 03/03/2025
