@@ -7,7 +7,7 @@ from . import views_holidays as views
 app_name = "holidays"
 urlpatterns = [
     path("", views.holiday_list, name="list"),
-    path("new/", views.holiday_create, name="create"),
-    path("<int:pk>/edit/", views.holiday_update, name="update"),
-    path("<int:pk>/delete/", views.holiday_delete, name="delete"),
+    path("new/", views.HolidayCreateView.as_view(), name="create"),
+    path("<int:pk>/edit/", views.HolidayUpdateView.as_view(), name="update"),
+    path("<int:pk>/delete/", views.HolidayDeleteView.as_view(), name="delete"),
 ]

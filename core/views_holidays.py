@@ -6,23 +6,23 @@ PublicHoliday signals.
 """
 
 from datetime import date
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
 from core.audit import history_rows
 from core.calendar import is_working_day, working_days_between
 from core.forms import DATE_FORMAT, BootstrapModelForm
 from core.models import DayKind, PublicHoliday
+from core.views_write import ConfirmActionView, Saved, WriteFormView
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
 MANAGE_HOLIDAYS = "core.manage_holidays"
@@ -92,64 +92,80 @@ def holiday_list(request: HttpRequest) -> HttpResponse:
     return render(request, "core/holidays/list.html", context)
 
 
-def _form_page(
-    request: HttpRequest,
-    form: PublicHolidayForm,
-    *,
-    title: str,
-    submit: str,
-    holiday: PublicHoliday | None = None,
-) -> HttpResponse:
-    year = holiday.date.year if holiday else _year_param(request)
-    context = {
-        "form": form,
-        "title": title,
-        "submit": submit,
-        "holiday": holiday,
-        "cancel_url": _list_url(year),
-        "history": history_rows(holiday) if holiday else None,
-    }
-    return render(request, "core/holidays/form.html", context)
+class _HolidayAccess:
+    """Only system administrators ("core.manage_holidays", a rule registered by
+    accounts.permissions): everyone else gets a 404, the pages do not exist for them."""
+
+    permission = MANAGE_HOLIDAYS
+
+    def permission_denied(self) -> NoReturn:
+        raise Http404
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def holiday_create(request: HttpRequest) -> HttpResponse:
-    _admin_only(request)
-    form = PublicHolidayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        holiday = form.save()
-        messages.success(request, _("Đã thêm ngày %(day)s vào lịch.") % {"day": holiday})
-        return redirect(_list_url(holiday.date.year))
-    return _form_page(request, form, title=_("Thêm ngày nghỉ lễ"), submit=_("Thêm"))
+class _HolidayFormView(_HolidayAccess, WriteFormView[PublicHolidayForm, PublicHoliday | None]):
+    form_class = PublicHolidayForm
+    template_name = "core/holidays/form.html"
+    title: str | Promise = ""
+    submit: str | Promise = ""
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": self.object}
+
+    def perform(self, form: PublicHolidayForm) -> Saved:
+        return form.save()  # a single-row save; the signals clear the calendar cache
+
+    def get_success_url(self) -> str:
+        return _list_url(cast(PublicHoliday, self.saved).date.year)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        holiday = self.object
+        year = holiday.date.year if holiday else _year_param(self.request)
+        context: dict[str, Any] = {
+            "title": self.title,
+            "submit": self.submit,
+            "holiday": holiday,
+            "cancel_url": _list_url(year),
+            "history": history_rows(holiday) if holiday else None,
+        }
+        return super().get_context_data(**context, **kwargs)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def holiday_update(request: HttpRequest, pk: int) -> HttpResponse:
-    _admin_only(request)
-    holiday = get_object_or_404(PublicHoliday, pk=pk)
-    form = PublicHolidayForm(request.POST or None, instance=holiday)
-    if request.method == "POST" and form.is_valid():
-        holiday = form.save()
-        messages.success(request, _("Đã lưu ngày %(day)s.") % {"day": holiday})
-        return redirect(_list_url(holiday.date.year))
-    return _form_page(request, form, title=_("Sửa ngày nghỉ lễ"), submit=_("Lưu"), holiday=holiday)
+class HolidayCreateView(_HolidayFormView):
+    title = gettext_lazy("Thêm ngày nghỉ lễ")
+    submit = gettext_lazy("Thêm")
+
+    def get_success_message(self, saved: Saved) -> str:
+        return _("Đã thêm ngày %(day)s vào lịch.") % {"day": saved}
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def holiday_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    _admin_only(request)
-    holiday = get_object_or_404(PublicHoliday, pk=pk)
-    if request.method == "POST":
-        year = holiday.date.year
-        label = str(holiday)
-        holiday.delete()
-        messages.success(request, _("Đã xóa ngày %(day)s khỏi lịch.") % {"day": label})
-        return redirect(_list_url(year))
-    return render(
-        request,
-        "core/holidays/confirm_delete.html",
-        {"holiday": holiday, "cancel_url": _list_url(holiday.date.year)},
-    )
+class HolidayUpdateView(_HolidayFormView):
+    title = gettext_lazy("Sửa ngày nghỉ lễ")
+    submit = gettext_lazy("Lưu")
+
+    def get_object(self) -> PublicHoliday | None:
+        return get_object_or_404(PublicHoliday, pk=self.kwargs["pk"])
+
+    def get_success_message(self, saved: Saved) -> str:
+        return _("Đã lưu ngày %(day)s.") % {"day": saved}
+
+
+class HolidayDeleteView(_HolidayAccess, ConfirmActionView[PublicHoliday]):
+    template_name = "core/holidays/confirm_delete.html"
+
+    def get_object(self) -> PublicHoliday:
+        return get_object_or_404(PublicHoliday, pk=self.kwargs["pk"])
+
+    def perform(self) -> Saved:
+        self.label = str(self.object)
+        self.object.delete()
+        return _list_url(self.object.date.year)
+
+    def get_success_message(self, saved: Saved) -> str:
+        return _("Đã xóa ngày %(day)s khỏi lịch.") % {"day": self.label}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = {
+            "holiday": self.object,
+            "cancel_url": _list_url(self.object.date.year),
+        }
+        return super().get_context_data(**context, **kwargs)
