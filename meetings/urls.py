@@ -42,8 +42,10 @@ urlpatterns = [
     path("resolutions/<int:pk>/scan/", views.resolution_scan, name="resolution_scan"),
     path("scans/<int:pk>/", views.scan_download, name="scan"),
     # MTG-06: the superior committee's follow-up of its cells.
-    path("supervision/<int:org_pk>/", views.supervision, name="supervision"),
-    path("supervision/<int:org_pk>/<int:year>/", views.supervision, name="supervision_year"),
+    path("supervision/<int:org_pk>/", views.superior_attendance, name="supervision"),
+    path(
+        "supervision/<int:org_pk>/<int:year>/", views.superior_attendance, name="supervision_year"
+    ),
     path(
         "supervision/assignments/<int:pk>/delete/",
         views.assignment_delete,

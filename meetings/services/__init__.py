@@ -30,7 +30,7 @@ from .plan import (
 )
 from .resolutions import add_resolution, add_task, complete_task
 from .scoring import can_edit_scoring, save_scoring
-from .supervision import add_superior, assign_supervisor, remove_supervisor
+from .superior_attendance import add_superior, assign_superior_attendee, unassign_superior_attendee
 
 __all__ = [
     "MAX_SCAN_BYTES",
@@ -39,7 +39,7 @@ __all__ = [
     "add_resolution",
     "add_superior",
     "add_task",
-    "assign_supervisor",
+    "assign_superior_attendee",
     "attach_document",
     "calendar_feed",
     "can_edit_scoring",
@@ -53,7 +53,7 @@ __all__ = [
     "issue_resolution",
     "mark_all_present",
     "record_attendance",
-    "remove_supervisor",
+    "unassign_superior_attendee",
     "save_attendance",
     "save_scoring",
     "scan_content_type",

@@ -20,7 +20,7 @@ from .meeting import cancel, detail, edit_plan, hold, mine, minutes
 from .plan import cell_plan, create, feed, feed_link, generate_plan
 from .resolutions import resolution_create, task_create, task_done
 from .scoring import scoring, scoring_index
-from .supervision import assignment_delete, superior_add, supervision
+from .superior_attendance import assignment_delete, superior_add, superior_attendance
 
 __all__ = [
     "assignment_delete",
@@ -50,7 +50,7 @@ __all__ = [
     "scoring",
     "scoring_index",
     "superior_add",
-    "supervision",
+    "superior_attendance",
     "task_create",
     "task_done",
 ]

@@ -46,7 +46,7 @@ def cell_plan(request, org_pk, year=None):
             "meetings": meetings,
             "year_rating": Rating(scores.rating).label if scores.rating else "",
             "year_explanation": scores.explanation,
-            "supervision": queries.supervision_of(organization, year),
+            "superior_attendance": queries.superior_attendance_of(organization, year),
             "findings": queries.plan_findings(organization, year, meetings),
             "can_edit": can_edit,
             "plan_form": YearPlanForm(),

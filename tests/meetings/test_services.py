@@ -462,12 +462,12 @@ def test_mtg06_assignment_attendance_and_cells_never_visited(tree, officer, secr
     cell = tree["cell_a"]
     supervisor = add_member(tree["grassroots"], "Vương Văn Phú")
     seat(tree["grassroots"], supervisor)
-    assignment = services.assign_supervisor(
+    assignment = services.assign_superior_attendee(
         organization=cell, member=supervisor, year=YEAR, by=officer
     )
     # raises-without-match: raised without a message
     with pytest.raises(PermissionDenied):  # the cell's own secretary does not assign
-        services.assign_supervisor(
+        services.assign_superior_attendee(
             organization=tree["cell_b"], member=supervisor, year=YEAR, by=secretary
         )
     meeting = held(cell, date(YEAR, 3, 5), by=secretary)
@@ -475,8 +475,8 @@ def test_mtg06_assignment_attendance_and_cells_never_visited(tree, officer, secr
         meeting, by=secretary, member=supervisor, position="Đảng ủy viên"
     )
     assert attendee.assignment == assignment
-    [supervision] = queries.supervision_of(cell, YEAR)
-    assert supervision.attended == [meeting]
+    [attendance] = queries.superior_attendance_of(cell, YEAR)
+    assert attendance.attended == [meeting]
     assert list(queries.cells_never_visited(tree["commune"], YEAR)) == [tree["cell_b"]]
 
 

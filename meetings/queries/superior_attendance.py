@@ -1,4 +1,4 @@
-"""MTG-06: superior committee follow-up (who supervises which cell, visits, the overview)."""
+"""MTG-06: superior committee follow-up (who attends which cell's meetings, visits, the overview)."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -29,12 +29,12 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Supervision:
+class AssignmentAttendance:
     assignment: SupervisorAssignment
     attended: list[Meeting]  # meetings of the cell this year the assigned member attended
 
 
-def supervision_of(organization: "Organization", year: int) -> list[Supervision]:
+def superior_attendance_of(organization: "Organization", year: int) -> list[AssignmentAttendance]:
     """The committee members assigned to the cell for the year and the meetings they
     attended (two queries)."""
     assignments = list(
@@ -50,7 +50,7 @@ def supervision_of(organization: "Organization", year: int) -> list[Supervision]
         member_id__in=[a.member_id for a in assignments],
     ).select_related("meeting"):
         attended[sa.member_id].append(sa.meeting)
-    return [Supervision(a, attended[a.member_id]) for a in assignments]
+    return [AssignmentAttendance(a, attended[a.member_id]) for a in assignments]
 
 
 def cells_never_visited(organization: "Organization", year: int) -> QuerySet[Organization]:
@@ -89,7 +89,7 @@ def get_superior_for(user: "RequestUser", pk: int) -> Organization:
     )
 
 
-def supervised_cells(superior: Organization) -> QuerySet[Organization]:
+def followed_cells(superior: Organization) -> QuerySet[Organization]:
     """The meeting organizations directly under `superior` (the cells its committee follows)."""
     return Organization.objects.filter(
         path__startswith=superior.path,
@@ -100,9 +100,9 @@ def supervised_cells(superior: Organization) -> QuerySet[Organization]:
 
 
 @dataclass
-class CellSupervision:
+class CellAttendance:
     cell: Organization
-    assignments: list[Supervision]  # (assignment, meetings attended)
+    assignments: list[AssignmentAttendance]  # (assignment, meetings attended)
     visits: list[SuperiorAttendee]  # every SuperiorAttendee of the cell's held meetings of the year
 
     @property
@@ -111,19 +111,19 @@ class CellSupervision:
 
 
 @dataclass
-class SupervisorLine:
+class AttendeeLine:
     member: Member
     cells: list[Organization]  # organizations assigned this year
     attended: list[tuple[Meeting, Organization]]  # attended this year, in date order
 
 
-def supervision_overview(
+def superior_attendance_overview(
     superior: Organization, year: int
-) -> tuple[list[CellSupervision], list[SupervisorLine]]:
+) -> tuple[list[CellAttendance], list[AttendeeLine]]:
     """MTG-06 for the superior's screen: per directly subordinate cell its assignments and
     visits, and per committee member the cells assigned and meetings attended. Four queries
     whatever the number of cells, members or meetings."""
-    cells = list(supervised_cells(superior))
+    cells = list(followed_cells(superior))
     ids = [c.pk for c in cells]
     assignments = list(
         SupervisorAssignment.objects.filter(organization_id__in=ids, year=year)
@@ -150,10 +150,10 @@ def supervision_overview(
             by_member[v.member_id].append(v.meeting)
     cell_by_id = {c.pk: c for c in cells}
     rows = [
-        CellSupervision(
+        CellAttendance(
             cell=c,
             assignments=[
-                Supervision(a, attended[(c.pk, a.member_id)])
+                AssignmentAttendance(a, attended[(c.pk, a.member_id)])
                 for a in assignments
                 if a.organization_id == c.pk
             ],
@@ -168,7 +168,7 @@ def supervision_overview(
     # Someone assigned earlier whose seat has since ended is still listed.
     extra = {a.member_id: a.member for a in assignments if a.member_id not in known}
     lines = [
-        SupervisorLine(
+        AttendeeLine(
             member=m,
             cells=assigned[m.pk],
             attended=[

@@ -49,7 +49,7 @@ def add_superior(
 
 
 @transaction.atomic
-def assign_supervisor(
+def assign_superior_attendee(
     *, organization: "Organization", member: Member, year: int, by: "User", note: str = ""
 ) -> SupervisorAssignment:
     """MTG-06: a superior committee member assigned to a cell for a year."""
@@ -80,7 +80,7 @@ def assign_supervisor(
 
 
 @transaction.atomic
-def remove_supervisor(assignment: SupervisorAssignment, *, by: "User") -> None:
+def unassign_superior_attendee(assignment: SupervisorAssignment, *, by: "User") -> None:
     """MTG-06: end an assignment. Meetings already attended stay recorded (SuperiorAttendee
     keeps the member; the link to the assignment is cleared), and the audit trail keeps it."""
     organization = assignment.organization

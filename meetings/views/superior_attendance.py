@@ -53,13 +53,13 @@ def superior_add(request, pk):
 
 
 @login_required
-def supervision(request, org_pk, year=None):
+def superior_attendance(request, org_pk, year=None):
     """MTG-06 for a committee: its cells, who is assigned to each for the year, which
     meetings each committee member attended, and the cells no one visited."""
     superior = queries.get_superior_for(request.user, org_pk)
     year = year or timezone.localdate().year
     can_edit = queries.can_edit(request.user, superior)
-    cells = queries.supervised_cells(superior)
+    cells = queries.followed_cells(superior)
     members = queries.committee_members(superior, year)
     form = AssignmentForm(request.POST or None, cells=cells, members=members)
     if request.method == "POST":
@@ -67,7 +67,7 @@ def supervision(request, org_pk, year=None):
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.assign_supervisor(
+                services.assign_superior_attendee(
                     organization=form.cleaned_data["organization"],
                     member=form.cleaned_data["member"],
                     year=year,
@@ -79,11 +79,11 @@ def supervision(request, org_pk, year=None):
             else:
                 messages.success(request, _("Đã phân công cấp ủy viên phụ trách."))
                 return redirect("meetings:supervision_year", org_pk=superior.pk, year=year)
-    rows, lines = queries.supervision_overview(superior, year)
+    rows, lines = queries.superior_attendance_overview(superior, year)
     never = list(queries.cells_never_visited(superior, year))
     return render(
         request,
-        "meetings/supervision.html",
+        "meetings/superior_attendance.html",
         {
             "org": superior,
             "year": year,
@@ -111,6 +111,6 @@ def assignment_delete(request, pk):
     if not queries.can_edit(request.user, superior):
         raise PermissionDenied
     year = assignment.year
-    services.remove_supervisor(assignment, by=request.user)
+    services.unassign_superior_attendee(assignment, by=request.user)
     messages.success(request, _("Đã bỏ phân công."))
     return redirect("meetings:supervision_year", org_pk=superior.pk, year=year)

@@ -45,27 +45,27 @@ def test_mtg06_committee_members_are_the_seats_of_the_year(tree, committee):
 
 def test_mtg06_only_a_committee_member_is_assigned(tree, committee, officer):
     with pytest.raises(ValidationError, match="không phải cấp ủy viên"):
-        services.assign_supervisor(
+        services.assign_superior_attendee(
             organization=tree["cell_a"], member=committee["old"], year=YEAR, by=officer
         )
     stranger = add_member(tree["cell_b"], "Người Ngoài")
     with pytest.raises(
         ValidationError, match="Người Ngoài không phải cấp ủy viên của Đảng bộ Trường THPT Tân Lập"
     ):
-        services.assign_supervisor(
+        services.assign_superior_attendee(
             organization=tree["cell_a"], member=stranger, year=YEAR, by=officer
         )
     with pytest.raises(
         ValidationError, match="Vương Văn Phú không phải cấp ủy viên của Đảng bộ xã Tân Lập"
     ):  # the grassroots itself: its superior is the commune
-        services.assign_supervisor(
+        services.assign_superior_attendee(
             organization=tree["grassroots"], member=committee["phu"], year=YEAR, by=officer
         )
-    services.assign_supervisor(
+    services.assign_superior_attendee(
         organization=tree["cell_a"], member=committee["phu"], year=YEAR, by=officer
     )
     with pytest.raises(ValidationError, match="đã được phân công"):
-        services.assign_supervisor(
+        services.assign_superior_attendee(
             organization=tree["cell_a"], member=committee["phu"], year=YEAR, by=officer
         )
 
@@ -92,7 +92,7 @@ def test_mtg06_screen_assign_attend_never_visited(tree, committee, officer, secr
     services.add_superior(meeting, by=secretary, member=committee["phu"], position="Đảng ủy viên")
     html = client.get(url(tree["grassroots"])).content.decode()
     assert "05/03" in html  # the meeting attended, under the cell and under the member
-    rows, lines = queries.supervision_overview(tree["grassroots"], YEAR)
+    rows, lines = queries.superior_attendance_overview(tree["grassroots"], YEAR)
     visited = {r.cell: r.visited for r in rows}
     assert visited == {tree["cell_a"]: True, tree["cell_b"]: False}
     [phu] = [line for line in lines if line.member == committee["phu"]]
@@ -115,7 +115,7 @@ def test_mtg06_refusal_shown_on_the_form(tree, committee, officer, client):
 
 
 def test_mtg06_remove_assignment(tree, committee, officer, inspector, outsider, client):
-    assignment = services.assign_supervisor(
+    assignment = services.assign_superior_attendee(
         organization=tree["cell_a"], member=committee["phu"], year=YEAR, by=officer
     )
     delete = reverse("meetings:assignment_delete", args=[assignment.pk])
@@ -124,7 +124,7 @@ def test_mtg06_remove_assignment(tree, committee, officer, inspector, outsider, 
     client.force_login(inspector)
     assert client.post(delete).status_code == 403
     with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
-        services.remove_supervisor(assignment, by=inspector)
+        services.unassign_superior_attendee(assignment, by=inspector)
     client.force_login(officer)
     assert client.get(delete).status_code == 405
     assert client.post(delete).status_code == 302
@@ -176,7 +176,7 @@ def test_mtg06_constant_queries(tree, committee, officer, secretary, client):
             assert client.get(url(tree["grassroots"])).status_code == 200
         return len(ctx.captured_queries)
 
-    services.assign_supervisor(
+    services.assign_superior_attendee(
         organization=tree["cell_a"], member=committee["phu"], year=YEAR, by=officer
     )
     before = count()
@@ -185,7 +185,7 @@ def test_mtg06_constant_queries(tree, committee, officer, secretary, client):
         cell.refresh_from_db()
         member = add_member(tree["grassroots"], f"Cấp ủy {n}")
         seat(tree["grassroots"], member)
-        services.assign_supervisor(organization=cell, member=member, year=YEAR, by=officer)
+        services.assign_superior_attendee(organization=cell, member=member, year=YEAR, by=officer)
         meeting = held(cell, date(YEAR, 3 + n, 5), by=officer)
         services.add_superior(meeting, by=officer, member=member)
     assert count() == before
