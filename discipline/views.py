@@ -6,18 +6,26 @@ own decisions, DIS-02) record disciplines; anything else readable answers 403 to
 """
 
 from datetime import date
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from accounts.models import User
 from accounts.scope import top_organizations
 from core.audit import history_rows
 from core.forms import apply_errors
+from core.views_write import Saved, WriteFormView
+from organizations.models import Organization
 
 from . import exporters, queries, services
 from .forms import (
@@ -75,81 +83,92 @@ def overview(request, org_pk, year):
     )
 
 
-def _form_page(request, organization, form, title, back):
-    return render(
-        request,
-        "discipline/form.html",
-        {"org": organization, "form": form, "title": title, "back": back},
-        status=400 if request.method == "POST" else 200,
-    )
+class _OrganizationFormView(WriteFormView[Form, Organization]):
+    """A form on the overview of an organization (the page's organization, 404 outside the
+    reader's reach); officers and administrators of the subtree write (DIS: inspectors
+    read): 403 for anyone else who can read it. A form shown again answers 400."""
+
+    template_name = "discipline/form.html"
+    invalid_status = 400
+    title: str | Promise = ""
+
+    @property
+    def by(self) -> User:
+        """The writer: logged in (the view lets no one else through)."""
+        return cast(User, self.request.user)
+
+    def get_object(self) -> Organization:
+        return queries.get_organization_for(self.request.user, self.kwargs["org_pk"])
+
+    def has_permission(self, obj: Organization) -> bool:
+        return queries.can_manage(self.request.user, obj)
+
+    # The forms that narrow their choices to the organization's subtree take it.
+    form_takes_organization = True
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, "organization": self.object} if self.form_takes_organization else kwargs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = {"org": self.object, "title": self.title, "back": self.object}
+        return super().get_context_data(**context, **kwargs)
+
+    def _overview(self, year: int) -> str:
+        return reverse("discipline:overview", kwargs={"org_pk": self.object.pk, "year": year})
 
 
-def _managed(request, org_pk):
-    organization = queries.get_organization_for(request.user, org_pk)
-    if not queries.can_manage(request.user, organization):
-        raise PermissionDenied
-    return organization
+class ProgrammeCreateView(_OrganizationFormView):
+    form_class = ProgrammeForm
+    title = gettext_lazy("Chương trình kiểm tra, giám sát năm")
+    success_message = gettext_lazy("Đã thêm chương trình kiểm tra, giám sát.")
+
+    form_takes_organization = False
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"year": timezone.localdate().year}
+
+    def perform(self, form: Form) -> Saved:
+        programme = services.create_programme(
+            organization=self.object, by=self.by, **form.cleaned_data
+        )
+        return self._overview(programme.year)
 
 
-@login_required
-def programme_create(request, org_pk):
-    organization = _managed(request, org_pk)
-    form = ProgrammeForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if request.method == "POST" and form.is_valid():
-        try:
-            p = services.create_programme(
-                organization=organization, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm chương trình kiểm tra, giám sát."))
-            return redirect("discipline:overview", org_pk=organization.pk, year=p.year)
-    return _form_page(
-        request, organization, form, _("Chương trình kiểm tra, giám sát năm"), organization
-    )
+class InspectionCreateView(_OrganizationFormView):
+    form_class = InspectionForm
+    title = gettext_lazy("Cuộc kiểm tra, giám sát")
+    success_message = gettext_lazy("Đã thêm cuộc kiểm tra, giám sát.")
+
+    def perform(self, form: Form) -> Saved:
+        return services.create_inspection(organization=self.object, by=self.by, **form.cleaned_data)
 
 
-@login_required
-def inspection_create(request, org_pk):
-    organization = _managed(request, org_pk)
-    form = InspectionForm(request.POST or None, organization=organization)
-    if request.method == "POST" and form.is_valid():
-        try:
-            inspection = services.create_inspection(
-                organization=organization, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm cuộc kiểm tra, giám sát."))
-            return redirect(inspection)
-    return _form_page(request, organization, form, _("Cuộc kiểm tra, giám sát"), organization)
+class AssignmentCreateView(_OrganizationFormView):
+    form_class = AssignmentForm
+    title = gettext_lazy("Phân công cấp ủy viên theo dõi địa bàn, lĩnh vực")
+    success_message = gettext_lazy("Đã phân công cấp ủy viên theo dõi.")
+
+    def perform(self, form: Form) -> Saved:
+        services.assign_follow(organization=self.object, by=self.by, **form.cleaned_data)
+        return self._overview(form.cleaned_data["starts_on"].year)
 
 
-@login_required
-def assignment_create(request, org_pk):
-    organization = _managed(request, org_pk)
-    form = AssignmentForm(request.POST or None, organization=organization)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assign_follow(organization=organization, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã phân công cấp ủy viên theo dõi."))
-            return redirect(
-                "discipline:overview",
-                org_pk=organization.pk,
-                year=form.cleaned_data["starts_on"].year,
-            )
-    return _form_page(
-        request,
-        organization,
-        form,
-        _("Phân công cấp ủy viên theo dõi địa bàn, lĩnh vực"),
-        organization,
-    )
+class DisciplineCreateView(_OrganizationFormView):
+    """The deciding organization is the page's organization: its officers, or the cell's
+    secretary for the cell's own decisions (DIS-02)."""
+
+    form_class = DisciplineRecordForm
+    title = gettext_lazy("Thi hành kỷ luật")
+    success_message = gettext_lazy("Đã ghi kỷ luật.")
+
+    def has_permission(self, obj: Organization) -> bool:
+        return queries.can_decide(self.request.user, obj)
+
+    def perform(self, form: Form) -> Saved:
+        return services.record_discipline(
+            deciding_organization=self.object, by=self.by, **form.cleaned_data
+        )
 
 
 @login_required
@@ -208,26 +227,6 @@ def inspection_detail(request, pk):
         },
         status=400 if action else 200,
     )
-
-
-@login_required
-def discipline_create(request, org_pk):
-    """The deciding organization is the page's organization."""
-    organization = queries.get_organization_for(request.user, org_pk)
-    if not queries.can_decide(request.user, organization):
-        raise PermissionDenied
-    form = DisciplineRecordForm(request.POST or None, organization=organization)
-    if request.method == "POST" and form.is_valid():
-        try:
-            d = services.record_discipline(
-                deciding_organization=organization, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi kỷ luật."))
-            return redirect(d)
-    return _form_page(request, organization, form, _("Thi hành kỷ luật"), organization)
 
 
 ACTIONS = {

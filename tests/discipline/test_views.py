@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from discipline import services
 from discipline.enums import Activity, DecidingBody, InspectionKind
@@ -146,3 +147,28 @@ def test_overview_constant_queries(login, officer, tree, person):
     with CaptureQueriesContext(connection) as big:
         client.get(url)
     assert len(big.captured_queries) == len(small.captured_queries)
+
+
+def test_programme_page_adds_a_programme_and_goes_to_its_year(login, officer, tree):
+    client = login(officer)
+    url = reverse("discipline:programme_create", args=[tree["commune"].pk])
+    page = client.get(url)
+    assert (
+        page.status_code == 200
+        and page.context["form"].initial["year"] == timezone.localdate().year
+    )
+    bad = client.post(url, {"year": "2024", "title": ""})
+    assert bad.status_code == 400 and bad.context["form"].errors["title"]
+    response = client.post(url, {"year": "2024", "title": "Chương trình 2024"}, follow=True)
+    overview = reverse("discipline:overview", args=[tree["commune"].pk, 2024])
+    assert response.redirect_chain == [(overview, 302)]
+    assert "Đã thêm chương trình kiểm tra, giám sát." in response.content.decode()
+    assert "Chương trình 2024" in response.content.decode()
+
+
+def test_inspector_cannot_add_a_programme_or_an_assignment(login, inspector, tree):
+    client = login(inspector)
+    for name in ("programme_create", "assignment_create"):
+        url = reverse(f"discipline:{name}", args=[tree["commune"].pk])
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"year": "2024", "title": "x"}).status_code == 403
