@@ -1,5 +1,5 @@
 """Party lives for demo members: admission, dated home memberships, status events,
-transfers, exemptions and badges, consistent with members.lifecycle.record_event.
+transfers, exemptions and badges, consistent with members.events.record_event.
 
 Every member gets the rows `record_event` would have written had each event been
 recorded on its day (MEM-02): a home `Membership` opened by ADMITTED or TRANSFER_IN and
@@ -8,7 +8,7 @@ after admission (PRB-01, PRB-03); a `Transfer` row in state "received" for every
 transfer; temporary transfers (TRF-01) with a temporary membership in the host and
 TEMPORARY_OUT / TEMPORARY_IN / TEMPORARY_RETURNED events; exemptions (EXM-01) with
 EXEMPTION_STARTED / EXEMPTION_ENDED; and `party_age_from` as
-members.lifecycle.refresh_party_age computes it when the last event is recorded
+members.events.refresh_party_age computes it when the last event is recorded
 (members.rules.party_age_start over the home memberships, AGE-01).
 
 Where members come from:

@@ -4,7 +4,7 @@ Two ways to know a member's party age:
 - exactly, for one member on any date: `party_age_on(member, on)` feeds members.rules
   with the member's home memberships (the gaps between them are deducted, AGE-01) and
   the recorded periods out of contact (`NonParticipation`, deducted too);
-- for lists, in SQL, from `Member.party_age_from` (kept up to date by members.lifecycle):
+- for lists, in SQL, from `Member.party_age_from` (kept up to date by members.events):
   "party age ≥ N years on D" ⇔ `party_age_from ≤ D − N years`, the date computed in
   Python, so the same query runs on SQLite and PostgreSQL (no date arithmetic in SQL).
 

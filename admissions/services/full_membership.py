@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import stamp
 from members.enums import EventKind, MemberStatus
-from members.lifecycle import record_event
+from members.events import record_event
 from members.models import Member
 
 from .. import rules
@@ -112,7 +112,7 @@ def advance_full(
 
     Side effects: a CaseStep; the case's stage and facts; the PRB-04 document of the
     stage marked received; at DECISION the member's status event through
-    members.lifecycle.record_event: FULL_MEMBERSHIP taking effect on the day probation
+    members.events.record_event: FULL_MEMBERSHIP taking effect on the day probation
     ends (PRB-03) even when the decision is late — when the register already holds a
     later event (record_event refuses earlier dates), the event is recorded on that later
     date with the effective date in its reason, and Member.full_member_on is set to the

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.findings import Finding, Severity
 from members.enums import EventKind, MemberStatus
-from members.lifecycle import record_event
+from members.events import record_event
 from members.models import Member, Membership
 from organizations.models import Organization
 from organizations.services import dissolve_errors, dissolve_organization, may_move_or_dissolve
@@ -236,7 +236,7 @@ def _apply_effects(discipline: Discipline, *, on: date, by: "User") -> None:
     """DIS-05: the form in force takes effect on `on` (the decision, or the appeal's
     decision when it raised the form), through the services that own the records:
 
-    - an expulsion ends the membership through `members.lifecycle.record_event` (MEM-02);
+    - an expulsion ends the membership through `members.events.record_event` (MEM-02);
     - a dissolution closes the organization through
       `organizations.services.dissolve_organization`, refused with the tree's reasons.
 

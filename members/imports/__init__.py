@@ -3,7 +3,7 @@
 - `layout`: the sheets and columns (docs/import-format.md describes them for people);
 - `reading`: opening an uploaded file safely and streaming its rows;
 - `validation`: row-by-row checks, with problems by sheet, row and column;
-- `writing`: the all-or-nothing apply (bulk writes equal to members.lifecycle's);
+- `writing`: the all-or-nothing apply (bulk writes equal to members.events's);
 - `template` / `export`: the Vietnamese template and the export in the same layout;
 - `tasks`: the django-tasks task that runs a preview or an apply in the background.
 """

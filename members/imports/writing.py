@@ -8,7 +8,7 @@ writing, the rest of the file is still checked so that the report lists everythi
 the transaction is rolled back: a bad row at the end leaves nothing written, and so does
 an exception anywhere.
 
-New members are written in bulk with exactly the rows `members.lifecycle.record_event`
+New members are written in bulk with exactly the rows `members.events.record_event`
 would write for them (see `_new_member_rows`): the Member, its home Membership from the
 admission date (closed on the leaving date, if any), the ADMITTED event, the
 FULL_MEMBERSHIP event, the leaving event, `party_age_from` (AGE-01) and a history row for
@@ -39,7 +39,7 @@ from organizations.models import Organization
 
 from ..bulk_tables import EVENTS, MEMBERS, MEMBERSHIPS
 from ..enums import EventKind, MembershipKind, MemberStatus
-from ..lifecycle import refresh_party_age
+from ..events import refresh_party_age
 from ..models import Ethnicity, Member, Membership, Religion
 from ..rules import Period, party_age_start
 from .layout import CHUNK_ROWS, MEMBER_COLUMNS, MEMBER_SHEET, ORG_COLUMNS, ORG_SHEET

@@ -1,5 +1,5 @@
-from .lifecycle import Badge, Exemption, MemberEvent, Membership, NonParticipation, Transfer
 from .member import CommitteeSeat, Member
+from .party_life import Badge, Exemption, MemberEvent, Membership, NonParticipation, Transfer
 from .reference import Ethnicity, Religion
 
 __all__ = [

@@ -1,6 +1,6 @@
 """Every write to members, by area: profile (create, edit, accounts), transfers and
 exemptions, badges, imports. The dated status changes themselves go through
-members.lifecycle.record_event."""
+members.events.record_event."""
 
 from .profile import (
     EDITABLE_FIELDS,

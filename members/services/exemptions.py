@@ -1,7 +1,7 @@
 """Writes of exemptions from party work and activity (EXM-01).
 
 `start_exemption` and `end_exemption` each run in one transaction; the member's status
-changes only through members.lifecycle.record_event (EXEMPTION_STARTED on the start date,
+changes only through members.events.record_event (EXEMPTION_STARTED on the start date,
 EXEMPTION_ENDED on the end date), so a refused change leaves nothing half-saved.
 """
 
@@ -17,7 +17,7 @@ from core.audit import stamp
 from core.findings import Finding, blocking
 
 from ..enums import EventKind, ExemptionGround
-from ..lifecycle import record_event
+from ..events import record_event
 from ..models import Exemption, Member
 from ..rules import exemption_findings, is_past_working_age, retirement_on
 

@@ -18,7 +18,7 @@ from accounts.scope import can_write_org
 from core.audit import stamp
 
 from ..enums import PARTY_AGE_DEDUCTED, NonParticipationKind
-from ..lifecycle import refresh_party_age
+from ..events import refresh_party_age
 from ..models import Member, NonParticipation
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def record_non_participation(
     (MTG-07) are left out of a resolution's vote base on the days they last.
 
     Side effects: a `NonParticipation` row; for out of contact, `Member.party_age_from`
-    recomputed (members.lifecycle.refresh_party_age); the audit trail of both. Raises
+    recomputed (members.events.refresh_party_age); the audit trail of both. Raises
     ValidationError by field, PermissionDenied when `by` may not change the member's
     organization.
     """

@@ -3,7 +3,7 @@
 Keyword-only options, one transaction each, `by` in the audit trail. The status is never
 typed (MEM-02): a new member is either admitted (`ADMITTED`) or entered from the paper
 register (`ADMITTED` then `FULL_MEMBERSHIP` at their dates), both through
-members.lifecycle.record_event, so that the memberships and the timeline are right.
+members.events.record_event, so that the memberships and the timeline are right.
 """
 
 from datetime import date
@@ -19,7 +19,7 @@ from core.audit import stamp
 from organizations.enums import CELL_KINDS
 
 from ..enums import ACTIVE_STATUSES, EventKind, MemberStatus
-from ..lifecycle import record_event
+from ..events import record_event
 from ..models import Member, MemberEvent
 from ..rules import full_months, full_years
 from ..validators import citizen_id_mismatch
@@ -239,7 +239,7 @@ def record_status_event(
     """Full membership or leaving the Party, typed on the member page (MEM-02).
 
     Only the kinds of PAGE_EVENTS; officers and the cell's own secretary (write reach over
-    the member's cell). Side effects: those of members.lifecycle.record_event.
+    the member's cell). Side effects: those of members.events.record_event.
     """
     if kind not in PAGE_EVENTS:
         raise ValidationError({"kind": _("Loại sự kiện này được ghi ở trang riêng.")})

@@ -18,7 +18,7 @@ The flow, each step one function and one transaction:
    created already sent and received at once.
 
 `cancel_transfer` drops a transfer that has no letter yet. Every status change goes
-through members.lifecycle.record_event; a refused step leaves nothing half-saved.
+through members.events.record_event; a refused step leaves nothing half-saved.
 """
 
 from datetime import date
@@ -40,7 +40,7 @@ from ..enums import (
     TransferReason,
     TransferState,
 )
-from ..lifecycle import record_event
+from ..events import record_event
 from ..models import Member, Transfer
 from ..queries_transfers import OPEN
 from ..rules import temporary_transfer_findings

@@ -2,7 +2,7 @@
 ADM-01, PRB-01, BDG-01, EXM-01, TRF-01): used by the demo tests on the demo and on
 `seed_demo --members N`.
 
-`problems(members)` replays each member's events the way members.lifecycle.record_event
+`problems(members)` replays each member's events the way members.events.record_event
 applies them and compares the result with the stored rows. It returns a list of
 messages (empty when everything holds), so a failure shows every broken member at once.
 """

@@ -1,5 +1,5 @@
 """DIS-05 effects through the services that own the records: expulsion through
-members.lifecycle, dissolution through organizations.services; appeals that raise the form
+members.events, dissolution through organizations.services; appeals that raise the form
 apply it on the appeal's decision date; appeals that reduce or annul an applied expulsion
 or dissolution are recorded and leave a visible task (no service undoes them yet)."""
 

@@ -1,6 +1,6 @@
 """BDG-01: who is due for which badge at a presentation day, and recording badges presented.
 
-Histories are built with members.lifecycle.record_event; lists are read through
+Histories are built with members.events.record_event; lists are read through
 members.badges, writes through members.services.badges.
 """
 
@@ -22,7 +22,7 @@ from members.badges import (
 )
 from members.enums import EventKind as E
 from members.enums import MemberStatus
-from members.lifecycle import record_event
+from members.events import record_event
 from members.models import Badge, Member
 from members.queries import members_for
 from members.services.badges import record_badge, record_badges

@@ -13,8 +13,8 @@ from docx.enum.section import WD_ORIENT
 from openpyxl import load_workbook
 
 from members.enums import EventKind
+from members.events import record_event
 from members.exporters import REGISTER_COLUMNS
-from members.lifecycle import record_event
 from members.models import Badge, Ethnicity
 from tests.factories import MemberFactory
 

@@ -15,7 +15,7 @@ from members.badges import badge_candidates, badge_due, party_age_on
 from members.enums import EventKind as E
 from members.enums import MemberStatus
 from members.enums import NonParticipationKind as K
-from members.lifecycle import record_event
+from members.events import record_event
 from members.models import Member, NonParticipation
 from members.queries import members_for
 from members.rules import Period, gap_days, party_age_start

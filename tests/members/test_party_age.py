@@ -8,7 +8,7 @@ import pytest
 from members.badges import annotate_party_age, party_age_at_least, party_age_on
 from members.enums import EventKind as E
 from members.enums import MemberStatus
-from members.lifecycle import record_event
+from members.events import record_event
 from members.models import Member
 
 pytestmark = pytest.mark.django_db

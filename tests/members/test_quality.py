@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from members import quality
 from members.enums import EventKind, MemberStatus
-from members.lifecycle import record_event
+from members.events import record_event
 from members.models import Member
 from tests.factories import MemberFactory
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from members.enums import EventKind as E
 from members.enums import MembershipKind, MemberStatus
-from members.lifecycle import record_event
+from members.events import record_event
 from members.models import Member, Membership
 from members.reconciliation import quarter_bounds, quarter_of, reconcile
 from organizations.enums import OrgKind

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from members.enums import EventKind as E
 from members.enums import MemberStatus
-from members.lifecycle import record_event
+from members.events import record_event
 from members.models import Member
 from organizations.enums import OrgKind
 from tests.factories import OrganizationFactory

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from members.enums import EventKind as E
 from members.enums import MembershipKind, MemberStatus, TransferKind, TransferReason, TransferState
-from members.lifecycle import record_event
+from members.events import record_event
 from members.models import Member, Membership, Transfer
 from members.queries import members_of
 from members.services import transfers as svc

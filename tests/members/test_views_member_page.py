@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.enums import EventKind, MembershipKind, MemberStatus
-from members.lifecycle import record_event
+from members.events import record_event
 from members.models import Badge, Member
 from tests.members.views_support import (
     CREATE,

@@ -10,7 +10,7 @@ from django.db import transaction
 from simple_history.utils import bulk_update_with_history
 
 from members.enums import PARTY_AGE_DEDUCTED
-from members.lifecycle import refresh_party_age
+from members.events import refresh_party_age
 from members.models import Member
 
 
