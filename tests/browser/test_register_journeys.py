@@ -315,8 +315,9 @@ def test_officer_exports_the_filtered_list_and_opens_data_quality(
     path = tmp_path / "danh-sach.xlsx"
     download.save_as(path)
 
-    sheet = load_workbook(path, read_only=True).active
-    rows = [list(r) or [None] for r in sheet.iter_rows(values_only=True)]
+    book = load_workbook(path, read_only=True)  # read-only keeps the file open: close it
+    rows = [list(r) or [None] for r in book.active.iter_rows(values_only=True)]
+    book.close()
     assert rows[0][0] == "Danh sách đảng viên"
     assert any(r[0] == f"Đơn vị: {cell.name}" for r in rows[:4])
     header_at = next(i for i, r in enumerate(rows) if r[0] == "Họ và tên")

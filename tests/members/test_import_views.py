@@ -154,8 +154,11 @@ def test_export_is_scoped(login, officer, outsider, coded_tree, tmp_path):
         response = login(user).get(reverse("members:export_layout"))
         path = tmp_path / f"{user.username}.xlsx"
         path.write_bytes(b"".join(response.streaming_content))
-        ws = load_workbook(path, read_only=True)[layout.MEMBER_SHEET]
+        book = load_workbook(path, read_only=True)  # read-only keeps the file open: close it
         names = [
-            r[1] for r in ws.iter_rows(values_only=True) if len(r) > 1 and r[1] == "Nguyễn Văn An"
+            r[1]
+            for r in book[layout.MEMBER_SHEET].iter_rows(values_only=True)
+            if len(r) > 1 and r[1] == "Nguyễn Văn An"
         ]
+        book.close()
         assert len(names) == expected
