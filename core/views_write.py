@@ -12,10 +12,11 @@ confirm page) when there is one, else answers 405.
 Both: login required; `get_object()` is the scoped getter (404 outside the user's reach,
 e.g. an app's `get_<thing>_for(user, pk)`), then `has_permission(obj)` asks
 `request.user.has_perm(permission, obj)` (django-rules); a refusal is a 403
-(`permission_denied()`, which a screen that hides itself may turn into a 404).
+(`permission_denied()`: a screen may answer with its own 403 page, or a 404 when it
+hides itself).
 """
 
-from typing import Any, Generic, NoReturn, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from django import forms
 from django.contrib import messages
@@ -59,8 +60,9 @@ class _WriteAccessMixin(AccessMixin, Generic[_O]):
             )
         return self.request.user.has_perm(self.permission, obj)
 
-    def permission_denied(self) -> NoReturn:
-        """Readable but not writable: 403."""
+    def permission_denied(self) -> HttpResponseBase:
+        """Readable but not writable: 403 (a screen may answer with its own 403 page, or
+        raise Http404 when it hides itself)."""
         raise PermissionDenied
 
     def get_success_message(self, saved: Saved) -> str:
@@ -71,7 +73,7 @@ class _WriteAccessMixin(AccessMixin, Generic[_O]):
             return self.handle_no_permission()  # the login page, with ?next=
         self.object = self.get_object()
         if not self.has_permission(self.object):
-            self.permission_denied()
+            return self.permission_denied()
         return None
 
 

@@ -2,17 +2,17 @@
 
 Officers of the subtree and the cell's own secretary (organizations.services.
 may_edit_committees) may; readers who may not get a 403 page, anyone else a 404. The
-pages are organizations' (organizations.views.common.form_page) and return to the
+pages are organizations' (organizations.views.common.OrganizationFormView) and return to the
 organization page.
 """
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from organizations.queries import committee_for, get_organization_for
+from organizations.queries import committee_for
 from organizations.services import may_edit_committees
-from organizations.views.common import forbidden, form_page
+from organizations.views.common import OrganizationFormView
 
 from ..forms_seats import EndSeatForm, SeatForm
 from ..models import CommitteeSeat
@@ -20,53 +20,70 @@ from ..queries import members_of_subtree_for
 from ..services import seats as services
 
 
-def _committees_org(request, pk):
-    org = get_organization_for(request.user, pk)
-    return org, may_edit_committees(request.user, org)
+class _SeatFormView(OrganizationFormView):
+    back_to_org = True
+
+    def has_permission(self, obj):
+        return may_edit_committees(self.request.user, obj)
 
 
-@login_required
-def add_seat(request, pk, committee_pk):
-    org, allowed = _committees_org(request, pk)
-    committee = committee_for(org, committee_pk)
-    if not allowed:
-        return forbidden(request, org)
-    form = SeatForm(
-        request.POST or None,
-        committee=committee,
-        members=members_of_subtree_for(request.user, org),
-    )
-    return form_page(
-        request,
-        org=org,
-        form=form,
-        save=lambda f: services.add_seat(committee=committee, by=request.user, **f.cleaned_data),
-        title=_("Thêm cấp ủy viên: %(committee)s") % {"committee": committee},
-        success=_("Đã thêm cấp ủy viên."),
-        next_url=org.get_absolute_url(),
-    )
+class AddSeatView(_SeatFormView):
+    form_class = SeatForm
+    success_message = gettext_lazy("Đã thêm cấp ủy viên.")
+
+    def get_object(self):
+        org = super().get_object()
+        # The committee is looked up before the permission: 404 for another's committee.
+        self.committee = committee_for(org, self.kwargs["committee_pk"])
+        return org
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "committee": self.committee,
+            "members": members_of_subtree_for(self.request.user, self.object),
+        }
+
+    def get_title(self):
+        return _("Thêm cấp ủy viên: %(committee)s") % {"committee": self.committee}
+
+    def perform(self, form):
+        return services.add_seat(
+            committee=self.committee, by=self.request.user, **form.cleaned_data
+        )
 
 
-@login_required
-def end_seat(request, pk, seat_pk):
-    org, allowed = _committees_org(request, pk)
-    seat = get_object_or_404(
-        CommitteeSeat.objects.select_related("committee__organization", "member"),
-        pk=seat_pk,
-        committee__organization=org,
-    )
-    if not allowed:
-        return forbidden(request, org)
-    form = EndSeatForm(request.POST or None, seat=seat)
-    return form_page(
-        request,
-        org=org,
-        form=form,
-        save=lambda f: services.end_seat(
-            seat, on=f.cleaned_data["ends_on"], reason=f.cleaned_data["reason"], by=request.user
-        ),
-        title=_("%(member)s thôi giữ chức %(role)s")
-        % {"member": seat.member.full_name, "role": seat.get_role_display().lower()},
-        success=_("Đã ghi nhận thôi giữ chức."),
-        next_url=org.get_absolute_url(),
-    )
+class EndSeatView(_SeatFormView):
+    form_class = EndSeatForm
+    success_message = gettext_lazy("Đã ghi nhận thôi giữ chức.")
+
+    def get_object(self):
+        org = super().get_object()
+        self.seat = get_object_or_404(
+            CommitteeSeat.objects.select_related("committee__organization", "member"),
+            pk=self.kwargs["seat_pk"],
+            committee__organization=org,
+        )
+        return org
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "seat": self.seat}
+
+    def get_title(self):
+        seat = self.seat
+        return _("%(member)s thôi giữ chức %(role)s") % {
+            "member": seat.member.full_name,
+            "role": seat.get_role_display().lower(),
+        }
+
+    def perform(self, form):
+        return services.end_seat(
+            self.seat,
+            on=form.cleaned_data["ends_on"],
+            reason=form.cleaned_data["reason"],
+            by=self.request.user,
+        )
+
+
+add_seat = AddSeatView.as_view()
+end_seat = EndSeatView.as_view()

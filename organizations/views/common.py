@@ -1,14 +1,19 @@
-"""What the organization views share: the 403 page and running a form through a service."""
+"""What the organization views share: the 403 page and the form screen of one
+organization (core.views_write.WriteFormView)."""
 
-from collections.abc import Callable
+from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.views_write import WriteFormView
 
 from .. import services
 from ..models import Organization
+from ..queries import get_organization_for
 
 
 def forbidden(request, org: Organization | None = None, message: str | None = None):
@@ -21,48 +26,38 @@ def forbidden(request, org: Organization | None = None, message: str | None = No
     )
 
 
-def form_page(
-    request,
-    *,
-    org: Organization,
-    form,
-    save: Callable,
-    title: str,
-    success: str,
-    submit: str | None = None,
-    next_url: str | None = None,
-    danger: bool = False,
-):
-    """GET: show the form. POST: validate, call `save(form)` (a service), redirect.
+class OrganizationFormView(WriteFormView[Any, Organization]):
+    """A form about one organization (`pk` in the URL; 404 outside the reader's reach):
+    `has_permission` asks the service's `may_*` rule, a reader who may not gets the 403
+    page. After saving: the saved object's page, or the organization's (`back_to_org`)."""
 
-    A ValidationError from the service (a rule checked again while writing, or a lost
-    race) is shown beside the fields like the form's own errors; nothing is saved.
-    """
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = save(form)
-        except ValidationError as exc:
-            form.add_errors(exc.message_dict)
-        else:
-            messages.success(request, success)
-            target = next_url or (
-                result.get_absolute_url()
-                if hasattr(result, "get_absolute_url")
-                else org.get_absolute_url()
-            )
-            return redirect(target)
-    return render(
-        request,
-        "organizations/form.html",
-        {
-            "org": org,
-            "form": form,
-            "title": title,
-            "submit": submit or _("Lưu"),
-            "danger": danger,
-            "cancel_url": org.get_absolute_url(),
-        },
-    )
+    template_name = "organizations/form.html"
+    submit: str | Promise = gettext_lazy("Lưu")
+    danger = False
+    back_to_org = False
+
+    def get_object(self) -> Organization:
+        return get_organization_for(self.request.user, self.kwargs["pk"])
+
+    def permission_denied(self) -> HttpResponse:
+        return forbidden(self.request, self.object)
+
+    def get_title(self) -> str:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = {
+            "org": self.object,
+            "title": self.get_title(),
+            "submit": self.submit,
+            "danger": self.danger,
+            "cancel_url": self.object.get_absolute_url(),
+        }
+        return super().get_context_data(**context, **kwargs)
+
+    def get_success_url(self) -> str:
+        url = None if self.back_to_org else getattr(self.saved, "get_absolute_url", None)
+        return str(url()) if url is not None else self.object.get_absolute_url()
 
 
 def permissions(user, org: Organization) -> dict[str, bool]:

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import services
 from ..forms import (
@@ -18,7 +19,7 @@ from ..forms import (
     TermForm,
 )
 from ..queries import get_organization_for
-from .common import forbidden, form_page
+from .common import OrganizationFormView, forbidden
 
 
 def _cell_for_units(request, pk):
@@ -26,41 +27,53 @@ def _cell_for_units(request, pk):
     return org, services.may_edit_units(request.user, org)
 
 
-@login_required
-def add_unit(request, pk):
-    org, allowed = _cell_for_units(request, pk)
-    if not allowed:
-        return forbidden(request, org)
-    form = ResidentialUnitForm(request.POST or None)
-    return form_page(
-        request,
-        org=org,
-        form=form,
-        save=lambda f: services.save_residential_unit(cell=org, by=request.user, **f.cleaned_data),
-        title=_("Thêm thôn, tổ dân phố do %(name)s phụ trách") % {"name": org.name},
-        success=_("Đã thêm thôn, tổ dân phố."),
-        next_url=org.get_absolute_url(),
-    )
+class _UnitFormView(OrganizationFormView):
+    """A cell's residential units: its officers and its own secretary."""
+
+    form_class = ResidentialUnitForm
+    back_to_org = True
+    unit = None
+
+    def has_permission(self, obj):
+        return services.may_edit_units(self.request.user, obj)
+
+    def perform(self, form):
+        return services.save_residential_unit(
+            cell=self.object, by=self.request.user, **self._unit(), **form.cleaned_data
+        )
+
+    def _unit(self):
+        return {}
 
 
-@login_required
-def edit_unit(request, pk, unit_pk):
-    org, allowed = _cell_for_units(request, pk)
-    unit = get_object_or_404(org.residential_units, pk=unit_pk)
-    if not allowed:
-        return forbidden(request, org)
-    form = ResidentialUnitForm(request.POST or None, instance=unit)
-    return form_page(
-        request,
-        org=org,
-        form=form,
-        save=lambda f: services.save_residential_unit(
-            cell=org, unit=unit, by=request.user, **f.cleaned_data
-        ),
-        title=_("Sửa %(unit)s") % {"unit": unit},
-        success=_("Đã lưu thay đổi."),
-        next_url=org.get_absolute_url(),
-    )
+class AddUnitView(_UnitFormView):
+    success_message = gettext_lazy("Đã thêm thôn, tổ dân phố.")
+
+    def get_title(self):
+        return _("Thêm thôn, tổ dân phố do %(name)s phụ trách") % {"name": self.object.name}
+
+
+class EditUnitView(_UnitFormView):
+    success_message = gettext_lazy("Đã lưu thay đổi.")
+
+    def get_object(self):
+        org = super().get_object()
+        # The unit is looked up before the permission: 404 for a unit of another cell.
+        self.unit = get_object_or_404(org.residential_units, pk=self.kwargs["unit_pk"])
+        return org
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.unit}
+
+    def get_title(self):
+        return _("Sửa %(unit)s") % {"unit": self.unit}
+
+    def _unit(self):
+        return {"unit": self.unit}
+
+
+add_unit = AddUnitView.as_view()
+edit_unit = EditUnitView.as_view()
 
 
 @login_required
@@ -76,63 +89,69 @@ def delete_unit(request, pk, unit_pk):
     return render(request, "organizations/confirm_delete.html", {"org": org, "unit": unit})
 
 
-def _committees_org(request, pk):
-    org = get_organization_for(request.user, pk)
-    return org, services.may_edit_committees(request.user, org)
+class _CommitteesFormView(OrganizationFormView):
+    back_to_org = True
+
+    def has_permission(self, obj):
+        return services.may_edit_committees(self.request.user, obj)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "org": self.object}
 
 
-@login_required
-def add_term(request, pk):
-    org, allowed = _committees_org(request, pk)
-    if not allowed:
-        return forbidden(request, org)
-    form = TermForm(request.POST or None, org=org)
-    return form_page(
-        request,
-        org=org,
-        form=form,
-        save=lambda f: services.add_term(organization=org, by=request.user, **f.cleaned_data),
-        title=_("Thêm nhiệm kỳ của %(name)s") % {"name": org.name},
-        success=_("Đã thêm nhiệm kỳ."),
-        next_url=org.get_absolute_url(),
-    )
+class AddTermView(_CommitteesFormView):
+    form_class = TermForm
+    success_message = gettext_lazy("Đã thêm nhiệm kỳ.")
+
+    def get_title(self):
+        return _("Thêm nhiệm kỳ của %(name)s") % {"name": self.object.name}
+
+    def perform(self, form):
+        return services.add_term(
+            organization=self.object, by=self.request.user, **form.cleaned_data
+        )
 
 
-@login_required
-def add_committee(request, pk):
-    org, allowed = _committees_org(request, pk)
-    if not allowed:
-        return forbidden(request, org)
-    form = CommitteeForm(request.POST or None, org=org)
-    return form_page(
-        request,
-        org=org,
-        form=form,
-        save=lambda f: services.add_committee(
-            organization=org,
-            term=f.cleaned_data["term"],
-            kind=f.cleaned_data["kind"],
-            by=request.user,
-        ),
-        title=_("Thêm cấp ủy của %(name)s") % {"name": org.name},
-        success=_("Đã thêm cấp ủy."),
-        next_url=org.get_absolute_url(),
-    )
+class AddCommitteeView(_CommitteesFormView):
+    form_class = CommitteeForm
+    success_message = gettext_lazy("Đã thêm cấp ủy.")
+
+    def get_title(self):
+        return _("Thêm cấp ủy của %(name)s") % {"name": self.object.name}
+
+    def perform(self, form):
+        return services.add_committee(
+            organization=self.object,
+            term=form.cleaned_data["term"],
+            kind=form.cleaned_data["kind"],
+            by=self.request.user,
+        )
 
 
-@login_required
-def add_model_year(request, pk):
+add_term = AddTermView.as_view()
+add_committee = AddCommitteeView.as_view()
+
+
+class AddModelYearView(OrganizationFormView):
     """ORG-03: the superior's officers choose a model cell for a year."""
-    org = get_organization_for(request.user, pk)
-    if not services.may_designate_model_cell(request.user, org):
-        return forbidden(request, org)
-    form = ModelCellForm(request.POST or None, cell=org)
-    return form_page(
-        request,
-        org=org,
-        form=form,
-        save=lambda f: services.designate_model_cell(cell=org, by=request.user, **f.cleaned_data),
-        title=_("Chọn %(name)s là chi bộ điểm") % {"name": org.name},
-        success=_("Đã ghi nhận chi bộ điểm."),
-        next_url=org.get_absolute_url(),
-    )
+
+    form_class = ModelCellForm
+    success_message = gettext_lazy("Đã ghi nhận chi bộ điểm.")
+    back_to_org = True
+
+    def has_permission(self, obj):
+        return services.may_designate_model_cell(self.request.user, obj)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "cell": self.object}
+
+    def get_title(self):
+        return _("Chọn %(name)s là chi bộ điểm") % {"name": self.object.name}
+
+    def perform(self, form):
+        return services.designate_model_cell(
+            cell=self.object, by=self.request.user, **form.cleaned_data
+        )
+
+
+add_model_year = AddModelYearView.as_view()
