@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.audit import stamp
 
@@ -53,20 +54,21 @@ def _close(membership: Membership | None, on: date) -> None:
     if membership is None:
         return
     if on < membership.starts_on:
-        raise _error("Ngày kết thúc sinh hoạt trước ngày bắt đầu sinh hoạt tại tổ chức đó.")
+        raise _error(_("Ngày kết thúc sinh hoạt trước ngày bắt đầu sinh hoạt tại tổ chức đó."))
     membership.ends_on = on
     membership.save(update_fields=["ends_on"])
 
 
 def _check_date(member: Member, kind: str, on: date) -> None:
     if on > timezone.localdate():
-        raise _error("Ngày của sự kiện không được ở tương lai.")
+        raise _error(_("Ngày của sự kiện không được ở tương lai."))
     if member.date_of_birth and on < member.date_of_birth:
-        raise _error("Ngày của sự kiện trước ngày sinh của đảng viên.")
+        raise _error(_("Ngày của sự kiện trước ngày sinh của đảng viên."))
     last = member.events.order_by("-on", "-id").first()
     if last is not None and on < last.on and kind not in {E.EXEMPTION_ENDED}:
         raise _error(
-            f"Ngày của sự kiện trước sự kiện gần nhất ({last.get_kind_display()} {last.on:%d/%m/%Y})."
+            _("Ngày của sự kiện trước sự kiện gần nhất (%(kind)s %(on)s).")
+            % {"kind": last.get_kind_display(), "on": last.on.strftime("%d/%m/%Y")}
         )
 
 
@@ -97,9 +99,9 @@ def record_event(
 
     if kind in {E.ADMITTED, E.READMITTED}:
         if active:
-            raise _error("Đảng viên đang sinh hoạt, không thể kết nạp.", "kind")
+            raise _error(_("Đảng viên đang sinh hoạt, không thể kết nạp."), "kind")
         if organization is None:
-            raise _error("Cần chọn tổ chức kết nạp.", "organization")
+            raise _error(_("Cần chọn tổ chức kết nạp."), "organization")
         Membership.objects.create(
             member=member, organization=organization, kind=MembershipKind.HOME, starts_on=on
         )
@@ -110,14 +112,14 @@ def record_event(
     elif kind == E.EXPULSION_ANNULLED:
         last = member.events.order_by("-on", "-id").first()
         if member.status != MemberStatus.EXPELLED or last is None or last.kind != E.EXPELLED:
-            raise _error("Chỉ khôi phục khi sự kiện gần nhất là khai trừ.", "kind")
+            raise _error(_("Chỉ khôi phục khi sự kiện gần nhất là khai trừ."), "kind")
         closed = (
             member.memberships.filter(kind=MembershipKind.HOME, ends_on=last.on)
             .order_by("-starts_on")
             .first()
         )
         if closed is None:
-            raise _error("Không tìm thấy quá trình sinh hoạt bị chấm dứt khi khai trừ.", "kind")
+            raise _error(_("Không tìm thấy quá trình sinh hoạt bị chấm dứt khi khai trừ."), "kind")
         closed.ends_on = None
         closed.save(update_fields=["ends_on"])
         member.organization = closed.organization
@@ -135,10 +137,10 @@ def record_event(
             )
     elif kind == E.FULL_MEMBERSHIP:
         if member.status != MemberStatus.PROBATIONARY:
-            raise _error("Chỉ đảng viên dự bị mới được công nhận chính thức.", "kind")
+            raise _error(_("Chỉ đảng viên dự bị mới được công nhận chính thức."), "kind")
         member.full_member_on = on
     elif not active and kind != E.TRANSFER_IN:
-        raise _error("Đảng viên không còn sinh hoạt đảng.", "kind")
+        raise _error(_("Đảng viên không còn sinh hoạt đảng."), "kind")
     elif kind in LEAVING_EVENTS:
         _close(current_temporary(member), on)
         _close(current_home(member), on)
@@ -150,11 +152,11 @@ def record_event(
             member.status = MemberStatus.TRANSFERRED_OUT
     elif kind == E.TRANSFER_IN:
         if organization is None:
-            raise _error("Cần chọn tổ chức tiếp nhận.", "organization")
+            raise _error(_("Cần chọn tổ chức tiếp nhận."), "organization")
         if current_home(member) is not None:
-            raise _error("Đảng viên chưa được chuyển đi khỏi tổ chức cũ.", "kind")
+            raise _error(_("Đảng viên chưa được chuyển đi khỏi tổ chức cũ."), "kind")
         if member.status not in ACTIVE_STATUSES | {MemberStatus.TRANSFERRED_OUT}:
-            raise _error("Đảng viên không còn sinh hoạt đảng.", "kind")
+            raise _error(_("Đảng viên không còn sinh hoạt đảng."), "kind")
         Membership.objects.create(
             member=member, organization=organization, kind=MembershipKind.HOME, starts_on=on
         )
@@ -165,7 +167,7 @@ def record_event(
             )
     elif kind == E.TEMPORARY_IN:
         if organization is None:
-            raise _error("Cần chọn tổ chức nơi sinh hoạt tạm thời.", "organization")
+            raise _error(_("Cần chọn tổ chức nơi sinh hoạt tạm thời."), "organization")
         Membership.objects.create(
             member=member, organization=organization, kind=MembershipKind.TEMPORARY, starts_on=on
         )
