@@ -5,18 +5,18 @@ Everyone else gets 404 on these URLs, so their existence is not revealed.
 
 from functools import wraps
 
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from core.audit import history_rows
-from core.forms import apply_errors
 from core.pagination import paginate
+from core.views_write import ConfirmActionView, WriteFormView
 
 from . import services
 from .forms import (
@@ -57,28 +57,54 @@ def user_list(request):
     return render(request, "accounts/user_list.html", {"form": form, "page": page})
 
 
-@admin_required
-def user_create(request):
-    form = UserCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+class _AdminOnly:
+    """System administrators ("accounts.manage_users"); everyone else gets a 404."""
+
+    permission = "accounts.manage_users"
+
+    def permission_denied(self):
+        raise Http404
+
+
+class _AccountFormView(_AdminOnly, WriteFormView):
+    """A form about one account (`pk`), which the user goes back to after saving."""
+
+    template_name = "accounts/user_form.html"
+    title: str | Promise = ""
+
+    def get_object(self):
+        return get_user_for(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(account=self.object, title=self.title, **kwargs)
+
+    def get_success_url(self):
+        return reverse("accounts:user_detail", kwargs={"pk": self.object.pk})
+
+
+class UserCreateView(_AdminOnly, WriteFormView):
+    form_class = UserCreateForm
+    template_name = "accounts/user_form.html"
+
+    def perform(self, form):
         data = form.cleaned_data
-        try:
-            user = services.create_user(
-                username=data["username"],
-                full_name=data["full_name"],
-                phone=data["phone"],
-                email=data["email"],
-                password=data["password1"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã tạo tài khoản %(name)s.") % {"name": user})
-            return redirect("accounts:user_detail", pk=user.pk)
-    return render(
-        request, "accounts/user_form.html", {"form": form, "title": _("Tạo tài khoản mới")}
-    )
+        return services.create_user(
+            username=data["username"],
+            full_name=data["full_name"],
+            phone=data["phone"],
+            email=data["email"],
+            password=data["password1"],
+            by=self.request.user,
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Tạo tài khoản mới"), **kwargs)
+
+    def get_success_message(self, saved):
+        return _("Đã tạo tài khoản %(name)s.") % {"name": saved}
+
+    def get_success_url(self):
+        return reverse("accounts:user_detail", kwargs={"pk": self.saved.pk})
 
 
 @admin_required
@@ -100,112 +126,114 @@ def user_detail(request, pk):
     )
 
 
-@admin_required
-def user_edit(request, pk):
-    account = get_user_for(request.user, pk)
-    form = UserEditForm(request.POST or None, instance=account)
-    if request.method == "POST" and form.is_valid():
+class UserEditView(_AccountFormView):
+    form_class = UserEditForm
+    title = gettext_lazy("Sửa tài khoản")
+    success_message = gettext_lazy("Đã lưu thay đổi.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.object}
+
+    def perform(self, form):
         data = form.cleaned_data
-        try:
-            services.update_user(
-                account,
-                username=data["username"],
-                full_name=data["full_name"],
-                phone=data["phone"],
-                email=data["email"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("accounts:user_detail", pk=account.pk)
-    return render(
-        request,
-        "accounts/user_form.html",
-        {"form": form, "account": account, "title": _("Sửa tài khoản")},
-    )
+        return services.update_user(
+            self.object,
+            username=data["username"],
+            full_name=data["full_name"],
+            phone=data["phone"],
+            email=data["email"],
+            by=self.request.user,
+        )
 
 
-@admin_required
-@require_POST
-def user_set_active(request, pk):
-    account = get_user_for(request.user, pk)
-    active = request.POST.get("active") == "1"
-    try:
-        services.set_active(account, active=active, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        if active:
-            messages.success(request, _("Đã mở lại tài khoản."))
-        else:
-            messages.success(request, _("Đã khóa tài khoản."))
-    return redirect("accounts:user_detail", pk=account.pk)
+class UserSetActiveView(_AdminOnly, ConfirmActionView):
+    """Lock or reopen an account (POST only)."""
+
+    def get_object(self):
+        return get_user_for(self.request.user, self.kwargs["pk"])
+
+    def perform(self):
+        self.active = self.request.POST.get("active") == "1"
+        services.set_active(self.object, active=self.active, by=self.request.user)
+        return self.get_error_url()
+
+    def get_success_message(self, saved):
+        return _("Đã mở lại tài khoản.") if self.active else _("Đã khóa tài khoản.")
+
+    def get_error_url(self):
+        return reverse("accounts:user_detail", kwargs={"pk": self.object.pk})
 
 
-@admin_required
-def user_password(request, pk):
-    account = get_user_for(request.user, pk)
-    form = PasswordResetForm(request.POST or None, user=account)
-    if request.method == "POST" and form.is_valid():
-        services.reset_password(account, password=form.cleaned_data["password1"], by=request.user)
-        messages.success(request, _("Đã đặt lại mật khẩu."))
-        return redirect("accounts:user_detail", pk=account.pk)
-    return render(
-        request,
-        "accounts/user_form.html",
-        {"form": form, "account": account, "title": _("Đặt lại mật khẩu")},
-    )
+class UserPasswordView(_AccountFormView):
+    form_class = PasswordResetForm
+    title = gettext_lazy("Đặt lại mật khẩu")
+    success_message = gettext_lazy("Đã đặt lại mật khẩu.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.object}
+
+    def perform(self, form):
+        return services.reset_password(
+            self.object, password=form.cleaned_data["password1"], by=self.request.user
+        )
 
 
-@admin_required
-def assignment_create(request, pk):
-    account = get_user_for(request.user, pk)
-    initial = {}
-    if request.GET.get("organization"):
-        initial["organization"] = request.GET["organization"]
-    form = AssignmentForm(request.POST or None, by=request.user, user=account, initial=initial)
-    if request.method == "POST" and form.is_valid():
+class AssignmentCreateView(_AccountFormView):
+    form_class = AssignmentForm
+    template_name = "accounts/assignment_form.html"
+    title = gettext_lazy("Thêm phân quyền")
+    success_message = gettext_lazy("Đã thêm phân quyền.")
+
+    def get_initial(self):
+        organization = self.request.GET.get("organization")
+        return {"organization": organization} if organization else {}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "by": self.request.user, "user": self.object}
+
+    def perform(self, form):
         data = form.cleaned_data
-        try:
-            services.add_assignment(
-                user=account,
-                role=data["role"],
-                organization=data["organization"],
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-                member=data.get("member"),
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm phân quyền."))
-            return redirect("accounts:user_detail", pk=account.pk)
-    return render(
-        request,
-        "accounts/assignment_form.html",
-        {"form": form, "account": account, "title": _("Thêm phân quyền")},
-    )
+        return services.add_assignment(
+            user=self.object,
+            role=data["role"],
+            organization=data["organization"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            member=data.get("member"),
+            by=self.request.user,
+        )
 
 
-@admin_required
-def assignment_detail(request, pk):
-    assignment = get_assignment_for(request.user, pk)
-    form = EndAssignmentForm(request.POST or None, assignment=assignment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_assignment(
-                assignment, ends_on=form.cleaned_data["ends_on"], by=request.user
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã kết thúc phân quyền."))
-            return redirect("accounts:user_detail", pk=assignment.user_id)
-    return render(
-        request,
-        "accounts/assignment_detail.html",
-        {"assignment": assignment, "form": form, "history": history_rows(assignment)},
-    )
+class AssignmentDetailView(_AdminOnly, WriteFormView):
+    """An assignment's page, with the form that ends it."""
+
+    form_class = EndAssignmentForm
+    template_name = "accounts/assignment_detail.html"
+    success_message = gettext_lazy("Đã kết thúc phân quyền.")
+
+    def get_object(self):
+        return get_assignment_for(self.request.user, self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "assignment": self.object}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            assignment=self.object, history=history_rows(self.object), **kwargs
+        )
+
+    def perform(self, form):
+        return services.end_assignment(
+            self.object, ends_on=form.cleaned_data["ends_on"], by=self.request.user
+        )
+
+    def get_success_url(self):
+        return reverse("accounts:user_detail", kwargs={"pk": self.object.user_id})
+
+
+user_create = UserCreateView.as_view()
+user_edit = UserEditView.as_view()
+user_set_active = UserSetActiveView.as_view()
+user_password = UserPasswordView.as_view()
+assignment_create = AssignmentCreateView.as_view()
+assignment_detail = AssignmentDetailView.as_view()
