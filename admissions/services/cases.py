@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from core.audit import stamp
 from members.enums import MemberStatus
@@ -81,8 +82,10 @@ def open_case(
     stamp(case, by)
     case.save()
     CaseStep.objects.create(case=case, stage=Stage.SOURCE, on=on, done_by=by)
-    CaseDocument.objects.bulk_create(
-        CaseDocument(case=case, kind=kind) for kind in ADMISSION_DOSSIER
+    bulk_create_with_history(
+        [CaseDocument(case=case, kind=kind) for kind in ADMISSION_DOSSIER],
+        CaseDocument,
+        default_user=by,
     )
     return case
 

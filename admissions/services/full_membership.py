@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from core.audit import stamp
 from members.enums import EventKind, MemberStatus
@@ -83,7 +84,9 @@ def open_full_case(member: Member, *, by: User) -> FullMembershipCase:
     )
     stamp(fcase, by)
     fcase.save()
-    CaseDocument.objects.bulk_create(CaseDocument(full_case=fcase, kind=k) for k in FULL_DOSSIER)
+    bulk_create_with_history(
+        [CaseDocument(full_case=fcase, kind=k) for k in FULL_DOSSIER], CaseDocument, default_user=by
+    )
     return fcase
 
 

@@ -136,6 +136,15 @@ def test_strike_off_path(fcase, officer, member):
     assert member.full_member_on is None
 
 
+def test_open_full_case_writes_the_dossier_checklist_with_history(fcase, officer):
+    documents = list(fcase.documents.all())
+    assert documents
+    for doc in documents:
+        [row] = doc.history.all()
+        assert row.history_type == "+"
+        assert row.history_user == officer
+
+
 def test_open_full_case_only_for_probationary(member, officer, fcase):
     with pytest.raises(
         ValidationError, match="Đảng viên này đã có hồ sơ chuyển chính thức đang xét"

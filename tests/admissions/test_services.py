@@ -30,6 +30,15 @@ def test_open_case_builds_the_dossier_checklist(case):
     }
 
 
+def test_open_case_writes_the_dossier_checklist_with_history(case, officer):
+    documents = list(case.documents.all())
+    assert documents
+    for doc in documents:
+        [row] = doc.history.all()
+        assert row.history_type == "+"
+        assert row.history_user == officer
+
+
 def test_adm05_refuses_skipped_stage(case, officer):
     with pytest.raises(
         StepRefused,
