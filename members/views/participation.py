@@ -2,15 +2,12 @@
 on the member page. Thin views over members.queries_participation and
 members.services.participation; outside the user's reach a 404, a reader's write a 403."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from accounts.scope import can_write_org
-from core.forms import apply_errors
+from core.views_write import WriteFormView
 
 from ..forms_participation import EndNonParticipationForm, NonParticipationForm
 from ..queries_participation import get_non_participation_for
@@ -18,55 +15,61 @@ from ..queries_transfers import readable_members_in_reach
 from ..services import participation as services
 
 
-@login_required
-def non_participation_create(request, pk):
-    member = get_object_or_404(
-        readable_members_in_reach(request.user).select_related("organization"), pk=pk
-    )
-    if not can_write_org(request.user, member.organization):
-        raise PermissionDenied
-    form = NonParticipationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_non_participation(
-                member=member, **form.service_kwargs(), by=request.user
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi thời gian không tham gia sinh hoạt đảng."))
-            return redirect(member)
-    return render(
-        request,
-        "members/participation/form.html",
-        {"form": form, "member": member, "title": _("Thời gian không tham gia sinh hoạt đảng")},
-    )
+class NonParticipationCreateView(WriteFormView):
+    """Record a period out of contact: whoever may change the member's record
+    ("members.change_member"); 404 outside the reach."""
+
+    permission = "members.change_member"
+    form_class = NonParticipationForm
+    template_name = "members/participation/form.html"
+    success_message = gettext_lazy("Đã ghi thời gian không tham gia sinh hoạt đảng.")
+
+    def get_object(self):
+        return get_object_or_404(
+            readable_members_in_reach(self.request.user).select_related("organization"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            member=self.object, title=_("Thời gian không tham gia sinh hoạt đảng"), **kwargs
+        )
+
+    def perform(self, form):
+        services.record_non_participation(
+            member=self.object, **form.service_kwargs(), by=self.request.user
+        )
+        return self.object.get_absolute_url()
 
 
-@login_required
-def non_participation_end(request, pk):
-    period = get_non_participation_for(request.user, pk)
-    member = period.member
-    if not can_write_org(request.user, member.organization):
-        raise PermissionDenied
-    form = EndNonParticipationForm(
-        request.POST or None, initial={"ends_on": period.ends_on or timezone.localdate()}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_non_participation(
-                period,
-                ends_on=form.cleaned_data["ends_on"],
-                reason=form.cleaned_data.get("reason") or "",
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi ngày kết thúc."))
-            return redirect(member)
-    return render(
-        request,
-        "members/participation/end.html",
-        {"form": form, "period": period, "member": member},
-    )
+class NonParticipationEndView(WriteFormView):
+    """End a period out of contact: the same writers, asked of the period's member."""
+
+    form_class = EndNonParticipationForm
+    template_name = "members/participation/end.html"
+    success_message = gettext_lazy("Đã ghi ngày kết thúc.")
+
+    def get_object(self):
+        return get_non_participation_for(self.request.user, self.kwargs["pk"])
+
+    def has_permission(self, obj):
+        return self.request.user.has_perm("members.change_member", obj.member)
+
+    def get_initial(self):
+        return {"ends_on": self.object.ends_on or timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(period=self.object, member=self.object.member, **kwargs)
+
+    def perform(self, form):
+        services.end_non_participation(
+            self.object,
+            ends_on=form.cleaned_data["ends_on"],
+            reason=form.cleaned_data.get("reason") or "",
+            by=self.request.user,
+        )
+        return self.object.member.get_absolute_url()
+
+
+non_participation_create = NonParticipationCreateView.as_view()
+non_participation_end = NonParticipationEndView.as_view()
