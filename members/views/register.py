@@ -4,18 +4,17 @@ A record outside the user's reach is a 404; a record the user may read but not
 change answers 403 to a write. The list's exports read exactly what the list reads.
 """
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from core.audit import history_rows
-from core.forms import apply_errors
 from core.pagination import paginate
+from core.views_write import WriteFormView
 
 from .. import exporters, services
 from ..enums import ACTIVE_STATUSES
@@ -143,71 +142,81 @@ def photo(request, pk):
     return FileResponse(handle)
 
 
-@login_required
-def create(request):
-    # Creating touches no existing record: a user who may not add answers 403 (no leak).
-    if not request.user.has_perm("members.add_member"):
-        raise PermissionDenied
-    initial = {}
-    if request.GET.get("organization"):
-        initial["organization"] = request.GET["organization"]
-    form = MemberCreateForm(
-        request.POST or None, request.FILES or None, by=request.user, initial=initial
-    )
-    if request.method == "POST" and form.is_valid():
+class MemberCreateView(WriteFormView):
+    """Creating touches no existing record: a user who may not add answers 403 (no leak)."""
+
+    permission = "members.add_member"
+    form_class = MemberCreateForm
+    template_name = "members/form.html"
+
+    def get_initial(self):
+        organization = self.request.GET.get("organization")
+        return {"organization": organization} if organization else {}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "by": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Thêm đảng viên"), creating=True, **kwargs)
+
+    def perform(self, form):
         try:
-            member = services.create_member(**form.service_arguments(), by=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        except PermissionDenied:
-            form.add_error("organization", _("Bạn không có quyền thêm đảng viên vào chi bộ này."))
-        else:
-            messages.success(request, _("Đã thêm đảng viên %(name)s.") % {"name": member})
-            return redirect(member)
-    return render(
-        request,
-        "members/form.html",
-        {"form": form, "title": _("Thêm đảng viên"), "creating": True},
-    )
+            return services.create_member(**form.service_arguments(), by=self.request.user)
+        except PermissionDenied as error:
+            raise ValidationError(
+                {"organization": _("Bạn không có quyền thêm đảng viên vào chi bộ này.")}
+            ) from error
+
+    def get_success_message(self, saved):
+        return _("Đã thêm đảng viên %(name)s.") % {"name": saved}
 
 
-@login_required
-def edit(request, pk):
-    member = get_member_for(request.user, pk)
-    if not _can_change(request.user, member):
-        raise PermissionDenied
-    form = MemberProfileForm(
-        request.POST or None, request.FILES or None, by=request.user, instance=member
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_member(member, **form.profile_changes(), by=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect(member)
-    return render(
-        request,
-        "members/form.html",
-        {"form": form, "member": member, "title": _("Sửa thông tin đảng viên")},
-    )
+class _MemberWriteView(WriteFormView):
+    """A write on one member's record: 404 outside the reach, 403 for a reader who may not
+    change it ("members.change_member"); then back to the member's page."""
+
+    permission = "members.change_member"
+
+    def get_object(self):
+        return get_member_for(self.request.user, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(member=self.object, **kwargs)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
 
 
-@login_required
-@require_POST
-def record_event(request, pk):
-    """Full membership or leaving the Party (MEM-02), from the member page."""
-    member = get_member_for(request.user, pk)
-    if not _can_change(request.user, member):
-        raise PermissionDenied
-    form = EventForm(request.POST, member=member)
-    if form.is_valid():
-        try:
-            services.record_status_event(member, **form.cleaned_data, by=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi sự kiện."))
-            return redirect(member)
-    return render(request, "members/event_form.html", {"form": form, "member": member}, status=200)
+class MemberEditView(_MemberWriteView):
+    form_class = MemberProfileForm
+    template_name = "members/form.html"
+    success_message = gettext_lazy("Đã lưu thay đổi.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "by": self.request.user, "instance": self.object}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Sửa thông tin đảng viên"), **kwargs)
+
+    def perform(self, form):
+        return services.update_member(self.object, **form.profile_changes(), by=self.request.user)
+
+
+class RecordEventView(_MemberWriteView):
+    """Full membership or leaving the Party (MEM-02), from the member page (POST only)."""
+
+    http_method_names = ["post"]
+    form_class = EventForm
+    template_name = "members/event_form.html"
+    success_message = gettext_lazy("Đã ghi sự kiện.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "member": self.object}
+
+    def perform(self, form):
+        return services.record_status_event(self.object, **form.cleaned_data, by=self.request.user)
+
+
+create = MemberCreateView.as_view()
+edit = MemberEditView.as_view()
+record_event = RecordEventView.as_view()
