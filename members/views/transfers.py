@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,6 +22,7 @@ from core.audit import history_rows
 from core.exporters import DATE, INTEGER, Column, export_xlsx
 from core.forms import apply_errors
 from core.pagination import paginate
+from core.views_write import WriteFormView
 from organizations.queries import writable_organizations_for
 
 from ..deadlines import deadlines_for, transfer_findings
@@ -90,52 +92,69 @@ def transfer_list(request):
     return render(request, "members/transfers/list.html", {"form": form, "page": page})
 
 
-@login_required
-def transfer_create(request, pk):
-    """The sending side opens a transfer for member `pk` (in the user's reach)."""
-    member = get_object_or_404(
-        readable_members_in_reach(request.user).select_related("organization"), pk=pk
-    )
-    if not can_write_org(request.user, member.organization):
-        raise PermissionDenied
-    form = TransferForm(request.POST or None, member=member)
-    if request.method == "POST" and form.is_valid():
-        try:
-            transfer = services.create_transfer(
-                member=member, **form.service_kwargs(), by=request.user
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã tạo việc chuyển sinh hoạt đảng."))
-            return redirect("members:transfer_detail", transfer.pk)
-    return render(
-        request,
-        "members/transfers/form.html",
-        {"form": form, "member": member, "title": _("Chuyển sinh hoạt đảng")},
-    )
+class _TransferFormView(WriteFormView):
+    """Opens a transfer, then shows it."""
+
+    template_name = "members/transfers/form.html"
+
+    def get_success_url(self):
+        return reverse("members:transfer_detail", args=[self.saved.pk])
 
 
-@login_required
-def transfer_incoming(request):
-    """The receiving side takes in a member coming back from outside the system."""
-    require_reach(request.user)
-    if not _writes_any(request.user):
-        raise PermissionDenied
-    form = IncomingForm(request.POST or None, by=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            transfer = services.receive_from_outside(**form.service_kwargs(), by=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã tiếp nhận đảng viên chuyển đến."))
-            return redirect("members:transfer_detail", transfer.pk)
-    return render(
-        request,
-        "members/transfers/form.html",
-        {"form": form, "title": _("Tiếp nhận đảng viên từ ngoài hệ thống")},
-    )
+class TransferCreateView(_TransferFormView):
+    """The sending side opens a transfer for member `pk` (in the user's reach): whoever may
+    change the member's record ("members.change_member")."""
+
+    permission = "members.change_member"
+    form_class = TransferForm
+    success_message = gettext_lazy("Đã tạo việc chuyển sinh hoạt đảng.")
+
+    def get_object(self):
+        return get_object_or_404(
+            readable_members_in_reach(self.request.user).select_related("organization"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "member": self.object}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            member=self.object, title=_("Chuyển sinh hoạt đảng"), **kwargs
+        )
+
+    def perform(self, form):
+        return services.create_transfer(
+            member=self.object, **form.service_kwargs(), by=self.request.user
+        )
+
+
+class TransferIncomingView(_TransferFormView):
+    """The receiving side takes in a member coming back from outside the system: 404
+    without any reach, 403 for a reader who writes nowhere."""
+
+    form_class = IncomingForm
+    success_message = gettext_lazy("Đã tiếp nhận đảng viên chuyển đến.")
+
+    def get_object(self):
+        require_reach(self.request.user)
+        return None
+
+    def has_permission(self, obj):
+        return _writes_any(self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "by": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=_("Tiếp nhận đảng viên từ ngoài hệ thống"), **kwargs)
+
+    def perform(self, form):
+        return services.receive_from_outside(**form.service_kwargs(), by=self.request.user)
+
+
+transfer_create = TransferCreateView.as_view()
+transfer_incoming = TransferIncomingView.as_view()
 
 
 def _writes_any(user) -> bool:
