@@ -13,6 +13,7 @@ from core.audit import history_rows
 from core.exporters import DATE, INTEGER, Column, Sheet, xlsx_response
 from core.forms import apply_errors
 from core.pagination import paginate
+from core.views_write import WriteFormView
 from members.enums import ACTIVE_STATUSES
 from members.queries import members_for
 from organizations.queries import (
@@ -81,47 +82,56 @@ def course_export(request, org_pk):
     )
 
 
-@login_required
-def course_create(request, org_pk):
-    org = get_organization_for(request.user, org_pk)
-    if not can_write_org(request.user, org):
-        raise PermissionDenied
-    form = CourseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course = services.create_course(organizer=org, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã tạo lớp %(title)s.") % {"title": course.title})
-            return redirect(course)
-    return render(
-        request,
-        "training/course_form.html",
-        {"org": org, "form": form, "title": _("Mở lớp bồi dưỡng")},
-    )
+class CourseCreateView(WriteFormView):
+    """Open a course organized by `org_pk`: its writers ("organizations.change_organization")."""
+
+    permission = "organizations.change_organization"
+    form_class = CourseForm
+    template_name = "training/course_form.html"
+
+    def get_object(self):
+        return get_organization_for(self.request.user, self.kwargs["org_pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(org=self.object, title=_("Mở lớp bồi dưỡng"), **kwargs)
+
+    def perform(self, form):
+        return services.create_course(
+            organizer=self.object, by=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_message(self, saved):
+        return _("Đã tạo lớp %(title)s.") % {"title": saved.title}
 
 
-@login_required
-def course_edit(request, pk):
-    course = get_course_for(request.user, pk)
-    if not can_write_org(request.user, course.organizer):
-        raise PermissionDenied
-    initial = {name: getattr(course, name) for name in services.COURSE_FIELDS}
-    form = CourseForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_course(course, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu."))
-            return redirect(course)
-    return render(
-        request,
-        "training/course_form.html",
-        {"org": course.organizer, "form": form, "course": course, "title": _("Sửa lớp")},
-    )
+class CourseEditView(WriteFormView):
+    """Edit a course: the writers of its organizer."""
+
+    form_class = CourseForm
+    template_name = "training/course_form.html"
+    success_message = gettext_lazy("Đã lưu.")
+
+    def get_object(self):
+        return get_course_for(self.request.user, self.kwargs["pk"])
+
+    def has_permission(self, obj):
+        return self.request.user.has_perm("organizations.change_organization", obj.organizer)
+
+    def get_initial(self):
+        return {name: getattr(self.object, name) for name in services.COURSE_FIELDS}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            org=self.object.organizer, course=self.object, title=_("Sửa lớp"), **kwargs
+        )
+
+    def perform(self, form):
+        services.update_course(self.object, by=self.request.user, **form.cleaned_data)
+        return self.object.get_absolute_url()
+
+
+course_create = CourseCreateView.as_view()
+course_edit = CourseEditView.as_view()
 
 
 def _enrollable_members(user, course):
