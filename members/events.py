@@ -50,12 +50,20 @@ def current_temporary(member: Member) -> Membership | None:
     return member.memberships.filter(kind=MembershipKind.TEMPORARY, ends_on__isnull=True).first()
 
 
-def _close(membership: Membership | None, on: date) -> None:
+def _open(by: "User | None", **fields: object) -> Membership:
+    membership = Membership(**fields)
+    stamp(membership, by)
+    membership.save()
+    return membership
+
+
+def _close(membership: Membership | None, on: date, by: "User | None") -> None:
     if membership is None:
         return
     if on < membership.starts_on:
         raise _error(_("Ngày kết thúc sinh hoạt trước ngày bắt đầu sinh hoạt tại tổ chức đó."))
     membership.ends_on = on
+    stamp(membership, by)
     membership.save(update_fields=["ends_on"])
 
 
@@ -87,6 +95,7 @@ def record_event(
     """Record one dated change of a member's party life and apply its effects (MEM-02)."""
     member = Member.objects.select_for_update().get(pk=member.pk)
     _check_date(member, kind, on)
+    user = by if getattr(by, "is_authenticated", False) else None  # the history's user
     # Where the event happened: for a departure, the organization left (the destination,
     # if any, is the counterpart); otherwise the organization given, or the member's own.
     if kind in {E.TRANSFER_OUT, E.TEMPORARY_OUT}:
@@ -102,8 +111,8 @@ def record_event(
             raise _error(_("Đảng viên đang sinh hoạt, không thể kết nạp."), "kind")
         if organization is None:
             raise _error(_("Cần chọn tổ chức kết nạp."), "organization")
-        Membership.objects.create(
-            member=member, organization=organization, kind=MembershipKind.HOME, starts_on=on
+        _open(
+            user, member=member, organization=organization, kind=MembershipKind.HOME, starts_on=on
         )
         member.organization = organization
         if member.admitted_on is None or kind == E.ADMITTED:
@@ -121,6 +130,7 @@ def record_event(
         if closed is None:
             raise _error(_("Không tìm thấy quá trình sinh hoạt bị chấm dứt khi khai trừ."), "kind")
         closed.ends_on = None
+        stamp(closed, user)
         closed.save(update_fields=["ends_on"])
         member.organization = closed.organization
         # The status the member had before the expulsion, from the audit trail.
@@ -142,12 +152,12 @@ def record_event(
     elif not active and kind != E.TRANSFER_IN:
         raise _error(_("Đảng viên không còn sinh hoạt đảng."), "kind")
     elif kind in LEAVING_EVENTS:
-        _close(current_temporary(member), on)
-        _close(current_home(member), on)
+        _close(current_temporary(member), on, user)
+        _close(current_home(member), on, user)
         member.exempted = False
     elif kind == E.TRANSFER_OUT:
-        _close(current_temporary(member), on)
-        _close(current_home(member), on)
+        _close(current_temporary(member), on, user)
+        _close(current_home(member), on, user)
         if organization is None:  # to an organization outside the system
             member.status = MemberStatus.TRANSFERRED_OUT
     elif kind == E.TRANSFER_IN:
@@ -157,8 +167,8 @@ def record_event(
             raise _error(_("Đảng viên chưa được chuyển đi khỏi tổ chức cũ."), "kind")
         if member.status not in ACTIVE_STATUSES | {MemberStatus.TRANSFERRED_OUT}:
             raise _error(_("Đảng viên không còn sinh hoạt đảng."), "kind")
-        Membership.objects.create(
-            member=member, organization=organization, kind=MembershipKind.HOME, starts_on=on
+        _open(
+            user, member=member, organization=organization, kind=MembershipKind.HOME, starts_on=on
         )
         member.organization = organization
         if member.status == MemberStatus.TRANSFERRED_OUT:
@@ -168,11 +178,15 @@ def record_event(
     elif kind == E.TEMPORARY_IN:
         if organization is None:
             raise _error(_("Cần chọn tổ chức nơi sinh hoạt tạm thời."), "organization")
-        Membership.objects.create(
-            member=member, organization=organization, kind=MembershipKind.TEMPORARY, starts_on=on
+        _open(
+            user,
+            member=member,
+            organization=organization,
+            kind=MembershipKind.TEMPORARY,
+            starts_on=on,
         )
     elif kind == E.TEMPORARY_RETURNED:
-        _close(current_temporary(member), on)
+        _close(current_temporary(member), on, user)
     elif kind == E.EXEMPTION_STARTED:
         member.exempted = True
     elif kind == E.EXEMPTION_ENDED:
@@ -183,9 +197,9 @@ def record_event(
     if new_status is not None:
         member.status = new_status
     refresh_party_age(member)
-    stamp(member, by if getattr(by, "is_authenticated", False) else None)
+    stamp(member, user)
     member.save()
-    return MemberEvent.objects.create(
+    event = MemberEvent(
         member=member,
         kind=kind,
         on=on,
@@ -193,8 +207,11 @@ def record_event(
         counterpart=counterpart,
         document=document,
         reason=reason,
-        recorded_by=by if getattr(by, "is_authenticated", False) else None,
+        recorded_by=user,
     )
+    stamp(event, user)
+    event.save()
+    return event
 
 
 def refresh_party_age(member: Member, on: date | None = None) -> None:

@@ -39,6 +39,19 @@ def test_admission_opens_a_home_membership_and_makes_a_probationary_member(recru
     assert list(recruit.events.values_list("kind", flat=True)) == [E.ADMITTED]
 
 
+def test_every_row_record_event_writes_has_history_naming_who_recorded_it(recruit, tree, officer):
+    record_event(recruit, E.ADMITTED, D(2024, 3, 1), by=officer, organization=tree["cell_a"])
+    record_event(recruit, E.TRANSFER_OUT, D(2025, 6, 10), by=officer, counterpart="Chi bộ khác")
+    membership = recruit.memberships.get()
+    assert [(h.history_type, h.ends_on, h.history_user) for h in membership.history.all()] == [
+        ("~", D(2025, 6, 10), officer),
+        ("+", None, officer),
+    ]
+    for event in recruit.events.all():
+        assert [h.history_user for h in event.history.all()] == [officer]
+    assert recruit.history.first().history_user == officer
+
+
 def test_members_of_a_cell_on_a_date_follow_the_memberships(recruit, tree, officer):
     record_event(recruit, E.ADMITTED, D(2024, 3, 1), by=officer, organization=tree["cell_a"])
     record_event(
