@@ -86,7 +86,7 @@ test: setup sysdeps lint
 # Add REBUILD=1 after changing models or migrations.
 APP ?= .
 test-app: setup
-	$(PY) -m pytest $(if $(filter tests/%,$(APP)),$(APP),tests/$(APP)) --reuse-db $(if $(REBUILD),--create-db) -p no:cov
+	CHIBO_SQLITE_TEST_FILE=$(CURDIR)/var/test-reuse.sqlite3 $(PY) -m pytest $(if $(filter tests/%,$(APP)),$(APP),tests/$(APP)) --reuse-db $(if $(REBUILD),--create-db) -p no:cov
 
 # The suite under a shifted wall clock (see .ci/run and docs/testing.md): lint, migrations and
 # coverage were checked by `make test`; this run only proves that no test reads the machine's clock.

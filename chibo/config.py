@@ -80,7 +80,7 @@ def parse_database_url(url: str, sqlite_path: Path) -> dict[str, Any]:
 
 
 def sqlite_config(name: str) -> dict[str, Any]:
-    return {
+    config: dict[str, Any] = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": name,
         "OPTIONS": {
@@ -89,6 +89,12 @@ def sqlite_config(name: str) -> dict[str, Any]:
             "timeout": 20,
         },
     }
+    # Tests use an in-memory SQLite database, built from the migrations on every run. The
+    # inner loop (`make test-app`) names a file instead, so that `--reuse-db` can keep it.
+    test_file = os.environ.get("CHIBO_SQLITE_TEST_FILE", "")
+    if test_file:
+        config["TEST"] = {"NAME": test_file}
+    return config
 
 
 # Commands that do not touch the database: no connection check before them.

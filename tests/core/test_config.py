@@ -99,3 +99,15 @@ def test_missing_migrations_check_needs_no_database(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No changes detected" in result.stdout
     assert "configuration error" not in result.stderr
+
+
+def test_sqlite_test_database_is_in_memory_unless_the_inner_loop_names_a_file(
+    monkeypatch, tmp_path
+):
+    from chibo.config import parse_database_url
+
+    monkeypatch.delenv("CHIBO_SQLITE_TEST_FILE", raising=False)
+    assert "TEST" not in parse_database_url("", tmp_path / "chibo.sqlite3")
+    monkeypatch.setenv("CHIBO_SQLITE_TEST_FILE", str(tmp_path / "reuse.sqlite3"))
+    config = parse_database_url("", tmp_path / "chibo.sqlite3")
+    assert config["TEST"] == {"NAME": str(tmp_path / "reuse.sqlite3")}
