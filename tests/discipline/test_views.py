@@ -1,12 +1,13 @@
 """Inspection and discipline pages for every persona; bad input; query counts."""
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from discipline import services
 from discipline.enums import Activity, DecidingBody, InspectionKind
@@ -152,11 +153,11 @@ def test_overview_constant_queries(login, officer, tree, person):
 def test_programme_page_adds_a_programme_and_goes_to_its_year(login, officer, tree):
     client = login(officer)
     url = reverse("discipline:programme_create", args=[tree["commune"].pk])
-    page = client.get(url)
-    assert (
-        page.status_code == 200
-        and page.context["form"].initial["year"] == timezone.localdate().year
-    )
+    # 00:30 on 1 January in Viet Nam is still 31 December in UTC: the default is the
+    # Vietnamese year.
+    with time_machine.travel(datetime(2027, 1, 1, 0, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))):
+        page = login(officer).get(url)
+    assert page.status_code == 200 and page.context["form"].initial["year"] == 2027
     bad = client.post(url, {"year": "2024", "title": ""})
     assert bad.status_code == 400 and bad.context["form"].errors["title"]
     response = client.post(url, {"year": "2024", "title": "Chương trình 2024"}, follow=True)
