@@ -1,8 +1,7 @@
 """Forms of the administration screens. Writes go through accounts.services.
 
-core.forms.BootstrapFormMixin validates a bound form inside __init__ (to mark invalid
-fields), so everything validation depends on (querysets, extra fields, the acting
-user) is set up in `configure()`, which runs before that mixin looks at the errors.
+Everything validation depends on (querysets, extra fields, the acting user) is set up in
+`configure()`, core.forms' one hook.
 """
 
 from typing import TYPE_CHECKING, Any, cast
@@ -15,35 +14,74 @@ from django.contrib.auth.password_validation import (
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BootstrapFormMixin, FormMixinBase, VNDateInput
+from core.forms import Form, ModelForm, VNDateInput
 from organizations.queries import organizations_for
 
 from .enums import Role
 from .links import member_records
 from .models import RoleAssignment, User
+from .scope import active_assignments
 from .services import _check_assignment
 
 if TYPE_CHECKING:
     from organizations.models import Organization
 
 
-class ConfigureMixin(FormMixinBase):
-    """Calls self.configure() right after Django builds the fields."""
+class SubtreeOrganizationField(forms.ModelChoiceField):
+    """An organization of the user's reach, indented by depth in a plain <select> (the
+    tree shows without a widget). `base_depth`: the depth of the user's highest seat."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, base_depth: int = 1, **kwargs: Any) -> None:
+        self.base_depth = base_depth
         super().__init__(*args, **kwargs)
-        self.configure()
+
+    def label_from_instance(self, obj: Any) -> str:
+        return "— " * max(obj.depth - self.base_depth, 0) + obj.name
+
+
+def reach_depth(user: Any) -> int:
+    """The depth of the highest organization the user holds a seat in (1 for none)."""
+    return min(
+        (a.organization.depth for a in active_assignments(user) if a.organization is not None),
+        default=1,
+    )
+
+
+class SubtreeFilterForm(Form):
+    """The one filter "an organization in my subtree" of every list and report.
+
+    Needs `user=`. `organization` lists what the user reads (`organizations_for`), or what
+    `organization_queryset()` narrows it to; empty means "all of my reach". A list with more
+    filters subclasses it and adds its fields. `selected_organization()` is the choice (None
+    for all, or when the form is invalid); `organization_out_of_reach()` says an
+    organization was asked for that the user may not read (exports answer 404)."""
+
+    organization = SubtreeOrganizationField(
+        label=_("Tổ chức"), queryset=None, required=False, empty_label=_("Tất cả")
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def organization_queryset(self) -> Any:
+        return organizations_for(self.user).order_by("path")
 
     def configure(self) -> None:
-        pass
+        super().configure()
+        field = cast(SubtreeOrganizationField, self.fields["organization"])
+        field.queryset = self.organization_queryset()
+        field.base_depth = reach_depth(self.user)
 
+    def selected_organization(self) -> Any:
+        if not self.is_bound or not self.is_valid():
+            return None
+        return self.cleaned_data.get("organization")
 
-class Form(BootstrapFormMixin, ConfigureMixin, forms.Form):
-    pass
-
-
-class ModelForm(BootstrapFormMixin, ConfigureMixin, forms.ModelForm):
-    pass
+    def organization_out_of_reach(self) -> bool:
+        return (
+            self.is_bound and bool(self.data.get("organization")) and "organization" in self.errors
+        )
 
 
 class UserSearchForm(Form):

@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import Form, ModelForm
 from accounts.scope import active_assignments
-from core.forms import VNDateInput
+from core.forms import Form, ModelForm, VNDateInput
 from members.enums import MemberStatus
 from members.forms import OrganizationChoiceField
 from members.models import Member

@@ -21,6 +21,28 @@ Define the columns once, hand over the rows (a queryset is streamed with
 A report annex with several tables is one workbook of several sheets:
 `xlsx_response([Sheet(...), Sheet(...)], filename=...)`.
 
+Every download a screen offers is an `Exporter` class, declared in its app's `exporters`
+module next to the query it calls (never in a view), and registered by `@register` under
+an identifier ("members.badges_due"). A view only builds it from the request and returns
+`exporter.response()`::
+
+    @register
+    class BadgeDueExporter(Exporter):
+        identifier = "members.badges_due"
+        verbose_name = _lazy("Đảng viên đến hạn trao huy hiệu")
+        columns = [Column(...), ...]
+
+        def __init__(self, *, user, organization, on):
+            ...
+
+        def sheets(self):
+            return Sheet(self.title(), self.columns, badge_due_rows(...), organization=...)
+
+        def filename(self):
+            return _("Huy hiệu Đảng %(day)s.xlsx") % {...}
+
+`EXPORTERS` lists every registered class (the tests check each one's columns).
+
 Layout of every sheet: the title (bold, larger) in A1, then "Đơn vị: …" and "Ngày lập:
 dd/mm/yyyy", a blank row, the bold header row, the data; panes frozen below the header,
 an auto-filter on it, column widths fitted to the header and the first `SAMPLE_ROWS`
@@ -42,7 +64,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from itertools import islice
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 from urllib.parse import quote
 
 from django.db.models import QuerySet
@@ -376,6 +398,43 @@ def xlsx_response(sheets: Sheet | Sequence[Sheet], *, filename: str) -> FileResp
     response["Content-Disposition"] = content_disposition(filename)
     response["Content-Length"] = str(size)
     return response
+
+
+class Exporter:
+    """One XLSX download: its columns, the query it streams, its file name.
+
+    Subclasses declare `identifier` ("<app>.<what>"), `verbose_name`, usually `columns`,
+    take what they need in `__init__` (the user, the organization, the filters: already
+    scoped by the view's getter) and implement `sheets()` and `filename()`."""
+
+    identifier: str = ""
+    verbose_name: str | Promise = ""
+    columns: Sequence[Column] = ()
+
+    def sheets(self) -> Sheet | Sequence[Sheet]:
+        raise NotImplementedError
+
+    def filename(self) -> str:
+        raise NotImplementedError
+
+    def response(self) -> FileResponse:
+        return xlsx_response(self.sheets(), filename=self.filename())
+
+
+EXPORTERS: dict[str, type[Exporter]] = {}
+
+_E = TypeVar("_E", bound=type[Exporter])
+
+
+def register(exporter: _E) -> _E:
+    """Add an Exporter class to `EXPORTERS` under its identifier (once)."""
+    if not exporter.identifier:
+        raise ValueError(f"{exporter.__name__} has no identifier.")
+    known = EXPORTERS.get(exporter.identifier)
+    if known is not None and known is not exporter:
+        raise ValueError(f"Two exporters are named {exporter.identifier!r}.")
+    EXPORTERS[exporter.identifier] = exporter
+    return exporter
 
 
 def export_xlsx(

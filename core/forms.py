@@ -1,4 +1,13 @@
-"""Form helpers: Bootstrap classes on every widget, dd/mm/yyyy dates."""
+"""The one base form: `Form` and `ModelForm`, with one hook, `configure()`.
+
+Every form in chibo subclasses one of the two. `configure()` runs once the fields exist and
+before the widgets are styled and the errors looked at: everything validation depends on
+(a queryset narrowed to the user's reach, extra fields, choices of today) is set there,
+from what the subclass stored before calling `super().__init__()`. Then Bootstrap classes
+go on every widget (dates become dd/mm/yyyy text boxes) and, after validation, invalid
+fields are marked. A service's refusal is put on the form by `apply_errors` (core.views_write
+calls it) or, for errors a form's own `clean()` asks a service for, by `add_errors`.
+"""
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -28,10 +37,11 @@ class VNDateInput(forms.DateInput):
 
 
 class BootstrapFormMixin(FormMixinBase):
-    """Adds Bootstrap 5 classes to widgets and marks invalid fields."""
+    """The hook, Bootstrap 5 classes on widgets, invalid fields marked."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.configure()
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.DateInput) and not isinstance(widget, VNDateInput):
@@ -47,6 +57,18 @@ class BootstrapFormMixin(FormMixinBase):
             existing = widget.attrs.get("class", "")
             widget.attrs["class"] = f"{existing} {css}".strip()
 
+    def configure(self) -> None:
+        """The one hook: set up fields from what the subclass stored before
+        `super().__init__()`. A mixin that overrides it calls `super().configure()`."""
+
+    def add_errors(self, errors: dict[str, list[str]]) -> None:
+        """Put errors a service computed (by field name) beside their fields; unknown
+        names above the form."""
+        for name, messages in errors.items():
+            target = name if name in self.fields else None
+            for message in messages:
+                self.add_error(target, message)
+
     def full_clean(self) -> None:
         """Validate, then mark invalid fields (never during __init__: a form that narrows
         its choices after super().__init__() must be validated against the narrowed ones)."""
@@ -59,11 +81,11 @@ class BootstrapFormMixin(FormMixinBase):
                     widget.attrs["class"] = f"{classes} is-invalid".strip()
 
 
-class BootstrapModelForm(BootstrapFormMixin, forms.ModelForm[_M]):
+class ModelForm(BootstrapFormMixin, forms.ModelForm[_M]):
     pass
 
 
-class BootstrapForm(BootstrapFormMixin, forms.Form):
+class Form(BootstrapFormMixin, forms.Form):
     pass
 
 
@@ -75,3 +97,11 @@ def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+# The base of a mixin over chibo's forms (one that overrides `configure()`): `Form` for the
+# type checker, nothing at run time.
+if TYPE_CHECKING:
+    FormMixin = Form
+else:
+    FormMixin = object

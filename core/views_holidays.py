@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from core.audit import history_rows
 from core.calendar import is_working_day, working_days_between
-from core.forms import DATE_FORMAT, BootstrapModelForm
+from core.forms import DATE_FORMAT, ModelForm
 from core.models import DayKind, PublicHoliday
 from core.views_write import ConfirmActionView, Saved, WriteFormView
 
@@ -37,7 +37,7 @@ WEEKDAYS = [
 ]
 
 
-class PublicHolidayForm(BootstrapModelForm[PublicHoliday]):
+class PublicHolidayForm(ModelForm[PublicHoliday]):
     class Meta:
         model = PublicHoliday
         fields = ["date", "name", "kind", "note"]

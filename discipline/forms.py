@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BootstrapForm
+from core.forms import Form
 from members.enums import ACTIVE_STATUSES
 from members.models import Member
 from organizations.models import Organization
@@ -26,7 +26,7 @@ def _subtree(organization):
     return orgs, members
 
 
-class ProgrammeForm(BootstrapForm):
+class ProgrammeForm(Form):
     year = forms.IntegerField(label=_("Năm"), min_value=1930, max_value=2100)
     title = forms.CharField(label=_("Tên chương trình"), max_length=255)
     note = forms.CharField(
@@ -34,7 +34,7 @@ class ProgrammeForm(BootstrapForm):
     )
 
 
-class InspectionForm(BootstrapForm):
+class InspectionForm(Form):
     activity = forms.ChoiceField(label=_("Hoạt động"), choices=Activity.choices)
     kind = forms.ChoiceField(label=_("Loại"), choices=InspectionKind.choices)
     conducted_by = forms.ChoiceField(label=_("Cơ quan tiến hành"), choices=DecidingBody.choices)
@@ -79,7 +79,7 @@ class InspectionForm(BootstrapForm):
         return data
 
 
-class ConcludeForm(BootstrapForm):
+class ConcludeForm(Form):
     findings = forms.CharField(
         label=_("Kết quả, ưu điểm, khuyết điểm"), widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -88,17 +88,17 @@ class ConcludeForm(BootstrapForm):
     violation_found = forms.BooleanField(label=_("Có vi phạm"), required=False)
 
 
-class RecommendationForm(BootstrapForm):
+class RecommendationForm(Form):
     text = forms.CharField(label=_("Kiến nghị, yêu cầu"), widget=forms.Textarea(attrs={"rows": 2}))
     due_on = forms.DateField(label=_("Hạn thực hiện"), required=False)
 
 
-class CompleteForm(BootstrapForm):
+class CompleteForm(Form):
     completed_on = forms.DateField(label=_("Ngày hoàn thành"))
     note = forms.CharField(label=_("Kết quả thực hiện"), required=False, max_length=255)
 
 
-class AssignmentForm(BootstrapForm):
+class AssignmentForm(Form):
     member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
         label=_("Cấp ủy viên"), queryset=None
     )
@@ -125,7 +125,7 @@ class AssignmentForm(BootstrapForm):
         )
 
 
-class DisciplineRecordForm(BootstrapForm):
+class DisciplineRecordForm(Form):
     subject_organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
         label=_("Tổ chức đảng bị kỷ luật"), queryset=None, required=False
     )
@@ -162,20 +162,20 @@ class DisciplineRecordForm(BootstrapForm):
         return data
 
 
-class DecideForm(BootstrapForm):
+class DecideForm(Form):
     decided_on = forms.DateField(label=_("Ngày quyết định"))
     decision_number = forms.CharField(label=_("Số quyết định"), required=False, max_length=50)
 
 
-class ReceiptForm(BootstrapForm):
+class ReceiptForm(Form):
     received_on = forms.DateField(label=_("Ngày nhận quyết định"))
 
 
-class AppealForm(BootstrapForm):
+class AppealForm(Form):
     appealed_on = forms.DateField(label=_("Ngày khiếu nại"))
 
 
-class ResolveForm(BootstrapForm):
+class ResolveForm(Form):
     outcome = forms.ChoiceField(
         label=_("Kết quả"),
         choices=[c for c in AppealOutcome.choices if c[0] != AppealOutcome.PENDING],
@@ -186,11 +186,11 @@ class ResolveForm(BootstrapForm):
     )
 
 
-class BadgeForm(BootstrapForm):
+class BadgeForm(Form):
     returned_on = forms.DateField(label=_("Ngày thu hồi huy hiệu"))
 
 
-class PeriodForm(BootstrapForm):
+class PeriodForm(Form):
     date_from = forms.DateField(label=_("Từ ngày"))
     date_to = forms.DateField(label=_("Đến ngày"))
 

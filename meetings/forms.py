@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BootstrapForm
+from core.forms import Form
 from organizations.models import Organization
 
 from .enums import MeetingKind, Rating
@@ -22,7 +22,7 @@ class VersionMixin(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class MeetingForm(BootstrapForm):
+class MeetingForm(Form):
     kind = forms.ChoiceField(label=_("Loại sinh hoạt"), choices=MeetingKind.choices)
     planned_on = forms.DateField(label=_("Ngày dự kiến"))
     topic = forms.CharField(
@@ -38,7 +38,7 @@ class PlanEditForm(VersionMixin, MeetingForm):
     pass
 
 
-class YearPlanForm(BootstrapForm):
+class YearPlanForm(Form):
     day_of_month = forms.IntegerField(
         label=_("Ngày sinh hoạt hằng tháng"),
         min_value=1,
@@ -48,14 +48,14 @@ class YearPlanForm(BootstrapForm):
     )
 
 
-class HoldForm(VersionMixin, BootstrapForm):
+class HoldForm(VersionMixin, Form):
     held_on = forms.DateField(label=_("Ngày sinh hoạt"))
     starts_at = forms.TimeField(label=_("Giờ bắt đầu"), required=False, widget=TimeInput)
     ends_at = forms.TimeField(label=_("Giờ kết thúc"), required=False, widget=TimeInput)
     place = forms.CharField(label=_("Địa điểm"), required=False, max_length=255)
 
 
-class CancelForm(VersionMixin, BootstrapForm):
+class CancelForm(VersionMixin, Form):
     reason = forms.CharField(label=_("Lý do hủy"), max_length=255)
 
 
@@ -64,7 +64,7 @@ class _MemberChoice(forms.ModelChoiceField):
         return obj.full_name
 
 
-class MinutesForm(VersionMixin, BootstrapForm):
+class MinutesForm(VersionMixin, Form):
     """DOC-02 content and the MTG-03 criteria the secretary ticks."""
 
     starts_at = forms.TimeField(label=_("Giờ bắt đầu"), required=False, widget=TimeInput)
@@ -127,7 +127,7 @@ class MinutesForm(VersionMixin, BootstrapForm):
         return data
 
 
-class ResolutionForm(BootstrapForm):
+class ResolutionForm(Form):
     number = forms.CharField(label=_("Số"), required=False, max_length=50)
     title = forms.CharField(label=_("Trích yếu"), max_length=255)
     text = forms.CharField(
@@ -138,7 +138,7 @@ class ResolutionForm(BootstrapForm):
     votes_abstain = forms.IntegerField(label=_("Không biểu quyết"), min_value=0, initial=0)
 
 
-class TaskForm(BootstrapForm):
+class TaskForm(Form):
     text = forms.CharField(label=_("Nhiệm vụ"), max_length=500)
     assignee = _MemberChoice(label=_("Người thực hiện"), queryset=None, required=False)
     due_on = forms.DateField(label=_("Hạn hoàn thành"), required=False)
@@ -164,7 +164,7 @@ DOCUMENT_EXTENSIONS = [
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
-class DocumentForm(BootstrapForm):
+class DocumentForm(Form):
     title = forms.CharField(label=_("Tên tài liệu"), required=False, max_length=255)
     file = forms.FileField(
         label=_("Tệp"),
@@ -179,7 +179,7 @@ class DocumentForm(BootstrapForm):
         return file
 
 
-class SuperiorForm(BootstrapForm):
+class SuperiorForm(Form):
     assignment: forms.ModelChoiceField[SupervisorAssignment] = forms.ModelChoiceField(
         label=_("Cấp ủy viên được phân công"), queryset=None, required=False
     )
@@ -198,7 +198,7 @@ class SuperiorForm(BootstrapForm):
         return data
 
 
-class ScanForm(BootstrapForm):
+class ScanForm(Form):
     """The signed scan of a numbered biên bản or nghị quyết (the service checks the bytes)."""
 
     file = forms.FileField(
@@ -215,7 +215,7 @@ class ScanForm(BootstrapForm):
         return file
 
 
-class AssignmentForm(BootstrapForm):
+class AssignmentForm(Form):
     """MTG-06: a member of the superior's committee assigned to one of its cells."""
 
     organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
@@ -231,7 +231,7 @@ class AssignmentForm(BootstrapForm):
         self.fields["member"].queryset = members
 
 
-class ScoringForm(BootstrapForm):
+class ScoringForm(Form):
     """MTG-05 weights of one province (a configurable default: MTG-05 is local)."""
 
     preparation = forms.IntegerField(label=_("Chuẩn bị"), min_value=0, max_value=100)

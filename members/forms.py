@@ -11,9 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from accounts.forms import Form, ModelForm
 from accounts.scope import active_assignments
-from core.forms import VNDateInput
+from core.forms import Form, ModelForm, VNDateInput
 from organizations.enums import CELL_KINDS, CellCategory
 from organizations.queries import organizations_for, writable_organizations_for
 

@@ -7,9 +7,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import ConfigureMixin, Form
 from accounts.scope import active_assignments
-from core.forms import VNDateInput
+from core.forms import Form, FormMixin, VNDateInput
 from organizations.models import Organization
 from organizations.queries import organizations_for
 
@@ -30,7 +29,7 @@ class ScopedOrganizationField(forms.ModelChoiceField[Organization]):
         return "— " * max(obj.depth - self.base_depth, 0) + obj.name
 
 
-class OrganizationPickerMixin(ConfigureMixin):
+class OrganizationPickerMixin(FormMixin):
     """Adds `organization`: any organization the user reads (the page is for its subtree).
 
     Needs `user=`; leaves the field out when the user reaches a single organization."""

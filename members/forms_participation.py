@@ -4,8 +4,7 @@ members.services.participation; its errors are shown beside their fields."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import Form, ModelForm
-from core.forms import VNDateInput
+from core.forms import Form, ModelForm, VNDateInput
 
 from .models import NonParticipation
 

@@ -6,7 +6,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organizations.forms import Form
+from core.forms import Form
 from organizations.models import Committee
 
 from .enums import SeatRole
@@ -35,7 +35,7 @@ class SeatForm(Form):
         kwargs.setdefault("initial", {"starts_on": committee.term.starts_on})
         super().__init__(*args, **kwargs)
 
-    def setup_fields(self) -> None:
+    def configure(self) -> None:
         member = cast(_MemberChoiceField, self.fields["member"])
         member.queryset = self.members
         member.empty_label = _("— Chọn đảng viên —")

@@ -7,8 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import Form, ModelForm
-from core.forms import VNDateInput
+from core.forms import Form, ModelForm, VNDateInput
 from organizations.enums import CELL_KINDS
 from organizations.models import Organization
 from organizations.queries import organizations_for, writable_organizations_for

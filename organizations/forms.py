@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BootstrapFormMixin, FormMixinBase
+from core.forms import Form, ModelForm
 
 from . import services
 from .enums import CellCategory, CommitteeKind, OrgKind, SuccessionKind
@@ -24,36 +24,6 @@ class _OrganizationChoiceField(forms.ModelChoiceField[Organization]):
 
     def label_from_instance(self, obj: Organization) -> str:
         return f"{obj.name} ({obj.get_kind_display()})"
-
-
-class ErrorsMixin(FormMixinBase):
-    def add_errors(self, errors: dict[str, list[str]]) -> None:
-        """Put service errors beside their fields (unknown fields: at the top)."""
-        for field, messages in errors.items():
-            target = field if field in self.fields else None
-            for message in messages:
-                self.add_error(target, message)
-
-
-class SetupMixin:
-    """Calls `setup_fields()` once the fields exist and before BootstrapFormMixin styles
-    them (it reads `self.errors`, which validates: the fields must be final by then).
-    Subclasses store what they need (superior, organization...) before super().__init__."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.setup_fields()
-
-    def setup_fields(self) -> None:
-        pass
-
-
-class ModelForm(ErrorsMixin, BootstrapFormMixin, SetupMixin, forms.ModelForm):
-    pass
-
-
-class Form(ErrorsMixin, BootstrapFormMixin, SetupMixin, forms.Form):
-    pass
 
 
 class OrganizationForm(ModelForm):
@@ -79,7 +49,7 @@ class OrganizationForm(ModelForm):
         self.superior = superior
         super().__init__(*args, **kwargs)
 
-    def setup_fields(self) -> None:
+    def configure(self) -> None:
         allowed = services.allowed_kinds_under(self.superior)
         current = self.instance.kind if self.instance.pk else None
         cast(forms.ChoiceField, self.fields["kind"]).choices = [
@@ -141,7 +111,7 @@ class MoveForm(Form):
         self.targets = targets
         super().__init__(*args, **kwargs)
 
-    def setup_fields(self) -> None:
+    def configure(self) -> None:
         to = cast(_OrganizationChoiceField, self.fields["to"])
         to.queryset = self.targets
         to.empty_label = _("— Chọn tổ chức —")
@@ -198,7 +168,7 @@ class SuccessionForm(Form):
         self.others = others
         super().__init__(*args, **kwargs)
 
-    def setup_fields(self) -> None:
+    def configure(self) -> None:
         other = cast(_OrganizationChoiceField, self.fields["other"])
         other.queryset = self.others.exclude(pk=self.org.pk)
         other.empty_label = _("— Chọn tổ chức —")
@@ -258,7 +228,7 @@ class CommitteeForm(ModelForm):
         self.org = org
         super().__init__(*args, instance=Committee(organization=org), **kwargs)
 
-    def setup_fields(self) -> None:
+    def configure(self) -> None:
         cast(forms.ModelChoiceField[Term], self.fields["term"]).queryset = self.org.terms.order_by(
             "-starts_on"
         )
@@ -290,7 +260,7 @@ class ModelCellForm(ModelForm):
         kwargs.setdefault("initial", {"year": timezone.localdate().year})
         super().__init__(*args, instance=ModelCellDesignation(organization=cell), **kwargs)
 
-    def setup_fields(self) -> None:
+    def configure(self) -> None:
         self.fields["year"].widget.attrs.update({"min": 1930, "max": 2100})
 
     def clean(self):

@@ -3,7 +3,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import BootstrapForm
+from core.forms import Form
 
 from .rules import RuleSet
 
@@ -16,7 +16,7 @@ class _AnyLevelField(forms.ChoiceField):
         return bool(value)
 
 
-class StepForm(BootstrapForm):
+class StepForm(Form):
     level = _AnyLevelField(label=_("Mức xếp loại"))
     score = forms.IntegerField(label=_("Điểm (thang 100)"), required=False)
     note = forms.CharField(
@@ -37,7 +37,7 @@ class StepForm(BootstrapForm):
             self.fields["score"].help_text = _("Không bắt buộc trước năm 2025.")
 
 
-class RoundForm(BootstrapForm):
+class RoundForm(Form):
     cutoff_on = forms.DateField(label=_("Ngày chốt danh sách"), required=False)
     review_exempted = forms.BooleanField(
         label=_("Đánh giá cả đảng viên được miễn công tác, sinh hoạt"), required=False
@@ -47,5 +47,5 @@ class RoundForm(BootstrapForm):
     )
 
 
-class PublishForm(BootstrapForm):
+class PublishForm(Form):
     published_on = forms.DateField(label=_("Ngày công bố"))

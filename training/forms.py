@@ -6,8 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import Form
-from core.forms import VNDateInput
+from core.forms import Form, VNDateInput
 from members.models import Member
 from organizations.models import Organization
 

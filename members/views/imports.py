@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from accounts.scope import active_roles, is_system_admin, org_write_filter
 from core import jobs
 from core.exporters import XLSX_CONTENT_TYPE, content_disposition
-from core.forms import BootstrapForm
+from core.forms import Form
 from core.models import JobState
 from organizations.models import Organization
 
@@ -33,7 +33,7 @@ from ..imports.reading import FileProblem, find_sheet, open_workbook, rows_guess
 from ..imports.template import build_template
 
 
-class UploadForm(BootstrapForm):
+class UploadForm(Form):
     file = forms.FileField(
         label=gettext_lazy("Tệp Excel (.xlsx)"),
         help_text=gettext_lazy("Theo mẫu nhập; tối đa 50 MB."),

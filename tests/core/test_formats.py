@@ -7,7 +7,7 @@ from django import forms
 from django.template import Context, Template
 from django.utils import translation
 
-from core.forms import BootstrapForm, VNDateInput
+from core.forms import Form, VNDateInput
 
 
 def render(source, **context):
@@ -31,7 +31,7 @@ def test_dates_render_as_dd_mm_yyyy():
         )
 
 
-class _DateForm(BootstrapForm):
+class _DateForm(Form):
     on = forms.DateField()
 
 
