@@ -12,8 +12,8 @@ from simple_history.utils import bulk_create_with_history
 
 from core.audit import stamp
 from members.enums import EventKind, MemberStatus
-from members.events import record_event
 from members.models import Member
+from members.services.events import record_event
 
 from .. import rules
 from ..enums import (

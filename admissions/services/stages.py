@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from core.audit import stamp
 from core.findings import Finding, Severity
 from members.enums import EventKind
-from members.events import record_event
 from members.models import Member, MemberEvent
 from members.services import create_member
+from members.services.events import record_event
 
 from .. import rules
 from ..enums import (

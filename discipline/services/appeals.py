@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from members.enums import EventKind, MemberStatus
-from members.events import record_event
+from members.services.events import record_event
 
 from .. import rules
 from ..enums import (

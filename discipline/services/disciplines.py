@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from core.findings import Finding, Severity
 from members.enums import EventKind, MemberStatus
-from members.events import record_event
 from members.models import Member, Membership
+from members.services.events import record_event
 from organizations.models import Organization
 from organizations.services import dissolve_errors, dissolve_organization, may_move_or_dissolve
 

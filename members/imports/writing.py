@@ -39,9 +39,9 @@ from organizations.models import Organization
 
 from ..bulk_tables import EVENTS, MEMBERS, MEMBERSHIPS
 from ..enums import EventKind, MembershipKind, MemberStatus
-from ..events import refresh_party_age
 from ..models import Ethnicity, Member, Membership, Religion
 from ..rules import Period, party_age_start
+from ..services.events import refresh_party_age
 from .layout import CHUNK_ROWS, MEMBER_COLUMNS, MEMBER_SHEET, ORG_COLUMNS, ORG_SHEET
 from .reading import (
     FileProblem,

@@ -17,9 +17,9 @@ from core.audit import stamp
 from core.findings import Finding, blocking
 
 from ..enums import EventKind, ExemptionGround
-from ..events import record_event
 from ..models import Exemption, Member
 from ..rules import exemption_findings, is_past_working_age, retirement_on
+from .events import record_event
 
 if TYPE_CHECKING:
     from accounts.models import User

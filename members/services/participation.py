@@ -18,8 +18,8 @@ from accounts.scope import can_write_org
 from core.audit import stamp
 
 from ..enums import PARTY_AGE_DEDUCTED, NonParticipationKind
-from ..events import refresh_party_age
 from ..models import Member, NonParticipation
+from .events import refresh_party_age
 
 if TYPE_CHECKING:
     from accounts.models import User

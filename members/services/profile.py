@@ -19,10 +19,10 @@ from core.audit import stamp
 from organizations.enums import CELL_KINDS
 
 from ..enums import ACTIVE_STATUSES, EventKind, MemberStatus
-from ..events import record_event
 from ..models import Member, MemberEvent
 from ..rules import full_months, full_years
 from ..validators import citizen_id_mismatch
+from .events import record_event
 
 if TYPE_CHECKING:
     from accounts.models import User

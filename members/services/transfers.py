@@ -40,10 +40,10 @@ from ..enums import (
     TransferReason,
     TransferState,
 )
-from ..events import record_event
 from ..models import Member, Transfer
 from ..queries_transfers import OPEN
 from ..rules import temporary_transfer_findings
+from .events import record_event
 from .exemptions import findings_error, remap
 
 if TYPE_CHECKING:

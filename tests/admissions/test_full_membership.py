@@ -9,7 +9,7 @@ from admissions import queries, queries_due, services
 from admissions.enums import FullStage, Proposal, Stage
 from admissions.services import StepRefused
 from members.enums import EventKind, MembershipKind, MemberStatus
-from members.events import record_event
+from members.services.events import record_event
 
 pytestmark = pytest.mark.django_db
 

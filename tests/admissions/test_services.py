@@ -296,7 +296,7 @@ def test_adm10_readmission_records_readmitted_event(candidate, officer, cell, wa
     former = make_member(
         cell, name="Đảng viên cũ", admitted_on=date(2005, 1, 1), full_on=date(2006, 1, 1)
     )
-    from members.events import record_event
+    from members.services.events import record_event
 
     record_event(former, EventKind.STRUCK_OFF, date(2020, 1, 2), by=officer)
     case = services.open_case(

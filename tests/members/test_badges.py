@@ -10,7 +10,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-
 from members.badges import (
     badge_candidates,
     badge_counts,
@@ -20,12 +19,13 @@ from members.badges import (
     is_presentation_date,
     previous_presentation_date,
 )
+
 from members.enums import EventKind as E
 from members.enums import MemberStatus
-from members.events import record_event
 from members.models import Badge, Member
 from members.queries import members_for
 from members.services.badges import record_badge, record_badges
+from members.services.events import record_event
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from members.enums import EventKind as E
 from members.enums import MemberStatus
-from members.events import record_event
 from members.models import Badge, Member
+from members.services.events import record_event
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 
 from members.enums import EventKind as E
 from members.enums import MembershipKind, MemberStatus
-from members.events import record_event
 from members.models import Member
 from members.queries import members_of
+from members.services.events import record_event
 
 
 @pytest.fixture
@@ -140,7 +140,7 @@ def test_a_departure_is_recorded_where_the_member_left(recruit, tree, officer):
 
 def test_party_age_of_a_member_who_left_stops_at_the_leaving_date(recruit, tree, officer):
     # AGE-01: the days after leaving are not counted, and the figure does not drift later.
-    from members.events import refresh_party_age
+    from members.services.events import refresh_party_age
 
     record_event(recruit, E.ADMITTED, D(2020, 3, 1), by=officer, organization=tree["cell_a"])
     record_event(recruit, E.RESIGNED, D(2024, 2, 29), by=officer)

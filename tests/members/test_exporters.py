@@ -13,9 +13,9 @@ from docx.enum.section import WD_ORIENT
 from openpyxl import load_workbook
 
 from members.enums import EventKind
-from members.events import record_event
 from members.exporters import REGISTER_COLUMNS
 from members.models import Badge, Ethnicity
+from members.services.events import record_event
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db

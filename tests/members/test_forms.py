@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.enums import EventKind, MemberStatus, Sex
-from members.events import record_event
 from members.models import Member
+from members.services.events import record_event
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,16 +10,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-
 from members.badges import badge_candidates, badge_due, party_age_on
+
 from members.enums import EventKind as E
 from members.enums import MemberStatus
 from members.enums import NonParticipationKind as K
-from members.events import record_event
 from members.models import Member, NonParticipation
 from members.queries import members_for
 from members.rules import Period, gap_days, party_age_start
 from members.services import participation as svc
+from members.services.events import record_event
 
 pytestmark = pytest.mark.django_db
 

@@ -4,12 +4,12 @@ member (members.badges.party_age_on) and in SQL for lists (annotate_party_age)."
 from datetime import date as D
 
 import pytest
-
 from members.badges import annotate_party_age, party_age_at_least, party_age_on
+
 from members.enums import EventKind as E
 from members.enums import MemberStatus
-from members.events import record_event
 from members.models import Member
+from members.services.events import record_event
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 
 from members import quality
 from members.enums import EventKind, MemberStatus
-from members.events import record_event
 from members.models import Member
+from members.services.events import record_event
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db

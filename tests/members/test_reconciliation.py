@@ -5,12 +5,12 @@ from datetime import date as D
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from members.reconciliation import quarter_bounds, quarter_of, reconcile
 
 from members.enums import EventKind as E
 from members.enums import MembershipKind, MemberStatus
-from members.events import record_event
 from members.models import Member, Membership
-from members.reconciliation import quarter_bounds, quarter_of, reconcile
+from members.services.events import record_event
 from organizations.enums import OrgKind
 from organizations.queries import children_for
 from tests.factories import OrganizationFactory

@@ -9,10 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from members.enums import EventKind as E
 from members.enums import MembershipKind, MemberStatus, TransferKind, TransferReason, TransferState
-from members.events import record_event
 from members.models import Member, Membership, Transfer
 from members.queries import members_of
 from members.services import transfers as svc
+from members.services.events import record_event
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db

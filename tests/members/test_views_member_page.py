@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.enums import EventKind, MembershipKind, MemberStatus
-from members.events import record_event
 from members.models import Badge, Member
+from members.services.events import record_event
 from tests.members.views_support import (
     CREATE,
     _admitted,

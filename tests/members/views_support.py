@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from members.enums import EventKind, Sex
-from members.events import record_event
+from members.services.events import record_event
 from tests.factories import MemberFactory
 
 LIST = reverse("members:list")

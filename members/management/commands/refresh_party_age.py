@@ -10,8 +10,8 @@ from django.db import transaction
 from simple_history.utils import bulk_update_with_history
 
 from members.enums import PARTY_AGE_DEDUCTED
-from members.events import refresh_party_age
 from members.models import Member
+from members.services.events import refresh_party_age
 
 
 class Command(BaseCommand):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import stamp
 
-from .enums import (
+from ..enums import (
     ACTIVE_STATUSES,
     LEAVING_EVENTS,
     PARTY_AGE_DEDUCTED,
@@ -28,8 +28,8 @@ from .enums import (
     MembershipKind,
     MemberStatus,
 )
-from .models import Member, MemberEvent, Membership
-from .rules import Period, party_age_start
+from ..models import Member, MemberEvent, Membership
+from ..rules import Period, party_age_start
 
 if TYPE_CHECKING:
     from accounts.models import User
