@@ -6,8 +6,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("organizations/", include("organizations.urls")),
-    path("organizations/", include("members.urls_seats")),
-    path("members/", include("members.urls")),
+    path("organizations/", include("members.urls.seats")),
+    path("members/", include("members.urls.register")),
     path("meetings/statistics/", include("meetings.urls_statistics")),
     path("meetings/", include("meetings.urls")),
     path("admissions/", include("admissions.urls")),
@@ -16,8 +16,8 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("reports/", include("reports.urls")),
     path("api/v1/", include("api.urls")),
-    path("holidays/", include("core.urls_holidays")),
-    path("jobs/", include("core.urls_jobs")),
+    path("holidays/", include("core.urls.holidays")),
+    path("jobs/", include("core.urls.jobs")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -87,6 +87,11 @@ _cache: dict[int, tuple[float, YearDays]] = {}
 _local = threading.local()
 
 
+def holidays_in(year: int) -> "list[PublicHoliday]":
+    """The public holidays and make-up days of `year`, in date order (the calendar page)."""
+    return list(PublicHoliday.objects.filter(date__year=year).order_by("date"))
+
+
 def clear_cache() -> None:
     _cache.clear()
 

@@ -19,13 +19,13 @@ the same metrics) 14 pt, margins top 20, bottom 20, left 30, right 15 mm (36-HD 
 
 This module is generic (no organization models): `DocumentHeader` holds the frame's
 texts, and `organizations.documents.header_for(organization, ...)` fills one in from the
-party tree and the numbering register (`organizations.numbering.next_number`).
+party tree and the numbering register (`organizations.services.numbering.next_number`).
 
 DOCX::
 
     from core.documents import render_docx
     from organizations.documents import header_for
-    from organizations.numbering import next_number
+    from organizations.services.numbering import next_number
 
     number = next_number(cell, DocType.THONG_BAO, on=day, by=user, title=..., ref=f"meetings.Meeting:{m.pk}")
     doc = header_for(cell, number=number, summary="Về việc tổ chức sinh hoạt chuyên đề",
@@ -35,9 +35,9 @@ DOCX::
 A DOCX template is a copy of the base template (`documents/docx/base.docx`): the DOC-01
 header and footer are already in it as docxtpl tags over `doc` (a `DocumentHeader`);
 the feature adds its body between them. Templates are built by a script so that the
-binary can be rebuilt and reviewed: see `core/documents_build.py` (the worked example
+binary can be rebuilt and reviewed: see `core/docx_builder.py` (the worked example
 `documents/docx/example_notice.docx` is built there, `make`-free: `python -m
-core.documents_build`). The base template itself renders a simple document whose body
+core.docx_builder`). The base template itself renders a simple document whose body
 is `body`, a list of paragraphs: `render_docx("documents/docx/base.docx", {"doc": doc,
 "body": [...]})`.
 
@@ -372,7 +372,7 @@ def render_html(html_template_name: str, context: Mapping[str, Any]) -> str:
         return _html_engine().get_template(html_template_name).render(dict(context))
 
 
-def _static_fetcher() -> Any:  # a weasyprint.urls.URLFetcher (WeasyPrint ships no types)
+def static_fetcher() -> Any:  # a weasyprint.urls.URLFetcher (WeasyPrint ships no types)
     from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415 (reason: optional-heavy)
 
     class LocalStaticFetcher(URLFetcher):  # type: ignore[misc]  # URLFetcher is untyped
@@ -415,7 +415,7 @@ def pdf_document(html_template_name: str, context: Mapping[str, Any]) -> Any:
     from weasyprint import HTML  # noqa: PLC0415 (reason: optional-heavy)
 
     html = render_html(html_template_name, context)
-    return HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=_static_fetcher()).render()
+    return HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=static_fetcher()).render()
 
 
 def render_pdf(html_template_name: str, context: Mapping[str, Any]) -> bytes:

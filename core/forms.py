@@ -5,7 +5,7 @@ before the widgets are styled and the errors looked at: everything validation de
 (a queryset narrowed to the user's reach, extra fields, choices of today) is set there,
 from what the subclass stored before calling `super().__init__()`. Then Bootstrap classes
 go on every widget (dates become dd/mm/yyyy text boxes) and, after validation, invalid
-fields are marked. A service's refusal is put on the form by `apply_errors` (core.views_write
+fields are marked. A service's refusal is put on the form by `apply_errors` (core.views.write
 calls it) or, for errors a form's own `clean()` asks a service for, by `add_errors`.
 """
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm
 
-from . import services
 from .enums import CellCategory, CommitteeKind, OrgKind, SuccessionKind
 from .models import Committee, ModelCellDesignation, Organization, ResidentialUnit, Term
+from .services import base, committees, tree, units
 
 CODE_TAKEN = _("Mã tổ chức này đã được dùng cho một tổ chức khác (ORG-05).")
 
@@ -50,7 +50,7 @@ class OrganizationForm(ModelForm):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        allowed = services.allowed_kinds_under(self.superior)
+        allowed = base.allowed_kinds_under(self.superior)
         current = self.instance.kind if self.instance.pk else None
         cast(forms.ChoiceField, self.fields["kind"]).choices = [
             (value, label)
@@ -79,7 +79,7 @@ class OrganizationForm(ModelForm):
                 placement_on = established_on
         else:
             placement_on = established_on or timezone.localdate()
-        errors = services.organization_errors(
+        errors = tree.organization_errors(
             kind=kind,
             category=data.get("category") or "",
             superior=self.superior,
@@ -123,9 +123,7 @@ class MoveForm(Form):
     def clean(self):
         data = super().clean()
         if data.get("to") and data.get("moved_on"):
-            self.add_errors(
-                services.move_errors(self.org, to=data["to"], moved_on=data["moved_on"])
-            )
+            self.add_errors(tree.move_errors(self.org, to=data["to"], moved_on=data["moved_on"]))
         return data
 
 
@@ -140,7 +138,7 @@ class DissolveForm(Form):
     def clean(self):
         data = super().clean()
         if data.get("dissolved_on"):
-            self.add_errors(services.dissolve_errors(self.org, on=data["dissolved_on"]))
+            self.add_errors(tree.dissolve_errors(self.org, on=data["dissolved_on"]))
         return data
 
 
@@ -184,7 +182,7 @@ class SuccessionForm(Form):
         if data.get("other") and data.get("direction") and data.get("effective_on"):
             predecessor, successor = self.pair()
             self.add_errors(
-                services.succession_errors(
+                tree.succession_errors(
                     predecessor=predecessor, successor=successor, effective_on=data["effective_on"]
                 )
             )
@@ -211,7 +209,7 @@ class TermForm(ModelForm):
         data = super().clean()
         if data.get("starts_on"):
             self.add_errors(
-                services.term_errors(
+                committees.term_errors(
                     organization=self.org, starts_on=data["starts_on"], ends_on=data.get("ends_on")
                 )
             )
@@ -232,7 +230,7 @@ class CommitteeForm(ModelForm):
         cast(forms.ModelChoiceField[Term], self.fields["term"]).queryset = self.org.terms.order_by(
             "-starts_on"
         )
-        kinds = services.committee_kinds_for(self.org)
+        kinds = committees.committee_kinds_for(self.org)
         cast(forms.ChoiceField, self.fields["kind"]).choices = [
             (v, lbl) for v, lbl in CommitteeKind.choices if v in kinds
         ]
@@ -241,7 +239,7 @@ class CommitteeForm(ModelForm):
         data = super().clean()
         if data.get("term") and data.get("kind"):
             self.add_errors(
-                services.committee_errors(
+                committees.committee_errors(
                     organization=self.org, term=data["term"], kind=data["kind"]
                 )
             )
@@ -266,5 +264,5 @@ class ModelCellForm(ModelForm):
     def clean(self):
         data = super().clean()
         if data.get("year"):
-            self.add_errors(services.model_year_errors(cell=self.cell, year=data["year"]))
+            self.add_errors(units.model_year_errors(cell=self.cell, year=data["year"]))
         return data

@@ -279,7 +279,7 @@ class DocumentNumber(models.Model):
     in force on the issue date); with no term recorded for that date, per calendar year.
     `ref` names the object the document was made for ("meetings.Minutes:42"): asking
     again for the same object and type returns the same number. Allocate through
-    `organizations.numbering.next_number`, never by hand.
+    `organizations.services.numbering.next_number`, never by hand.
     """
 
     organization = models.ForeignKey(

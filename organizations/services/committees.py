@@ -17,11 +17,10 @@ from ..rules import (
 )
 from .base import (
     Errors,
-    _add,
-    _audit,
-    _raise_if,
-    _require,
-    may_edit_committees,
+    add_error,
+    audit,
+    raise_if,
+    require,
 )
 
 if TYPE_CHECKING:
@@ -31,9 +30,9 @@ if TYPE_CHECKING:
 def term_errors(*, organization: Organization, starts_on: date, ends_on: date | None) -> Errors:
     errors: Errors = {}
     if ends_on and ends_on < starts_on:
-        _add(errors, "ends_on", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        add_error(errors, "ends_on", _("Ngày kết thúc phải sau ngày bắt đầu."))
     if organization.dissolved_on and starts_on > organization.dissolved_on:
-        _add(errors, "starts_on", _("Tổ chức đã giải thể trước ngày này."))
+        add_error(errors, "starts_on", _("Tổ chức đã giải thể trước ngày này."))
     return errors
 
 
@@ -46,10 +45,10 @@ def add_term(
     ends_on: date | None = None,
     by: "User",
 ) -> Term:
-    _require(may_edit_committees(by, organization))
-    _raise_if(term_errors(organization=organization, starts_on=starts_on, ends_on=ends_on))
+    require(by, "organizations.change_committees", organization)
+    raise_if(term_errors(organization=organization, starts_on=starts_on, ends_on=ends_on))
     term = Term(organization=organization, name=name, starts_on=starts_on, ends_on=ends_on)
-    _audit(term, by)
+    audit(term, by)
     term.save()
     return term
 
@@ -64,33 +63,24 @@ def committee_kinds_for(org: Organization) -> list[str]:
 def committee_errors(*, organization: Organization, term: Term, kind: str) -> Errors:
     errors: Errors = {}
     if term.organization_id != organization.pk:
-        _add(errors, "term", _("Nhiệm kỳ không thuộc tổ chức này."))
+        add_error(errors, "term", _("Nhiệm kỳ không thuộc tổ chức này."))
     if kind not in committee_kinds_for(organization):
-        _add(
+        add_error(
             errors,
             "kind",
             _("Loại cấp ủy này không dùng cho %(kind)s.")
             % {"kind": kind_label(organization.kind).lower()},
         )
     if Committee.objects.filter(term=term, kind=kind).exists():
-        _add(errors, "kind", _("Nhiệm kỳ này đã có cấp ủy loại này."))
+        add_error(errors, "kind", _("Nhiệm kỳ này đã có cấp ủy loại này."))
     return errors
 
 
 @transaction.atomic
 def add_committee(*, organization: Organization, term: Term, kind: str, by: "User") -> Committee:
-    _require(may_edit_committees(by, organization))
-    _raise_if(committee_errors(organization=organization, term=term, kind=kind))
+    require(by, "organizations.change_committees", organization)
+    raise_if(committee_errors(organization=organization, term=term, kind=kind))
     committee = Committee(organization=organization, term=term, kind=kind)
-    _audit(committee, by)
+    audit(committee, by)
     committee.save()
     return committee
-
-
-__all__ = [
-    "add_committee",
-    "add_term",
-    "committee_errors",
-    "committee_kinds_for",
-    "term_errors",
-]

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..enums import CELL_KINDS
-from ..links import can_manage_subtree
 from ..models import (
     Organization,
     OrganizationMove,
@@ -25,17 +24,13 @@ from ..rules import (
 from .base import (
     ORGANIZATION_FIELDS,
     Errors,
-    _add,
-    _audit,
-    _clean_fields,
-    _fmt,
-    _raise_if,
-    _require,
-    _save,
-    may_create_under,
-    may_edit,
-    may_move_or_dissolve,
-    may_record_succession,
+    add_error,
+    audit,
+    clean_fields,
+    fmt_date,
+    raise_if,
+    require,
+    save_unique,
 )
 
 if TYPE_CHECKING:
@@ -62,7 +57,7 @@ def organization_errors(
         ):
             if finding.blocking:
                 field = "kind" if finding.field == "kind" else None
-                _add(errors, field, str(finding))
+                add_error(errors, field, str(finding))
     # ORG-01: a changed kind must still hold the subordinates it has.
     if instance is not None and instance.pk and kind != instance.kind and instance.numchild:
         child_kinds = set(
@@ -72,7 +67,7 @@ def organization_errors(
         )
         refused = sorted(child_kinds - ALLOWED_CHILDREN[kind])
         if refused:
-            _add(
+            add_error(
                 errors,
                 "kind",
                 _("%(kind)s không thể có các tổ chức trực thuộc hiện có (%(children)s) (ORG-01).")
@@ -83,33 +78,35 @@ def organization_errors(
             )
     # ORG-03: a category only for cells, and every cell has one.
     if kind in CELL_KINDS and not category:
-        _add(errors, "category", _("Chi bộ phải có loại hình chi bộ (ORG-03)."))
+        add_error(errors, "category", _("Chi bộ phải có loại hình chi bộ (ORG-03)."))
     if kind not in CELL_KINDS and category:
-        _add(errors, "category", _("Chỉ chi bộ mới có loại hình chi bộ (ORG-03)."))
+        add_error(errors, "category", _("Chỉ chi bộ mới có loại hình chi bộ (ORG-03)."))
     # ORG-05: the code is unique (the format is checked by validate_org_code).
     if code:
         others = Organization.objects.filter(code=code)
         if instance is not None and instance.pk:
             others = others.exclude(pk=instance.pk)
         if others.exists():
-            _add(errors, "code", _("Mã tổ chức này đã được dùng cho một tổ chức khác (ORG-05)."))
+            add_error(
+                errors, "code", _("Mã tổ chức này đã được dùng cho một tổ chức khác (ORG-05).")
+            )
     # Dates in order.
     if established_on and dissolved_on and dissolved_on < established_on:
-        _add(errors, "established_on", _("Ngày thành lập phải trước ngày giải thể."))
+        add_error(errors, "established_on", _("Ngày thành lập phải trước ngày giải thể."))
     if superior is not None and superior.dissolved_on:
         if established_on is None:
-            _add(
+            add_error(
                 errors,
                 None,
                 _("Tổ chức cấp trên đã giải thể ngày %(day)s.")
-                % {"day": _fmt(superior.dissolved_on)},
+                % {"day": fmt_date(superior.dissolved_on)},
             )
         elif established_on > superior.dissolved_on:
-            _add(
+            add_error(
                 errors,
                 "established_on",
                 _("Tổ chức cấp trên đã giải thể ngày %(day)s, không thể thành lập sau ngày đó.")
-                % {"day": _fmt(superior.dissolved_on)},
+                % {"day": fmt_date(superior.dissolved_on)},
             )
     # An organization founded before its current superior is normal: it was moved there
     # later (the 2025 reorganization), so no check of established_on against the superior's.
@@ -123,10 +120,10 @@ def create_organization(*, superior: Organization, by: "User", **fields: Any) ->
     Side effects: one Organization row (and its history row by `by`); the superior's
     child count is updated by treebeard.
     """
-    _require(may_create_under(by, superior))
-    data = _clean_fields(fields, ORGANIZATION_FIELDS)
+    require(by, "organizations.add_organization", superior)
+    data = clean_fields(fields, ORGANIZATION_FIELDS)
     superior = Organization.objects.select_for_update().get(pk=superior.pk)
-    _raise_if(
+    raise_if(
         organization_errors(
             kind=data["kind"],
             category=data.get("category", ""),
@@ -137,7 +134,7 @@ def create_organization(*, superior: Organization, by: "User", **fields: Any) ->
         )
     )
     org = Organization(**data)
-    _audit(org, by, _("Thành lập"))
+    audit(org, by, _("Thành lập"))
     try:
         with transaction.atomic():
             Organization.objects.add_child(superior, instance=org)
@@ -157,8 +154,8 @@ def update_organization(
     ORG-01 is checked again when the kind changes (on today's date) or when the
     establishment date changes (on that date).
     """
-    _require(may_edit(by, org))
-    data = _clean_fields(fields, ORGANIZATION_FIELDS)
+    require(by, "organizations.manage_organization", org)
+    data = clean_fields(fields, ORGANIZATION_FIELDS)
     org = Organization.objects.select_for_update().get(pk=org.pk)
     superior = Organization.objects.get_parent(org)
     new = {name: data.get(name, getattr(org, name)) for name in ORGANIZATION_FIELDS}
@@ -167,7 +164,7 @@ def update_organization(
         placement_on = timezone.localdate()
     elif new["established_on"] != org.established_on and new["established_on"]:
         placement_on = new["established_on"]
-    _raise_if(
+    raise_if(
         organization_errors(
             kind=new["kind"],
             category=new["category"],
@@ -181,8 +178,8 @@ def update_organization(
     )
     for name, value in data.items():
         setattr(org, name, value)
-    _audit(org, by, reason)
-    _save(org)
+    audit(org, by, reason)
+    save_unique(org)
     return org
 
 
@@ -190,43 +187,44 @@ def move_errors(org: Organization, *, to: Organization, moved_on: date) -> Error
     """ORG-01: the moved node is judged on the move date under its new superior."""
     errors: Errors = {}
     if to.path.startswith(org.path):
-        _add(
+        add_error(
             errors, "to", _("Không thể chuyển một tổ chức vào chính nó hoặc tổ chức trực thuộc nó.")
         )
         return errors
     for finding in check_placement(org.kind, to.kind, moved_on):
         if finding.blocking:
-            _add(errors, "to" if finding.field == "kind" else None, str(finding))
+            add_error(errors, "to" if finding.field == "kind" else None, str(finding))
     # ORG-01: the new superior's own kind must exist on the move date (no district
     # after 30/06/2025, no commune committee as a superior before 01/07/2025).
     until, since = KIND_VALID_UNTIL.get(to.kind), KIND_VALID_FROM.get(to.kind)
     if (until and moved_on > until) or (since and moved_on < since):
-        _add(
+        add_error(
             errors,
             "to",
             _("Ngày %(day)s không còn hoặc chưa có cấp %(kind)s (ORG-01).")
-            % {"day": _fmt(moved_on), "kind": kind_label(to.kind).lower()},
+            % {"day": fmt_date(moved_on), "kind": kind_label(to.kind).lower()},
         )
     if org.established_on and moved_on < org.established_on:
-        _add(
+        add_error(
             errors,
             "moved_on",
             _("Ngày điều chuyển phải sau ngày thành lập (%(day)s).")
-            % {"day": _fmt(org.established_on)},
+            % {"day": fmt_date(org.established_on)},
         )
     if org.dissolved_on:
-        _add(errors, None, _("Tổ chức đã giải thể, không thể điều chuyển."))
+        add_error(errors, None, _("Tổ chức đã giải thể, không thể điều chuyển."))
     if to.dissolved_on and moved_on >= to.dissolved_on:
-        _add(
+        add_error(
             errors,
             "to",
-            _("Tổ chức nhận đã giải thể ngày %(day)s.") % {"day": _fmt(to.dissolved_on)},
+            _("Tổ chức nhận đã giải thể ngày %(day)s.") % {"day": fmt_date(to.dissolved_on)},
         )
     if to.established_on and moved_on < to.established_on:
-        _add(
+        add_error(
             errors,
             "moved_on",
-            _("Tổ chức nhận chỉ được thành lập ngày %(day)s.") % {"day": _fmt(to.established_on)},
+            _("Tổ chức nhận chỉ được thành lập ngày %(day)s.")
+            % {"day": fmt_date(to.established_on)},
         )
     return errors
 
@@ -242,8 +240,9 @@ def move_organization(
     """
     org = Organization.objects.get(pk=org.pk)
     to = Organization.objects.get(pk=to.pk)
-    _require(may_move_or_dissolve(by, org) and can_manage_subtree(by, to))
-    _raise_if(move_errors(org, to=to, moved_on=moved_on))
+    require(by, "organizations.restructure_organization", org)
+    require(by, "organizations.manage_organization", to)
+    raise_if(move_errors(org, to=to, moved_on=moved_on))
     from_superior = Organization.objects.get_parent(org)
     Organization.objects.move(org, to, "last-child")
     return OrganizationMove.objects.create(
@@ -259,19 +258,23 @@ def move_organization(
 def dissolve_errors(org: Organization, *, on: date) -> Errors:
     errors: Errors = {}
     if org.established_on and on < org.established_on:
-        _add(
+        add_error(
             errors,
             "dissolved_on",
             _("Ngày giải thể không được trước ngày thành lập (%(day)s).")
-            % {"day": _fmt(org.established_on)},
+            % {"day": fmt_date(org.established_on)},
         )
     if org.dissolved_on:
-        _add(errors, None, _("Tổ chức đã giải thể ngày %(day)s.") % {"day": _fmt(org.dissolved_on)})
+        add_error(
+            errors,
+            None,
+            _("Tổ chức đã giải thể ngày %(day)s.") % {"day": fmt_date(org.dissolved_on)},
+        )
     active = Organization.objects.filter(
         path__startswith=org.path, depth=org.depth + 1, dissolved_on__isnull=True
     ).count()
     if active:
-        _add(
+        add_error(
             errors,
             None,
             _(
@@ -286,12 +289,12 @@ def dissolve_errors(org: Organization, *, on: date) -> Errors:
 @transaction.atomic
 def dissolve_organization(org: Organization, *, on: date, reason: str, by: "User") -> Organization:
     """Dissolve `org` on `on` (established ≤ dissolved; no active subordinate left)."""
-    _require(may_move_or_dissolve(by, org))
+    require(by, "organizations.restructure_organization", org)
     org = Organization.objects.select_for_update().get(pk=org.pk)
-    _raise_if(dissolve_errors(org, on=on))
+    raise_if(dissolve_errors(org, on=on))
     org.dissolved_on = on
-    _audit(org, by, reason or _("Giải thể"))
-    _save(org)
+    audit(org, by, reason or _("Giải thể"))
+    save_unique(org)
     return org
 
 
@@ -300,12 +303,14 @@ def succession_errors(
 ) -> Errors:
     errors: Errors = {}
     if predecessor.pk == successor.pk:
-        _add(errors, "other", _("Hãy chọn một tổ chức khác."))
+        add_error(errors, "other", _("Hãy chọn một tổ chức khác."))
         return errors
     if OrganizationSuccession.objects.filter(predecessor=predecessor, successor=successor).exists():
-        _add(errors, "other", _("Quan hệ kế thừa này đã được ghi nhận."))
+        add_error(errors, "other", _("Quan hệ kế thừa này đã được ghi nhận."))
     if predecessor.established_on and effective_on < predecessor.established_on:
-        _add(errors, "effective_on", _("Ngày hiệu lực trước ngày thành lập của tổ chức tiền thân."))
+        add_error(
+            errors, "effective_on", _("Ngày hiệu lực trước ngày thành lập của tổ chức tiền thân.")
+        )
     return errors
 
 
@@ -323,8 +328,9 @@ def record_succession(
 
     Both must lie in the part of the tree `by` manages.
     """
-    _require(may_record_succession(by, predecessor) and may_record_succession(by, successor))
-    _raise_if(
+    require(by, "organizations.record_succession", predecessor)
+    require(by, "organizations.record_succession", successor)
+    raise_if(
         succession_errors(predecessor=predecessor, successor=successor, effective_on=effective_on)
     )
     link = OrganizationSuccession(
@@ -334,21 +340,9 @@ def record_succession(
         effective_on=effective_on,
         note=note,
     )
-    _audit(link, by)
+    audit(link, by)
     link.save()
     return link
 
 
 # --- Model cells (ORG-03) ---------------------------------------------------------------
-
-__all__ = [
-    "create_organization",
-    "dissolve_errors",
-    "dissolve_organization",
-    "move_errors",
-    "move_organization",
-    "organization_errors",
-    "record_succession",
-    "succession_errors",
-    "update_organization",
-]

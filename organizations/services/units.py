@@ -14,13 +14,11 @@ from ..models import (
 from .base import (
     UNIT_FIELDS,
     Errors,
-    _add,
-    _audit,
-    _clean_fields,
-    _raise_if,
-    _require,
-    may_designate_model_cell,
-    may_edit_units,
+    add_error,
+    audit,
+    clean_fields,
+    raise_if,
+    require,
 )
 
 if TYPE_CHECKING:
@@ -30,13 +28,15 @@ if TYPE_CHECKING:
 def model_year_errors(*, cell: Organization, year: int) -> Errors:
     errors: Errors = {}
     if cell.established_on and year < cell.established_on.year:
-        _add(
+        add_error(
             errors, "year", _("Chi bộ được thành lập năm %(y)s.") % {"y": cell.established_on.year}
         )
     if cell.dissolved_on and year > cell.dissolved_on.year:
-        _add(errors, "year", _("Chi bộ đã giải thể năm %(y)s.") % {"y": cell.dissolved_on.year})
+        add_error(
+            errors, "year", _("Chi bộ đã giải thể năm %(y)s.") % {"y": cell.dissolved_on.year}
+        )
     if ModelCellDesignation.objects.filter(organization=cell, year=year).exists():
-        _add(errors, "year", _("Chi bộ đã được chọn là chi bộ điểm năm này."))
+        add_error(errors, "year", _("Chi bộ đã được chọn là chi bộ điểm năm này."))
     return errors
 
 
@@ -45,10 +45,10 @@ def designate_model_cell(
     *, cell: Organization, year: int, note: str = "", by: "User"
 ) -> ModelCellDesignation:
     """ORG-03: record that `cell` is a model cell (chi bộ điểm) for `year`."""
-    _require(may_designate_model_cell(by, cell))
-    _raise_if(model_year_errors(cell=cell, year=year))
+    require(by, "organizations.designate_model_cell", cell)
+    raise_if(model_year_errors(cell=cell, year=year))
     designation = ModelCellDesignation(organization=cell, year=year, note=note)
-    _audit(designation, by)
+    audit(designation, by)
     designation.save()
     return designation
 
@@ -61,31 +61,24 @@ def save_residential_unit(
     *, cell: Organization, by: "User", unit: ResidentialUnit | None = None, **fields: Any
 ) -> ResidentialUnit:
     """Add a village or block to a cell, or change one it already covers."""
-    _require(may_edit_units(by, cell))
-    data = _clean_fields(fields, UNIT_FIELDS)
+    require(by, "organizations.change_units", cell)
+    data = clean_fields(fields, UNIT_FIELDS)
     if unit is None:
         unit = ResidentialUnit(cell=cell)
     elif unit.cell_id != cell.pk:
         raise PermissionDenied
     for name, value in data.items():
         setattr(unit, name, value)
-    _audit(unit, by)
+    audit(unit, by)
     unit.save()
     return unit
 
 
 @transaction.atomic
 def delete_residential_unit(unit: ResidentialUnit, *, by: "User") -> None:
-    _require(may_edit_units(by, unit.cell))
-    _audit(unit, by)
+    require(by, "organizations.change_units", unit.cell)
+    audit(unit, by)
     unit.delete()
 
 
 # --- Terms, committees and seats --------------------------------------------------------
-
-__all__ = [
-    "delete_residential_unit",
-    "designate_model_cell",
-    "model_year_errors",
-    "save_residential_unit",
-]

@@ -1,5 +1,5 @@
 """What the organization views share: the 403 page and the form screen of one
-organization (core.views_write.WriteFormView)."""
+organization (core.views.write.WriteFormView)."""
 
 from typing import Any
 
@@ -9,9 +9,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.views_write import WriteFormView
+from core.views.write import WriteFormView
 
-from .. import services
 from ..models import Organization
 from ..queries import get_organization_for
 
@@ -28,7 +27,7 @@ def forbidden(request, org: Organization | None = None, message: str | None = No
 
 class OrganizationFormView(WriteFormView[Any, Organization]):
     """A form about one organization (`pk` in the URL; 404 outside the reader's reach):
-    `has_permission` asks the service's `may_*` rule, a reader who may not gets the 403
+    `permission` names one of organizations/permissions.py, a reader who may not gets the 403
     page. After saving: the saved object's page, or the organization's (`back_to_org`)."""
 
     template_name = "organizations/form.html"
@@ -63,12 +62,15 @@ class OrganizationFormView(WriteFormView[Any, Organization]):
 def permissions(user, org: Organization) -> dict[str, bool]:
     """Which buttons the organization page shows (the views refuse the rest)."""
     return {
-        "create": services.may_create_under(user, org),
-        "edit": services.may_edit(user, org),
-        "move": services.may_move_or_dissolve(user, org) and org.depth > 1 and not org.is_dissolved,
-        "dissolve": services.may_move_or_dissolve(user, org) and not org.is_dissolved,
-        "succession": services.may_record_succession(user, org),
-        "units": services.may_edit_units(user, org),
-        "model_year": services.may_designate_model_cell(user, org),
-        "committees": services.may_edit_committees(user, org),
+        "create": user.has_perm("organizations.add_organization", org),
+        "edit": user.has_perm("organizations.manage_organization", org),
+        "move": user.has_perm("organizations.restructure_organization", org)
+        and org.depth > 1
+        and not org.is_dissolved,
+        "dissolve": user.has_perm("organizations.restructure_organization", org)
+        and not org.is_dissolved,
+        "succession": user.has_perm("organizations.record_succession", org),
+        "units": user.has_perm("organizations.change_units", org),
+        "model_year": user.has_perm("organizations.designate_model_cell", org),
+        "committees": user.has_perm("organizations.change_committees", org),
     }

@@ -7,10 +7,9 @@ may do these; a reader who may not gets a 403 page, anyone else a 404.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import services
 from ..forms import DissolveForm, MoveForm, OrganizationForm, SuccessionForm
-from ..models import Organization
 from ..queries import move_targets_for, writable_organizations_for
+from ..services import tree
 from .common import OrganizationFormView
 
 
@@ -19,8 +18,7 @@ class CreateChildView(OrganizationFormView):
     submit = gettext_lazy("Thêm tổ chức")
     success_message = gettext_lazy("Đã thêm tổ chức trực thuộc.")
 
-    def has_permission(self, obj):
-        return services.may_create_under(self.request.user, obj)
+    permission = "organizations.add_organization"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "superior": self.object}
@@ -29,7 +27,7 @@ class CreateChildView(OrganizationFormView):
         return _("Thành lập tổ chức trực thuộc %(name)s") % {"name": self.object.name}
 
     def perform(self, form):
-        return services.create_organization(
+        return tree.create_organization(
             superior=self.object, by=self.request.user, **form.cleaned_data
         )
 
@@ -38,21 +36,20 @@ class EditView(OrganizationFormView):
     form_class = OrganizationForm
     success_message = gettext_lazy("Đã lưu thay đổi.")
 
-    def has_permission(self, obj):
-        return services.may_edit(self.request.user, obj)
+    permission = "organizations.manage_organization"
 
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
             "instance": self.object,
-            "superior": Organization.objects.get_parent(self.object),
+            "superior": self.object.get_parent(),
         }
 
     def get_title(self):
         return _("Sửa thông tin %(name)s") % {"name": self.object.name}
 
     def perform(self, form):
-        return services.update_organization(self.object, by=self.request.user, **form.cleaned_data)
+        return tree.update_organization(self.object, by=self.request.user, **form.cleaned_data)
 
 
 class MoveView(OrganizationFormView):
@@ -62,7 +59,10 @@ class MoveView(OrganizationFormView):
     back_to_org = True
 
     def has_permission(self, obj):
-        return services.may_move_or_dissolve(self.request.user, obj) and obj.depth > 1
+        return (
+            self.request.user.has_perm("organizations.restructure_organization", obj)
+            and obj.depth > 1
+        )
 
     def get_form_kwargs(self):
         return {
@@ -75,7 +75,7 @@ class MoveView(OrganizationFormView):
         return _("Điều chuyển %(name)s sang tổ chức cấp trên khác") % {"name": self.object.name}
 
     def perform(self, form):
-        return services.move_organization(
+        return tree.move_organization(
             self.object,
             to=form.cleaned_data["to"],
             moved_on=form.cleaned_data["moved_on"],
@@ -90,8 +90,7 @@ class DissolveView(OrganizationFormView):
     success_message = gettext_lazy("Đã ghi nhận giải thể.")
     danger = True
 
-    def has_permission(self, obj):
-        return services.may_move_or_dissolve(self.request.user, obj)
+    permission = "organizations.restructure_organization"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "org": self.object}
@@ -100,7 +99,7 @@ class DissolveView(OrganizationFormView):
         return _("Giải thể %(name)s") % {"name": self.object.name}
 
     def perform(self, form):
-        return services.dissolve_organization(
+        return tree.dissolve_organization(
             self.object,
             on=form.cleaned_data["dissolved_on"],
             reason=form.cleaned_data["reason"],
@@ -113,8 +112,7 @@ class SuccessionView(OrganizationFormView):
     success_message = gettext_lazy("Đã ghi nhận quan hệ kế thừa.")
     back_to_org = True
 
-    def has_permission(self, obj):
-        return services.may_record_succession(self.request.user, obj)
+    permission = "organizations.record_succession"
 
     def get_form_kwargs(self):
         return {
@@ -130,7 +128,7 @@ class SuccessionView(OrganizationFormView):
 
     def perform(self, form):
         predecessor, successor = form.pair()
-        return services.record_succession(
+        return tree.record_succession(
             predecessor=predecessor,
             successor=successor,
             kind=form.cleaned_data["kind"],

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import services
 from ..forms import (
     CommitteeForm,
     ModelCellForm,
@@ -19,12 +18,13 @@ from ..forms import (
     TermForm,
 )
 from ..queries import get_organization_for
+from ..services import committees, units
 from .common import OrganizationFormView, forbidden
 
 
 def _cell_for_units(request, pk):
     org = get_organization_for(request.user, pk)
-    return org, services.may_edit_units(request.user, org)
+    return org, request.user.has_perm("organizations.change_units", org)
 
 
 class _UnitFormView(OrganizationFormView):
@@ -34,11 +34,10 @@ class _UnitFormView(OrganizationFormView):
     back_to_org = True
     unit = None
 
-    def has_permission(self, obj):
-        return services.may_edit_units(self.request.user, obj)
+    permission = "organizations.change_units"
 
     def perform(self, form):
-        return services.save_residential_unit(
+        return units.save_residential_unit(
             cell=self.object, by=self.request.user, **self._unit(), **form.cleaned_data
         )
 
@@ -83,7 +82,7 @@ def delete_unit(request, pk, unit_pk):
     if not allowed:
         return forbidden(request, org)
     if request.method == "POST":
-        services.delete_residential_unit(unit, by=request.user)
+        units.delete_residential_unit(unit, by=request.user)
         messages.success(request, _("Đã xóa %(unit)s.") % {"unit": unit})
         return redirect(org)
     return render(request, "organizations/confirm_delete.html", {"org": org, "unit": unit})
@@ -92,8 +91,7 @@ def delete_unit(request, pk, unit_pk):
 class _CommitteesFormView(OrganizationFormView):
     back_to_org = True
 
-    def has_permission(self, obj):
-        return services.may_edit_committees(self.request.user, obj)
+    permission = "organizations.change_committees"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "org": self.object}
@@ -107,7 +105,7 @@ class AddTermView(_CommitteesFormView):
         return _("Thêm nhiệm kỳ của %(name)s") % {"name": self.object.name}
 
     def perform(self, form):
-        return services.add_term(
+        return committees.add_term(
             organization=self.object, by=self.request.user, **form.cleaned_data
         )
 
@@ -120,7 +118,7 @@ class AddCommitteeView(_CommitteesFormView):
         return _("Thêm cấp ủy của %(name)s") % {"name": self.object.name}
 
     def perform(self, form):
-        return services.add_committee(
+        return committees.add_committee(
             organization=self.object,
             term=form.cleaned_data["term"],
             kind=form.cleaned_data["kind"],
@@ -139,8 +137,7 @@ class AddModelYearView(OrganizationFormView):
     success_message = gettext_lazy("Đã ghi nhận chi bộ điểm.")
     back_to_org = True
 
-    def has_permission(self, obj):
-        return services.may_designate_model_cell(self.request.user, obj)
+    permission = "organizations.designate_model_cell"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "cell": self.object}
@@ -149,7 +146,7 @@ class AddModelYearView(OrganizationFormView):
         return _("Chọn %(name)s là chi bộ điểm") % {"name": self.object.name}
 
     def perform(self, form):
-        return services.designate_model_cell(
+        return units.designate_model_cell(
             cell=self.object, by=self.request.user, **form.cleaned_data
         )
 

@@ -12,7 +12,7 @@ from docx import Document
 from docx.shared import Pt
 from jinja2 import UndefinedError
 
-from core import documents_build
+from core import docx_builder
 from core.documents import (
     DocType,
     DocumentHeader,
@@ -301,16 +301,16 @@ def test_docx_unknown_template():
 
 
 def test_docx_templates_are_rebuilt_from_the_script(tmp_path):
-    """The committed binaries are exactly what core/documents_build.py makes."""
-    committed = documents_build.TEMPLATE_DIR
+    """The committed binaries are exactly what core/docx_builder.py makes."""
+    committed = docx_builder.TEMPLATE_DIR
     assert (
-        documents_build.build_base(tmp_path / "base.docx").read_bytes()
+        docx_builder.build_base(tmp_path / "base.docx").read_bytes()
         == (committed / "base.docx").read_bytes()
-    ), "run: python -m core.documents_build"
+    ), "run: python -m core.docx_builder"
     assert (
-        documents_build.build_example_notice(tmp_path / "n.docx").read_bytes()
+        docx_builder.build_example_notice(tmp_path / "n.docx").read_bytes()
         == (committed / "example_notice.docx").read_bytes()
-    ), "run: python -m core.documents_build"
+    ), "run: python -m core.docx_builder"
 
 
 # --- PDF -------------------------------------------------------------------------------
@@ -427,7 +427,7 @@ def test_anything_else_is_refused(no_network, url, message):
 def test_weasyprint_never_fetches_remote_resources(no_network):
     from weasyprint import HTML
 
-    from core.documents import LOCAL_BASE_URL, _static_fetcher
+    from core.documents import LOCAL_BASE_URL, static_fetcher
 
     html = (
         '<img src="https://example.com/tracker.png">'
@@ -436,7 +436,7 @@ def test_weasyprint_never_fetches_remote_resources(no_network):
         '<img src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 '
         'width=%225%22 height=%225%22/%3E">'
     )
-    document = HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=_static_fetcher()).render()
+    document = HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=static_fetcher()).render()
     images = [
         box
         for box in document.pages[0]._page_box.descendants()

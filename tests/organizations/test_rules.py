@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from organizations import services
 from organizations.enums import OrgKind
 from organizations.forms import OrganizationForm
 from organizations.models import Organization
@@ -99,7 +98,7 @@ def test_org01_cell_cannot_hold_grassroots_committee(officer, login, tree):
         ValidationError,
         match=r"Chi bộ trực thuộc không thể trực tiếp có đảng bộ cơ sở\. \(ORG-01\)",
     ) as exc:
-        services.create_organization(
+        tree_services.create_organization(
             superior=cell, by=officer, name="Đảng bộ sai chỗ", kind=OrgKind.GRASSROOTS_COMMITTEE
         )
     assert "ORG-01" in " ".join(exc.value.message_dict["kind"])
@@ -114,7 +113,7 @@ def test_org01_changing_kind_must_still_hold_the_subordinates(officer, tree):
         ValidationError,
         match=r"Chi bộ cơ sở không thể có các tổ chức trực thuộc hiện có.*\(ORG-01\)",
     ) as exc:
-        services.update_organization(
+        tree_services.update_organization(
             tree["grassroots"], by=officer, kind=OrgKind.GRASSROOTS_CELL, category="school"
         )
     assert "ORG-01" in " ".join(exc.value.message_dict["kind"])
@@ -131,11 +130,11 @@ def test_org01_move_is_judged_on_the_move_date(admin_user, tree):
         ValidationError,
         match=r"Ngày 01/07/2025 không còn hoặc chưa có cấp đảng bộ huyện, quận, thị xã \(ORG-01\)",
     ) as exc:
-        services.move_organization(
+        tree_services.move_organization(
             org, to=district, moved_on=date(2025, 7, 1), reason="QĐ", by=admin_user
         )
     assert "ORG-01" in " ".join(exc.value.message_dict["to"])
-    services.move_organization(
+    tree_services.move_organization(
         org, to=district, moved_on=date(2025, 6, 30), reason="QĐ", by=admin_user
     )
     org.refresh_from_db()
@@ -146,7 +145,7 @@ def test_org01_move_refuses_a_superior_that_cannot_hold_the_kind(officer, tree):
     with pytest.raises(
         ValidationError, match=r"Đảng bộ xã không thể trực tiếp có chi bộ trực thuộc\. \(ORG-01\)"
     ) as exc:
-        services.move_organization(
+        tree_services.move_organization(
             tree["cell_a"], to=tree["commune"], moved_on=date(2025, 8, 1), reason="", by=officer
         )
     assert "ORG-01" in str(exc.value)
@@ -218,7 +217,7 @@ def test_org05_code_unique_in_the_service_too(officer, tree):
     with pytest.raises(
         ValidationError, match=r"Mã tổ chức này đã được dùng cho một tổ chức khác \(ORG-05\)"
     ) as exc:
-        services.update_organization(tree["cell_a"], by=officer, code="38.168.053.000.002")
+        tree_services.update_organization(tree["cell_a"], by=officer, code="38.168.053.000.002")
     assert "ORG-05" in exc.value.message_dict["code"][0]
 
 

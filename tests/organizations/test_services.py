@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from members.models import CommitteeSeat
-from organizations import services
 from organizations.enums import OrgKind
 from organizations.models import (
     Committee,
@@ -17,6 +16,8 @@ from organizations.models import (
     ResidentialUnit,
     Term,
 )
+from organizations.services import committees as committee_services
+from organizations.services import tree as tree_services
 from tests.factories import MemberFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +74,7 @@ def test_move_targets_only_what_the_officer_manages_and_may_hold_the_kind(office
 def test_move_out_of_reach_is_refused(officer, tree):
     """An officer cannot move an organization into another commune's subtree."""
     with pytest.raises(PermissionDenied, match="Bạn không có quyền thực hiện thao tác này"):
-        services.move_organization(
+        tree_services.move_organization(
             tree["grassroots"],
             to=tree["other_commune"],
             moved_on=date(2025, 8, 1),
@@ -87,7 +88,7 @@ def test_move_into_own_subtree_is_refused(admin_user, records):
         ValidationError,
         match="Không thể chuyển một tổ chức vào chính nó hoặc tổ chức trực thuộc nó",
     ):
-        services.move_organization(
+        tree_services.move_organization(
             records["cell"],
             to=records["group"],
             moved_on=date(2025, 8, 1),
@@ -134,7 +135,7 @@ def test_succession_recorded_and_linked_both_ways(officer, login, tree):
 
 def test_succession_with_an_organization_out_of_scope_is_refused(officer, tree):
     with pytest.raises(PermissionDenied, match="Bạn không có quyền thực hiện thao tác này"):
-        services.record_succession(
+        tree_services.record_succession(
             predecessor=tree["other_cell"],
             successor=tree["cell_a"],
             kind="merge",
@@ -264,10 +265,12 @@ def test_committee_kind_follows_the_organization(officer, tree):
         organization=tree["grassroots"], name="2025–2030", starts_on=date(2025, 5, 1)
     )
     with pytest.raises(ValidationError, match="Loại cấp ủy này không dùng cho đảng bộ cơ sở"):
-        services.add_committee(
+        committee_services.add_committee(
             organization=tree["grassroots"], term=term, kind="cell_committee", by=officer
         )
-    services.add_committee(organization=tree["grassroots"], term=term, kind="executive", by=officer)
+    committee_services.add_committee(
+        organization=tree["grassroots"], term=term, kind="executive", by=officer
+    )
 
 
 # --- Create and edit; the audit trail ------------------------------------------------------
@@ -315,7 +318,7 @@ def test_editing_shows_the_change_on_the_page(officer, login, tree):
 
 
 def test_dissolve_records_the_reason_in_the_history(officer, tree):
-    services.dissolve_organization(
+    tree_services.dissolve_organization(
         tree["cell_b"], on=date(2025, 9, 1), reason="Sáp nhập vào chi bộ Nà Phát", by=officer
     )
     record = tree["cell_b"].history.first()
@@ -325,13 +328,15 @@ def test_dissolve_records_the_reason_in_the_history(officer, tree):
 
 def test_services_refuse_a_user_without_the_right(inspector, secretary, tree):
     with pytest.raises(PermissionDenied, match="Bạn không có quyền thực hiện thao tác này"):
-        services.create_organization(
+        tree_services.create_organization(
             superior=tree["grassroots"], by=inspector, name="X", kind="cell", category="school"
         )
     with pytest.raises(PermissionDenied, match="Bạn không có quyền thực hiện thao tác này"):
-        services.update_organization(tree["cell_a"], by=secretary, name="Đổi tên")
+        tree_services.update_organization(tree["cell_a"], by=secretary, name="Đổi tên")
     with pytest.raises(PermissionDenied, match="Bạn không có quyền thực hiện thao tác này"):
-        services.dissolve_organization(tree["cell_a"], on=date(2025, 9, 1), reason="", by=secretary)
+        tree_services.dissolve_organization(
+            tree["cell_a"], on=date(2025, 9, 1), reason="", by=secretary
+        )
 
 
 # --- ORG-03: model cells --------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """DOC-01: document numbers, per document type across the committee's term.
 
     from core.documents import DocType
-    from organizations.numbering import next_number
+    from organizations.services.numbering import next_number
 
     number = next_number(cell, DocType.NGHI_QUYET, meeting.held_on, by=request.user,
                          title="Nghị quyết sinh hoạt chi bộ tháng 3", ref=f"meetings.Meeting:{meeting.pk}")
@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from core.audit import stamp
 from core.documents import DocType
 
-from .models import DocumentNumber, Organization, Term
+from ..models import DocumentNumber, Organization, Term
 
 if TYPE_CHECKING:
     from .links import User

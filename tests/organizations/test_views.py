@@ -1,4 +1,4 @@
-"""Every organization view for every persona (ARCHITECTURE: every view test has an outsider).
+"""Every organization view (organizations/views/) for every persona (ARCHITECTURE: every view test has an outsider).
 
 Expected: officer of the subtree 200; inspector reads (200) but may not write (403);
 secretary of cell_a reads it and writes its units, terms and seats, but may not create,

@@ -68,8 +68,9 @@ ALLOWED_TOP = {
     "context_processors",
     "imports",
 }
-# Test folders that follow journeys, not modules.
-JOURNEY_TESTS = {"browser"}
+# Test folders that follow journeys (browser) or check the whole project (project: layout,
+# conventions, dependencies, translations), not one module.
+JOURNEY_TESTS = {"browser", "project"}
 
 
 def _modules(app: str) -> list[Path]:
@@ -118,11 +119,17 @@ def test_init_files_reexport_nothing(app):
     assert found == [], "import from the module itself, not from the package: " + ", ".join(found)
 
 
+# Another project's private names (python-docx's `_Cell`, django-stubs' `_User`) are theirs.
+PROJECT_PACKAGES = {*ALL_APPS, "tests", "bench"}
+
+
 def _private_imports(path: Path) -> list[str]:
     tree = ast.parse(path.read_text())
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
+        if isinstance(node, ast.ImportFrom) and (
+            node.level > 0 or (node.module or "").split(".")[0] in PROJECT_PACKAGES
+        ):
             for alias in node.names:
                 if alias.name.startswith("_") and not alias.name.startswith("__"):
                     found.append(f"{_rel(path)}:{node.lineno} {alias.name}")

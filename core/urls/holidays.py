@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_holidays as views
+from core.views import holidays as views
 
 app_name = "holidays"
 urlpatterns = [

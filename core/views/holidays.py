@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.audit import history_rows
-from core.calendar import is_working_day, working_days_between
+from core.calendar import holidays_in, is_working_day, working_days_between
 from core.forms import DATE_FORMAT, ModelForm
 from core.models import DayKind, PublicHoliday
-from core.views_write import ConfirmActionView, Saved, WriteFormView
+from core.views.write import ConfirmActionView, Saved, WriteFormView
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
 MANAGE_HOLIDAYS = "core.manage_holidays"
@@ -71,7 +71,7 @@ def _list_url(year: int) -> str:
 def holiday_list(request: HttpRequest) -> HttpResponse:
     _admin_only(request)
     year = _year_param(request)
-    days = list(PublicHoliday.objects.filter(date__year=year))
+    days = holidays_in(year)
     rows = [
         {
             "day": day,

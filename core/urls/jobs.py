@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_jobs
+from core.views import jobs as views_jobs
 
 app_name = "core_jobs"
 urlpatterns = [

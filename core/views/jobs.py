@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .jobs import get_job_for, live
+from core.jobs import get_job_for, live
 
 
 @login_required

@@ -12,7 +12,7 @@ from core.documents import DocType, render_docx
 from organizations.documents import abbreviation_of, header_for, issuing_name, place_of
 from organizations.enums import OrgKind
 from organizations.models import DocumentNumber, Term
-from organizations.numbering import next_number, term_in_force
+from organizations.services.numbering import next_number, term_in_force
 from tests.factories import OrganizationFactory, UserFactory
 
 NQ, BB, TB = DocType.NGHI_QUYET, DocType.BIEN_BAN, DocType.THONG_BAO

@@ -1,4 +1,4 @@
-"""core.views_write: WriteFormView and ConfirmActionView, driven with a tiny form and
+"""core.views.write: WriteFormView and ConfirmActionView, driven with a tiny form and
 service through RequestFactory (the responses are not rendered: the context is read)."""
 
 import pytest
@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied, Valid
 from django.http import Http404
 from django.test import RequestFactory
 
-from core.views_write import ConfirmActionView, Saved, WriteFormView
+from core.views.write import ConfirmActionView, Saved, WriteFormView
 
 PERMISSION = "core.manage_holidays"  # system administrators (accounts.permissions)
 calls: list[dict] = []

@@ -1,6 +1,6 @@
 """Builds the DOCX templates of official documents (DOC-01), so the binaries are reproducible.
 
-Run `python -m core.documents_build` (from the project root, virtualenv active) after
+Run `python -m core.docx_builder` (from the project root, virtualenv active) after
 changing this file; it rewrites:
 
 - `core/templates/documents/docx/base.docx`: the DOC-01 frame (header table, type and
@@ -11,7 +11,7 @@ changing this file; it rewrites:
 
 A feature's template is built the same way, by a small script in the feature's app::
 
-    from core.documents_build import TemplateBuilder
+    from core.docx_builder import TemplateBuilder
 
     def build_minutes(path):
         b = TemplateBuilder()                       # page setup, styles, DOC-01 header

@@ -1,0 +1,1 @@
+"""core's URL modules, included by chibo/urls.py."""

@@ -1,0 +1,1 @@
+"""core's screens: the write-view classes every app uses (write), holidays, jobs."""
