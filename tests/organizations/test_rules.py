@@ -9,6 +9,7 @@ from django.urls import reverse
 from organizations.enums import OrgKind
 from organizations.forms import OrganizationForm
 from organizations.models import Organization
+from organizations.services import tree as tree_services
 
 pytestmark = pytest.mark.django_db
 
