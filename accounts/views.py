@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from core.audit import history_rows
 from core.pagination import paginate
-from core.views_write import ConfirmActionView, WriteFormView
+from core.views.write import ConfirmActionView, WriteFormView
 
 from . import services
 from .forms import (
