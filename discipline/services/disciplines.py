@@ -12,7 +12,7 @@ from members.enums import EventKind, MemberStatus
 from members.models import Member, Membership
 from members.services.events import record_event
 from organizations.models import Organization
-from organizations.services import dissolve_errors, dissolve_organization, may_move_or_dissolve
+from organizations.services.tree import dissolve_errors, dissolve_organization
 
 from .. import rules
 from ..enums import (
@@ -221,7 +221,7 @@ def dissolution_findings(organization: Organization, *, on: date, by: "User") ->
             )
             % {"n": members}
         )
-    if not may_move_or_dissolve(by, organization):
+    if not by.has_perm("organizations.restructure_organization", organization):
         reasons.append(_("Chỉ cấp ủy cấp trên trực tiếp mới giải thể được tổ chức này."))
     if not reasons:
         return []

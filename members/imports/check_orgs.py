@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from organizations.models import Organization
-from organizations.services import organization_errors
+from organizations.services.tree import organization_errors
 
 from .check_cells import CellChecks
 from .layout import (

@@ -34,7 +34,7 @@ from simple_history.utils import bulk_update_with_history
 from core import bulk
 from core.audit import set_change_reason
 from core.text import fold, name_sort_key
-from organizations import services
+from organizations.services import tree as tree_services
 from organizations.models import Organization
 
 from ..bulk_tables import EVENTS, MEMBERS, MEMBERSHIPS
@@ -234,7 +234,9 @@ class ImportRun:
                     set_change_reason(org, CHANGE_REASON)
                     org.save()
                 else:
-                    services.update_organization(org, by=self.user, reason=CHANGE_REASON, **changes)
+                    tree_services.update_organization(
+                        org, by=self.user, reason=CHANGE_REASON, **changes
+                    )
                 return
             superior_ref = self._checks.org(r.superior)
             assert superior_ref is not None  # a checked row names a known superior
@@ -251,7 +253,7 @@ class ImportRun:
                 set_change_reason(org, CHANGE_REASON)
                 org = superior.add_child(instance=org)
             else:
-                org = services.create_organization(superior=superior, by=self.user, **fields)
+                org = tree_services.create_organization(superior=superior, by=self.user, **fields)
             self._checks.new_orgs[r.code] = OrgRef(
                 org.pk, org.path, org.kind, r.code, None, writable=True, manageable=True
             )
