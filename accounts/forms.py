@@ -21,7 +21,7 @@ from .enums import Role
 from .links import member_records
 from .models import RoleAssignment, User
 from .scope import active_assignments
-from .services import _check_assignment
+from .services import check_assignment
 
 if TYPE_CHECKING:
     from organizations.models import Organization
@@ -241,7 +241,7 @@ class AssignmentForm(ModelForm):
         starts_on = cleaned.get("starts_on")
         if role and starts_on and "organization" not in self.errors:
             try:
-                _check_assignment(
+                check_assignment(
                     role=role,
                     organization=cleaned.get("organization"),
                     starts_on=starts_on,

@@ -87,7 +87,7 @@ def reset_password(user: User, *, password: str, by: User | None) -> User:
     return user
 
 
-def _check_assignment(
+def check_assignment(
     *,
     role: str,
     organization: "Organization | None",
@@ -126,7 +126,7 @@ def add_assignment(
     (members.services.link_account, through accounts.links); the user's cached assignments are forgotten.
     """
     starts_on = starts_on or timezone.localdate()
-    _check_assignment(
+    check_assignment(
         role=role, organization=organization, starts_on=starts_on, ends_on=ends_on, member=member
     )
     assignment = RoleAssignment(

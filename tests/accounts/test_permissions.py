@@ -3,7 +3,7 @@
 import pytest
 
 from accounts.enums import Role
-from tests.factories import MemberFactory, OrganizationFactory, RoleAssignmentFactory, UserFactory
+from tests.factories import MemberFactory, RoleAssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,30 +18,6 @@ def test_admin_of_an_organization_is_not_a_system_admin(tree):
     user = UserFactory()
     RoleAssignmentFactory(user=user, role=Role.ADMIN, organization=tree["commune"])
     assert not user.has_perm("accounts.manage_users")
-
-
-def test_organization_permissions(tree, officer, secretary, inspector, outsider, admin_user):
-    cell_a, cell_b, commune = tree["cell_a"], tree["cell_b"], tree["commune"]
-    assert officer.has_perm("organizations.change_organization", cell_a)
-    assert officer.has_perm("organizations.add_organization", commune)
-    assert officer.has_perm("organizations.view_organization", cell_b)
-    assert secretary.has_perm("organizations.view_organization", cell_a)
-    assert secretary.has_perm("organizations.change_organization", cell_a)
-    assert not secretary.has_perm("organizations.add_organization", cell_a)
-    assert not secretary.has_perm("organizations.view_organization", cell_b)
-    assert not secretary.has_perm("organizations.change_organization", cell_b)
-    assert inspector.has_perm("organizations.view_organization", cell_a)
-    assert not inspector.has_perm("organizations.change_organization", cell_a)
-    assert not outsider.has_perm("organizations.view_organization", cell_a)
-    assert admin_user.has_perm("organizations.change_organization", cell_a)
-    # No object: no object-level grant.
-    assert not officer.has_perm("organizations.change_organization")
-
-
-def test_secretary_reaches_the_party_groups_of_their_cell(tree, secretary):
-    group = OrganizationFactory(name="Tổ đảng 1", kind="party_group", superior=tree["cell_a"])
-    assert secretary.has_perm("organizations.view_organization", group)
-    assert secretary.has_perm("organizations.change_organization", group)
 
 
 def test_member_permissions(tree, officer, secretary, other_secretary, inspector, member_user):

@@ -52,7 +52,8 @@ LAYERS = [
     "permissions",
 ]
 # What an app's top level may hold. `imports`: the register's file import (read, check,
-# write through services); `links`: the seam an app fills for the apps below it.
+# write through services); `links`: the seam an app fills for the apps below it; `scope`:
+# accounts' reach of a user, which every scoped query and permission builds on.
 ALLOWED_TOP = {
     *LAYERS,
     "__init__",
@@ -67,6 +68,7 @@ ALLOWED_TOP = {
     "migrations",
     "context_processors",
     "imports",
+    "scope",
 }
 # Test folders that follow journeys (browser) or check the whole project (project: layout,
 # conventions, dependencies, translations), not one module.
