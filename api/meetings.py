@@ -1,4 +1,4 @@
-"""Cell-meeting compliance statistics of a subtree (issue 4 item 7; MTG-01..03, EXM-02).
+"""Cell-meeting compliance statistics of a subtree (MTG-01..03, EXM-02).
 
 The same `meetings.statistics.compliance()` the statistics page, its XLSX export and the
 annual report call, with the same period and the same scope: the organization is read

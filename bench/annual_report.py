@@ -13,7 +13,7 @@ each in a child process and timed. With --reuse an existing
 database holding at least N members is used as it is.
 
 Then, in this process, for the province (the root) and for the commune with the most
-cells, it times every section of the report (reports.annual.SECTIONS: best and median
+cells, it times every section of the report (reports.queries.annual.SECTIONS: best and median
 of --repeat runs), counts each section's queries, and checks that the count is the same
 for the commune and for the province (the statistics are aggregate queries whose number
 does not grow with the data). On PostgreSQL it runs ANALYZE first (a bulk-loaded database
@@ -125,7 +125,8 @@ def main() -> None:
         from members.models import Member  # noqa: PLC0415 (reason: app-registry)
         from organizations.enums import CELL_KINDS, COMMUNE_KINDS  # noqa: PLC0415 (reason: app-registry)
         from organizations.models import Organization  # noqa: PLC0415 (reason: app-registry)
-        from reports import annual, documents  # noqa: PLC0415 (reason: app-registry)
+        from reports.documents import annual as documents  # noqa: PLC0415 (reason: app-registry)
+        from reports.queries import annual  # noqa: PLC0415 (reason: app-registry)
 
         def have_dataset() -> bool:
             try:

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("reports.urls_home")),
+    path("", include("reports.urls.home")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("organizations/", include("organizations.urls")),
@@ -14,7 +14,7 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("discipline/", include("discipline.urls")),
     path("training/", include("training.urls")),
-    path("reports/", include("reports.urls")),
+    path("reports/", include("reports.urls.reports")),
     path("api/v1/", include("api.urls")),
     path("holidays/", include("core.urls.holidays")),
     path("jobs/", include("core.urls.jobs")),

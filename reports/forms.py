@@ -1,4 +1,4 @@
-"""The choice of subtree and date for the STA-01 tables."""
+"""The choice of subtree and date for the STA-01 tables; the year of an annual report."""
 
 from datetime import date
 
@@ -6,11 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import SubtreeFilterForm
 from core.forms import Form, VNDateInput
-from members.forms_badges import OrganizationPickerMixin
 
 
-class StatisticsForm(OrganizationPickerMixin, Form):
+class StatisticsForm(SubtreeFilterForm):
+    all_choice = False
     on = forms.DateField(label=_("Tính đến ngày"), required=False, widget=VNDateInput())
 
     def statistics_date(self) -> date:
@@ -20,15 +21,13 @@ class StatisticsForm(OrganizationPickerMixin, Form):
         return today
 
 
-class AnnualReportForm(forms.Form):
+class AnnualReportForm(Form):
     year = forms.IntegerField(label=_("Năm"), min_value=1930, max_value=2100)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def configure(self) -> None:
         field = self.fields["year"]
         field.localize = False
         field.widget.is_localized = False
-        field.widget.attrs["class"] = "form-control"
         if not self.is_bound:
             self.initial.setdefault("year", timezone.localdate().year)
 

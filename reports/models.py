@@ -1,4 +1,4 @@
-"""The files of generated reports, kept and listed (issue 7 item 5)."""
+"""The files of generated reports, kept and listed."""
 
 from django.conf import settings
 from django.db import models

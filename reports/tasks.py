@@ -12,8 +12,9 @@ from core import jobs
 from core.models import BackgroundJob, JobState
 from organizations.models import Organization
 
-from . import annual, documents
+from .documents import annual as documents
 from .models import ReportFile, ReportKind
+from .queries import annual
 
 logger = logging.getLogger(__name__)
 KIND = "reports.annual"

@@ -3,6 +3,6 @@
 from django.urls import include, path
 
 urlpatterns = [
-    path("reports/", include("reports.urls")),
+    path("reports/", include("reports.urls.reports")),
     path("", include("chibo.urls")),
 ]

@@ -1,5 +1,5 @@
-"""The building blocks of the annual report (reports.annual) and of the officer's home
-page (reports.home): a section with its sentences, tables and charts, and the
+"""The building blocks of the annual report (reports.queries.annual) and of the officer's home
+page (reports.queries.home): a section with its sentences, tables and charts, and the
 Vietnamese-style shares they print ("36,12%", "8,5%"; "—" when there is nothing to
 divide by). Plain data: no query is made here.
 """

@@ -1,4 +1,4 @@
-"""The committee officer's home page (reports.home, issue 7 item 3): the classification
+"""The committee officer's home page (reports.queries.home): the classification
 results of the organizations beside last year's, and the admissions figure with its
 drill-down to the subordinate organizations. Figures computed by hand from
 tests/reports/annual_data.py (2025) plus the 2026 records added here."""
@@ -16,7 +16,7 @@ from reviews.models import OrganizationReview, ReviewRound
 from tests.admissions.test_queries_results import admit
 from tests.factories import OrganizationFactory
 
-from . import annual_data
+from tests.reports import annual_data
 
 HOME_DAY = date(2026, 11, 23)
 

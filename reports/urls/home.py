@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_home
+from ..views import home as views_home
 
 app_name = "home"
 urlpatterns = [

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from reports.membership import TABLES
+from reports.queries.membership import TABLES
 
 pytestmark = pytest.mark.urls("tests.reports.urls_for_tests")
 

@@ -50,7 +50,7 @@ from members.enums import (
     TheoryLevel,
 )
 from members.models import Member, Membership
-from members.queries import AGE_BANDS, PARTY_AGE_BANDS, age_band_q, party_age_band_q
+from members.queries.register import AGE_BANDS, PARTY_AGE_BANDS, age_band_q, party_age_band_q
 from organizations.enums import CELL_KINDS, CellCategory, OrgKind
 from organizations.models import Organization
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from core.models import BackgroundJob, JobState
 from reports.models import ReportFile
 
-from . import annual_data
+from tests.reports import annual_data
 
 
 @pytest.fixture(autouse=True)
@@ -206,7 +206,7 @@ def test_a_running_job_polls_and_is_sent_back_to_the_page_when_done(login, offic
 
 
 def test_a_failing_job_says_so_and_keeps_no_file(login, officer, tree, data, monkeypatch):
-    from reports import documents
+    from reports.documents import annual as documents
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

@@ -1,6 +1,6 @@
-"""The start page: the committee officer's home page (reports.home) at "/".
+"""The start page: the committee officer's home page (reports.queries.home) at "/".
 
-It lives in reports, not core, because it reads every app's figures (reports.home).
+It lives in reports, not core, because it reads every app's figures (reports.queries.home).
 """
 
 from django.contrib.auth.decorators import login_required
@@ -9,13 +9,13 @@ from django.utils import timezone
 
 from accounts.scope import active_roles, top_organizations
 
-from .home import indicators
+from ..queries.home import indicators
 
 
 @login_required
 def home(request):
     """Start page: the user's organizations and the key indicators of the chosen one
-    (this year beside last year, reports.home), or their own record for a member."""
+    (this year beside last year, reports.queries.home), or their own record for a member."""
     roots = top_organizations(request.user)
     if not roots and not active_roles(request.user) - {"member"}:
         if getattr(request.user, "member", None) is not None:

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.scope import org_read_filter
 
-from .models import ReportFile
+from ..models import ReportFile
 
 if TYPE_CHECKING:
     from accounts.scope import RequestUser

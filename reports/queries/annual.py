@@ -1,11 +1,11 @@
-"""The annual party-building report (issue 7 item 5): its sections, as data.
+"""The annual party-building report: its sections, as data.
 
 `section(key, organization, year)` returns one `Section` (title, sentences, tables,
 charts); `SECTIONS` lists them in the report's order. The numbers are never computed
 here: every figure comes from the statistics function of the app that owns it, the same
 function its screen calls, so the report, the screens and the XLSX annex agree:
 
-- organizations and members: reports.membership (STA-01) `headline`, `membership_tables`;
+- organizations and members: reports.queries.membership (STA-01) `headline`, `membership_tables`;
 - meetings: meetings.statistics.compliance (MTG-01, MTG-02, MTG-03);
 - admissions: admissions.queries.results_for (ADM-11: target, funnel);
 - review and classification: reviews.queries.results (REV-06);
@@ -22,7 +22,7 @@ sinh hoạt chi bộ năm 2026."), with no table and no chart: numbers are never
 
 Percentages are printed the way the articles print them: two decimals for meetings
 ("36,12%"), one for classification and membership structure ("8,5%", "79,2%"). The
-building blocks (Section, ReportTable, Chart, Pct) are in reports.report_types.
+building blocks (Section, ReportTable, Chart, Pct) are in reports.queries.sections.
 """
 
 from __future__ import annotations
@@ -33,16 +33,16 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from meetings.statistics import BUCKET_LABELS, FULL, LOW, MID, Period, compliance
 
 from admissions.queries import results_for
 from core.documents import number, short_date
 from discipline.queries import inspection_stats
-from meetings.statistics import BUCKET_LABELS, FULL, LOW, MID, Period, compliance
 from reviews.queries import results
 from training.queries import course_totals, study_totals, study_totals_by_directive
 
 from .membership import headline, membership_tables
-from .report_types import (
+from .sections import (
     PERIODIC_DIGITS,
     SHARE_DIGITS,
     Chart,

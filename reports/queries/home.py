@@ -1,4 +1,4 @@
-"""The committee officer's home page (issue 7 item 3): the key indicators of the user's
+"""The committee officer's home page: the key indicators of the user's
 subtree for the current year with last year beside them, each linked to the page (and
 the organizations) behind it.
 
@@ -19,18 +19,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from admissions.queries_due import due_rows_for
+from admissions.queries_results import results_by_child
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from meetings.statistics import FULL, LOW, Period, compliance, last_finished_month
 
 from admissions.queries import results_for
-from admissions.queries_due import due_rows_for
-from admissions.queries_results import results_by_child
-from meetings.statistics import FULL, LOW, Period, compliance, last_finished_month
-from members.deadlines import deadlines_for
+from members.queries.deadlines import deadlines_for
 from reviews.summary import good_or_better
 
-from .report_types import PERIODIC_DIGITS, SHARE_DIGITS, Pct, pct
+from .sections import PERIODIC_DIGITS, SHARE_DIGITS, Pct, pct
 
 
 @dataclass

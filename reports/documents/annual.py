@@ -28,11 +28,11 @@ from core.documents import DocType, DocumentHeader, render_docx, render_pdf
 from core.exporters import INTEGER, PERCENT, TEXT, Column, Sheet, build_workbook
 from organizations.documents import header_for
 from organizations.models import Organization
-from organizations.numbering import next_number
+from organizations.services.numbering import next_number
 
-from .annual import ROMAN
+from ..queries.annual import ROMAN
+from ..queries.sections import Pct, Section
 from .charts import bar_chart_png, data_uri
-from .report_types import Pct, Section
 
 MARKER = "[[chibo-annual-report-body]]"
 TABLE_SIZE = Pt(12)

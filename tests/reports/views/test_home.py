@@ -58,7 +58,7 @@ def test_a_record_outside_the_scope_shows_a_vietnamese_404_page(login, outsider,
     assert "/static/img/favicon.svg" in body  # the shell, not Django's bare page
 
 
-# --- the committee officer's indicators (issue 7 item 3) ------------------------------------
+# --- the committee officer's indicators ---------------------------------------------------
 
 HOME_DAY = __import__("datetime").date(2026, 11, 23)
 

@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reports import annual
-from reports.charts import bar_chart_png
+from reports.queries import annual
+from reports.documents.charts import bar_chart_png
 
-from . import annual_data
+from tests.reports import annual_data
 
 YEAR = annual_data.YEAR
 

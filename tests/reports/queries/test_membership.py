@@ -10,10 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from members.enums import MemberStatus
-from reports import membership as sta
+from reports.queries import membership as sta
 from tests.factories import MemberFactory
 
-from .conftest import ON, member
+from tests.reports.conftest import ON, member
 
 
 def table(rows):

@@ -1,0 +1,1 @@
+"""URL modules: the start page at "/" (home) and "reports/" (reports)."""
