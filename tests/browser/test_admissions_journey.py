@@ -17,9 +17,8 @@ from admissions.enums import CandidateSource, SponsorKind
 from members.enums import MembershipKind, MemberStatus, Sex
 from members.models import Membership
 from tests.admissions.conftest import seat_committee
+from tests.browser.conftest import log_in, watch_console
 from tests.factories import MemberFactory, RoleAssignmentFactory, UserFactory, make_tree
-
-from .test_journeys import _login, _watch_console
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,8 +68,8 @@ def test_sympathizer_to_probationary_member(page, live_server, screenshot):
         source=CandidateSource.YOUTH_UNION,
         home_town="Tân Lập, Lạng Sơn",
     )
-    problems = _watch_console(page)
-    _login(page, live_server, "canbo")
+    problems = watch_console(page)
+    log_in(page, live_server, "canbo")
 
     # The candidate page: open the case.
     page.goto(f"{live_server.url}/admissions/candidates/{candidate.pk}/")
@@ -140,7 +139,7 @@ def test_case_page_fits_a_360_pixel_phone(phone_page, live_server, screenshot):
         source=CandidateSource.RESIDENCE,
     )
     case = services.open_case(candidate, by=user, on=date(2024, 1, 8))
-    _login(phone_page, live_server, "bithu")
+    log_in(phone_page, live_server, "bithu")
     for url in (f"/admissions/cases/{case.pk}/", "/admissions/", "/admissions/results/"):
         phone_page.goto(f"{live_server.url}{url}")
         phone_page.wait_for_load_state("load")

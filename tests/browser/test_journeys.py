@@ -3,24 +3,10 @@
 import pytest
 
 from accounts.enums import Role
-from tests.factories import PASSWORD, RoleAssignmentFactory, UserFactory, make_tree
+from tests.browser.conftest import log_in, watch_console
+from tests.factories import RoleAssignmentFactory, UserFactory, make_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/**")
-
-
-def _watch_console(page):
-    problems = []
-    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    return problems
 
 
 def test_officer_finds_organization_without_diacritics_and_sees_its_cells(
@@ -29,9 +15,9 @@ def test_officer_finds_organization_without_diacritics_and_sees_its_cells(
     tree = make_tree()
     user = UserFactory(username="canbo", full_name="Hoàng Văn Thụ")
     RoleAssignmentFactory(user=user, role=Role.OFFICER, organization=tree["commune"])
-    problems = _watch_console(page)
+    problems = watch_console(page)
 
-    _login(page, live_server, "canbo")
+    log_in(page, live_server, "canbo")
     page.goto(f"{live_server.url}/organizations/")
     page.get_by_test_id("org-search").fill("dang bo truong thpt tan lap")
     results = page.get_by_test_id("search-results")
@@ -55,7 +41,7 @@ def test_search_does_not_reach_outside_the_users_subtree(page, live_server):
     tree = make_tree()
     user = UserFactory(username="canbo2")
     RoleAssignmentFactory(user=user, role=Role.OFFICER, organization=tree["other_commune"])
-    _login(page, live_server, "canbo2")
+    log_in(page, live_server, "canbo2")
     page.goto(f"{live_server.url}/organizations/")
     page.get_by_test_id("org-search").fill("tan lap")
     results = page.get_by_test_id("search-results")
@@ -68,7 +54,7 @@ def test_organization_page_fits_a_360_pixel_phone(phone_page, live_server, scree
     tree = make_tree()
     user = UserFactory(username="bithu")
     RoleAssignmentFactory(user=user, role=Role.OFFICER, organization=tree["commune"])
-    _login(phone_page, live_server, "bithu")
+    log_in(phone_page, live_server, "bithu")
     phone_page.goto(f"{live_server.url}/organizations/{tree['grassroots'].pk}/")
     phone_page.get_by_test_id("subordinates").wait_for()
     screenshot(phone_page, "organization-page-phone")

@@ -9,8 +9,8 @@ import threading
 import pytest
 
 from accounts.enums import Role
-from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
-from tests.factories import PASSWORD, RoleAssignmentFactory, UserFactory, make_tree
+from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, log_in
+from tests.factories import RoleAssignmentFactory, UserFactory, make_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,14 +54,6 @@ def in_browser(viewport, journey):
         raise failures[0]
 
 
-def _login(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/**")
-
-
 def _shot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -73,7 +65,7 @@ def test_tree_nodes_open_lazily(live_server):
     RoleAssignmentFactory(user=user, role=Role.OFFICER, organization=tree["commune"])
 
     def journey(page, problems):
-        _login(page, live_server, "canbo_cay")
+        log_in(page, live_server, "canbo_cay")
         page.goto(f"{live_server.url}/organizations/")
         tree_box = page.get_by_test_id("tree")
         assert tree_box.get_by_text("Đảng bộ Trường THPT Tân Lập").count() == 0
@@ -95,7 +87,7 @@ def test_secretary_adds_a_village_to_her_cell_on_a_phone(live_server):
     cell_url = f"{live_server.url}/organizations/{tree['cell_a'].pk}/"
 
     def journey(page, problems):
-        _login(page, live_server, "bithu_na_phat")
+        log_in(page, live_server, "bithu_na_phat")
         page.goto(f"{cell_url}units/new/")
         page.fill("#id_name", "Nà Phát")
         page.select_option("#id_kind", "village")

@@ -23,10 +23,9 @@ from docx import Document
 from openpyxl import load_workbook
 
 from accounts.enums import Role
+from tests.browser.conftest import log_in, watch_console
 from tests.factories import RoleAssignmentFactory, UserFactory, make_tree
 from tests.reports import annual_data
-
-from .test_journeys import _login, _watch_console
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -62,8 +61,8 @@ def test_officer_starts_the_annual_report_and_downloads_it(
     user = UserFactory(username="canbo", full_name="Hoàng Văn Thụ")
     RoleAssignmentFactory(user=user, role=Role.OFFICER, organization=tree["commune"])
     annual_data.build(tree, user)
-    problems = _watch_console(page)
-    _login(page, live_server, "canbo")
+    problems = watch_console(page)
+    log_in(page, live_server, "canbo")
 
     page.goto(f"{live_server.url}/")
     page.get_by_test_id("indicators").wait_for()
@@ -122,8 +121,8 @@ def test_report_page_fits_a_phone(phone_page, live_server, screenshot, settings,
     user = UserFactory(username="bithu", full_name="Lò Văn Páo")
     RoleAssignmentFactory(user=user, role=Role.SECRETARY, organization=tree["cell_a"])
     page = phone_page
-    problems = _watch_console(page)
-    _login(page, live_server, "bithu")
+    problems = watch_console(page)
+    log_in(page, live_server, "bithu")
     page.goto(f"{live_server.url}/reports/annual/{tree['cell_a'].pk}/")
     page.locator("[name=year]").fill("2025")
     page.get_by_test_id("annual-start").click()

@@ -12,25 +12,11 @@ from accounts.enums import Role
 from members.enums import MembershipKind, MemberStatus
 from members.models import Membership
 from reviews import services
-from tests.factories import PASSWORD, MemberFactory, RoleAssignmentFactory, UserFactory, make_tree
+from tests.browser.conftest import log_in, watch_console
+from tests.factories import MemberFactory, RoleAssignmentFactory, UserFactory, make_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 YEAR = 2025  # REV-04: the 100-point score
-
-
-def _login(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/**")
-
-
-def _watch_console(page):
-    problems = []
-    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    return problems
 
 
 def _context(browser, **options):
@@ -73,8 +59,8 @@ def test_member_review_from_self_assessment_to_published_decision(
     review_url = f"{live_server.url}/reviews/member/{member.pk}/{YEAR}/"
 
     # 1. The member, on a 360 px phone, finds their review and assesses themself.
-    problems = _watch_console(phone_page)
-    _login(phone_page, live_server, "dangvien")
+    problems = watch_console(phone_page)
+    log_in(phone_page, live_server, "dangvien")
     phone_page.goto(f"{live_server.url}/reviews/")
     phone_page.get_by_test_id("own-reviews").get_by_role("link", name=f"Năm {YEAR}").click()
     phone_page.wait_for_url(review_url)
@@ -97,8 +83,8 @@ def test_member_review_from_self_assessment_to_published_decision(
 
     # 2. The cell secretary records the cell's proposal from the round page.
     context, page = _context(browser, viewport={"width": 1280, "height": 900})
-    problems = _watch_console(page)
-    _login(page, live_server, "bithu")
+    problems = watch_console(page)
+    log_in(page, live_server, "bithu")
     page.goto(f"{live_server.url}/reviews/")
     page.get_by_test_id("review-orgs").get_by_role("link", name=f"Đợt đánh giá {YEAR}").click()
     page.get_by_test_id("member-reviews").get_by_role("link", name="Nông Văn Dền").click()
@@ -116,8 +102,8 @@ def test_member_review_from_self_assessment_to_published_decision(
     # 3. The committee officer decides: a score that does not fit the level is refused
     #    with the rule ID, then the decision is recorded and published.
     context, page = _context(browser, viewport={"width": 1280, "height": 900})
-    problems = _watch_console(page)
-    _login(page, live_server, "canbo")
+    problems = watch_console(page)
+    log_in(page, live_server, "canbo")
     page.goto(f"{live_server.url}/reviews/round/{tree['commune'].pk}/{YEAR}/")
     page.get_by_test_id("member-reviews").get_by_role("link", name="Nông Văn Dền").click()
     page.wait_for_url(review_url)
