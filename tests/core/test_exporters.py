@@ -255,3 +255,61 @@ def test_rows_are_not_held_in_memory():
     assert most <= exporters.SAMPLE_ROWS + 1
     ws = load_workbook(BytesIO(buffer.getvalue()), read_only=True).active
     assert sum(1 for _ in ws.iter_rows(min_row=5)) == 10_000
+
+
+# --- Exporter classes and their registry ------------------------------------------------------
+
+
+class _DaysExporter(exporters.Exporter):
+    identifier = "tests.days"
+    verbose_name = "Ngày"
+    columns = [exporters.Column("Ngày", "day", exporters.DATE)]
+
+    def __init__(self, *, days):
+        self.days = days
+
+    def sheets(self):
+        return exporters.Sheet("Các ngày", self.columns, [{"day": d} for d in self.days])
+
+    def filename(self):
+        return "Các ngày.xlsx"
+
+
+def test_an_exporter_answers_with_its_workbook():
+    response = _DaysExporter(days=[date(2026, 12, 7)]).response()
+    assert unquote(response["Content-Disposition"]).endswith("Các ngày.xlsx")
+    sheet = _open(response).active
+    assert sheet["A4"].value == "Ngày"
+    assert sheet["A5"].value.date() == date(2026, 12, 7)
+
+
+def test_register_keeps_one_class_per_identifier(monkeypatch):
+    monkeypatch.setattr(exporters, "EXPORTERS", {})
+    assert exporters.register(_DaysExporter) is _DaysExporter
+    assert exporters.register(_DaysExporter) is _DaysExporter  # the same class again: fine
+    assert exporters.EXPORTERS == {"tests.days": _DaysExporter}
+
+    class Other(_DaysExporter):
+        pass
+
+    with pytest.raises(ValueError, match="Two exporters are named 'tests.days'"):
+        exporters.register(Other)
+
+    class Nameless(exporters.Exporter):
+        pass
+
+    with pytest.raises(ValueError, match="Nameless has no identifier"):
+        exporters.register(Nameless)
+
+
+def test_every_registered_exporter_is_named_after_its_app_and_has_columns():
+    """The apps' exporters register when their modules load (the URLconf imports the views
+    that use them)."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 (loads every view module)
+    assert exporters.EXPORTERS, "no exporter registered"
+    for identifier, exporter in exporters.EXPORTERS.items():
+        app = identifier.split(".")[0]
+        assert exporter.__module__.split(".")[0] == app, identifier
+        assert exporter.verbose_name, identifier
