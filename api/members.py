@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from members.enums import MemberStatus
-from members.queries import ACTIVE, get_member_for, member_list_for, member_page_for
+from members.queries.register import ACTIVE, get_member_for, member_list_for, member_page_for
 from organizations.queries import get_organization_for
 
 from .pagination import Pagination

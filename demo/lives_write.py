@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.db import reset_queries, transaction
 from django.utils import timezone
 
-from members.bulk_tables import BADGES, EVENTS, EXEMPTIONS, MEMBERS, MEMBERSHIPS, TRANSFERS
+from members.services.bulk_tables import BADGES, EVENTS, EXEMPTIONS, MEMBERS, MEMBERSHIPS, TRANSFERS
 
 from . import fastwrite
 from .people import Person

@@ -11,7 +11,7 @@ from simple_history.utils import bulk_create_with_history
 
 from members.enums import MemberStatus
 from members.models import Exemption, Member
-from members.queries import membership_on
+from members.queries.register import membership_on
 from organizations.enums import GRASSROOTS_KINDS
 from organizations.models import Organization
 from reviews import rules as rev_rules

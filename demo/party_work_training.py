@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from members.enums import MemberStatus
 from members.models import Member
-from members.queries import members_of
+from members.queries.register import members_of
 from training import services as trn
 from training.enums import CourseKind, Result
 from training.models import Directive

@@ -10,6 +10,9 @@ class MembersConfig(AppConfig):
     verbose_name = _("Đảng viên")
 
     def ready(self) -> None:
+        # Registers the register's django-rules permissions (they read organizations' models).
+        from . import permissions  # noqa: F401, PLC0415 (reason: app-registry)
+
         # The organization page's member figures and committee seats, and the member
         # record of an account: lent to organizations and accounts, which sit below us
         # and import nothing of members (organizations.links, accounts.links).

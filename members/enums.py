@@ -28,7 +28,7 @@ class SeatRole(models.TextChoices):
     MEMBER = "member", _("Cấp ủy viên")
 
 
-# --- appended to members/enums.py (issue 3: the register) ---
+# --- The register (MEM-01) ---
 
 
 class Education(models.TextChoices):

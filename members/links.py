@@ -15,7 +15,7 @@ from organizations.models import Organization
 
 from .enums import ACTIVE_STATUSES, SeatRole
 from .models import CommitteeSeat, Member
-from .services import link_account
+from .services.profile import link_account
 
 # The order a committee is listed in: secretary, deputy, standing, member.
 SEAT_ROLE_ORDER = tuple(SeatRole.values)

@@ -13,7 +13,7 @@ from core.exporters import DATE, Column, Sheet, xlsx_response
 from organizations.models import Organization
 
 from ..models import MemberEvent
-from ..queries import members_for
+from ..queries.register import members_for
 from .layout import BOOL, MEMBER_COLUMNS, MEMBER_SHEET, ORG_COLUMNS, ORG_SHEET, static_coded
 from .tables import LEAVING_EVENT
 

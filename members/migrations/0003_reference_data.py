@@ -7,7 +7,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from members.reference_data import ETHNICITIES, RELIGIONS
+    from members.models.reference import ETHNICITIES, RELIGIONS
 
     Ethnicity = apps.get_model("members", "Ethnicity")
     Religion = apps.get_model("members", "Religion")
@@ -24,7 +24,12 @@ def load(apps, schema_editor):
         born = member.date_of_birth
         starts_on = member.admitted_on or date(born.year + 18, born.month, min(born.day, 28))
         batch.append(
-            Membership(member_id=member.pk, organization_id=member.organization_id, kind="home", starts_on=starts_on)
+            Membership(
+                member_id=member.pk,
+                organization_id=member.organization_id,
+                kind="home",
+                starts_on=starts_on,
+            )
         )
         if len(batch) >= 2000:
             Membership.objects.bulk_create(batch)

@@ -26,7 +26,7 @@ from ..validators import validate_citizen_id
 from .reference import Ethnicity, Religion
 
 if TYPE_CHECKING:
-    from ..queries import MemberPage
+    from ..queries.register import MemberPage
 
 
 class Member(models.Model):
@@ -73,7 +73,7 @@ class Member(models.Model):
     admitted_on = models.DateField(_("ngày vào Đảng"), null=True, blank=True)
     full_member_on = models.DateField(_("ngày chính thức"), null=True, blank=True)
     # AGE-01: the admission decision date moved later by the days of non-participation;
-    # kept up to date by members.events so that lists filter party age in SQL.
+    # kept up to date by members.services.events so that lists filter party age in SQL.
     party_age_from = models.DateField(_("tuổi đảng tính từ"), null=True, blank=True, editable=False)
     # BDG-01: a seriously ill member may receive a badge early.
     seriously_ill = models.BooleanField(_("ốm nặng (xét trao huy hiệu sớm)"), default=False)
@@ -104,7 +104,7 @@ class Member(models.Model):
     history = HistoricalRecords()
 
     if TYPE_CHECKING:
-        # Not columns: set on the rows of the badge lists (members.badges.describe),
+        # Not columns: set on the rows of the badge lists (members.queries.badges.describe),
         badge_years: int
         reached_on: date
         party_age: int

@@ -23,12 +23,12 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_write_org
 from core.audit import stamp
 
-from ..badges import is_presentation_date, party_age_start_on
 from ..enums import ACTIVE_STATUSES
 from ..models import Badge, Member, Membership
+from ..queries.badges import is_presentation_date
+from ..queries.party_age import party_age_start_on
 from ..rules import BADGE_YEARS, add_years, badge_due
 
 if TYPE_CHECKING:
@@ -103,8 +103,10 @@ def record_badges(
     if len(loaded) != len(ids):
         raise ValidationError({"members": _("Không tìm thấy đảng viên.")})
     for member in loaded:
-        if not can_write_org(by, member.organization):
-            raise PermissionDenied
+        if not by.has_perm("members.record_badge", member):
+            raise PermissionDenied(
+                _("Bạn không có quyền ghi nhận huy hiệu cho %(name)s.") % {"name": member}
+            )
     problems = [
         problem
         for member in loaded

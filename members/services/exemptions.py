@@ -1,7 +1,7 @@
 """Writes of exemptions from party work and activity (EXM-01).
 
 `start_exemption` and `end_exemption` each run in one transaction; the member's status
-changes only through members.events.record_event (EXEMPTION_STARTED on the start date,
+changes only through members.services.events.record_event (EXEMPTION_STARTED on the start date,
 EXEMPTION_ENDED on the end date), so a refused change leaves nothing half-saved.
 """
 
@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_write_org
 from core.audit import stamp
 from core.findings import Finding, blocking
 
@@ -66,8 +65,8 @@ def start_exemption(
     the rule ID) when a condition fails, PermissionDenied when `by` may not change the
     member's organization.
     """
-    if not can_write_org(by, member.organization):
-        raise PermissionDenied
+    if not by.has_perm("members.change_member", member):
+        raise PermissionDenied(_("Bạn không có quyền sửa hồ sơ của đảng viên này."))
     past_working_age = is_past_working_age(member.date_of_birth, member.sex, starts_on)
     retires_on = retirement_on(member.date_of_birth, member.sex)
     findings = blocking(
@@ -134,8 +133,8 @@ def end_exemption(
     """
     exemption = Exemption.objects.select_for_update().select_related("member").get(pk=exemption.pk)
     member = exemption.member
-    if not can_write_org(by, member.organization):
-        raise PermissionDenied
+    if not by.has_perm("members.change_member", member):
+        raise PermissionDenied(_("Bạn không có quyền sửa hồ sơ của đảng viên này."))
     if ends_on < exemption.starts_on:
         raise ValidationError({"ends_on": _("Ngày kết thúc trước ngày bắt đầu miễn.")})
     if exemption.ends_on is not None and ends_on > exemption.ends_on:

@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_write_org
 from core.audit import stamp
 
 from ..enums import PARTY_AGE_DEDUCTED, NonParticipationKind
@@ -101,12 +100,12 @@ def record_non_participation(
     (MTG-07) are left out of a resolution's vote base on the days they last.
 
     Side effects: a `NonParticipation` row; for out of contact, `Member.party_age_from`
-    recomputed (members.events.refresh_party_age); the audit trail of both. Raises
+    recomputed (members.services.events.refresh_party_age); the audit trail of both. Raises
     ValidationError by field, PermissionDenied when `by` may not change the member's
     organization.
     """
-    if not can_write_org(by, member.organization):
-        raise PermissionDenied
+    if not by.has_perm("members.change_member", member):
+        raise PermissionDenied(_("Bạn không có quyền sửa hồ sơ của đảng viên này."))
     member = Member.objects.select_for_update().get(pk=member.pk)
     _check(member, kind=kind, starts_on=starts_on, ends_on=ends_on)
     period = NonParticipation(
@@ -136,8 +135,8 @@ def end_non_participation(
     """
     period = NonParticipation.objects.select_for_update().select_related("member").get(pk=period.pk)
     member = period.member
-    if not can_write_org(by, member.organization):
-        raise PermissionDenied
+    if not by.has_perm("members.change_member", member):
+        raise PermissionDenied(_("Bạn không có quyền sửa hồ sơ của đảng viên này."))
     if period.ends_on is not None and period.ends_on < timezone.localdate():
         raise ValidationError(
             {

@@ -3,7 +3,7 @@
 Keyword-only options, one transaction each, `by` in the audit trail. The status is never
 typed (MEM-02): a new member is either admitted (`ADMITTED`) or entered from the paper
 register (`ADMITTED` then `FULL_MEMBERSHIP` at their dates), both through
-members.events.record_event, so that the memberships and the timeline are right.
+members.services.events.record_event, so that the memberships and the timeline are right.
 """
 
 from datetime import date
@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_write_org
 from core.audit import stamp
 from organizations.enums import CELL_KINDS
 
@@ -84,7 +83,7 @@ def date_errors(
     - MEM-02: no date in the future;
     - ADM-01: admitted at 18 full years or older (age counted on the admission date);
     - PRB-01: full membership at least 12 full months after admission.
-    The data quality page (members.quality) finds the same cases in SQL.
+    The data quality page (members.queries.quality) finds the same cases in SQL.
     """
     today = today or timezone.localdate()
     errors: dict[str, str] = {}
@@ -169,8 +168,8 @@ def create_member(
         raise TypeError(f"create_member() got unexpected fields: {sorted(unknown)}")
     if entry not in (ENTRY_ADMISSION, ENTRY_EXISTING):
         raise ValueError(entry)
-    if not can_write_org(by, organization):
-        raise PermissionDenied
+    if not by.has_perm("members.add_member", organization):
+        raise PermissionDenied(_("Bạn không có quyền thêm đảng viên vào chi bộ này."))
     extra: dict[str, str] = {}
     if organization.kind not in CELL_KINDS:
         extra["organization"] = _("Đảng viên sinh hoạt tại một chi bộ.")
@@ -215,8 +214,8 @@ def update_member(member: Member, *, by: "User", **changes: Any) -> Member:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"update_member() got unexpected fields: {sorted(unknown)}")
-    if not can_write_org(by, member.organization):
-        raise PermissionDenied
+    if not by.has_perm("members.change_member", member):
+        raise PermissionDenied(_("Bạn không có quyền sửa hồ sơ của đảng viên này."))
     for name, value in changes.items():
         setattr(member, name, value)
     stamp(member, by)
@@ -239,12 +238,12 @@ def record_status_event(
     """Full membership or leaving the Party, typed on the member page (MEM-02).
 
     Only the kinds of PAGE_EVENTS; officers and the cell's own secretary (write reach over
-    the member's cell). Side effects: those of members.events.record_event.
+    the member's cell). Side effects: those of members.services.events.record_event.
     """
     if kind not in PAGE_EVENTS:
         raise ValidationError({"kind": _("Loại sự kiện này được ghi ở trang riêng.")})
-    if not can_write_org(by, member.organization):
-        raise PermissionDenied
+    if not by.has_perm("members.change_member", member):
+        raise PermissionDenied(_("Bạn không có quyền sửa hồ sơ của đảng viên này."))
     if member.status not in ACTIVE_STATUSES:
         raise ValidationError({"kind": _("Đảng viên không còn sinh hoạt đảng.")})
     if kind == EventKind.FULL_MEMBERSHIP:

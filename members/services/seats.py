@@ -1,7 +1,7 @@
 """Committee seats: a member takes a seat on a committee of their organization's subtree
 (organizations owns terms and committees; the seat points at a Member, so it is ours).
 
-Who may: organizations.services.may_edit_committees (officers of the subtree and the
+Who may: "organizations.change_committees" (officers of the subtree and the
 cell's secretary).
 """
 
@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from core.audit import stamp
 from organizations.models import Committee
-from organizations.services import may_edit_committees
 
 from ..enums import SeatRole
 from ..models import CommitteeSeat, Member
@@ -28,11 +27,6 @@ Errors = dict[str, list[str]]
 
 def _add(errors: Errors, field: str, message: str) -> None:
     errors.setdefault(field, []).append(message)
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
 
 
 def _audit(obj: Model, by: "User", reason: str = "") -> None:
@@ -80,7 +74,8 @@ def add_seat(
     by: "User",
 ) -> CommitteeSeat:
     """A member takes a seat on a committee (member from the organization's subtree)."""
-    _require(may_edit_committees(by, committee.organization))
+    if not by.has_perm("organizations.change_committees", committee.organization):
+        raise PermissionDenied(_("Bạn không có quyền sửa cấp ủy của tổ chức này."))
     errors = seat_errors(
         committee=committee, member=member, role=role, starts_on=starts_on, ends_on=ends_on
     )
@@ -97,7 +92,8 @@ def add_seat(
 @transaction.atomic
 def end_seat(seat: CommitteeSeat, *, on: date, reason: str = "", by: "User") -> CommitteeSeat:
     """The member leaves the seat on `on` (the seat is kept, with its end date)."""
-    _require(may_edit_committees(by, seat.committee.organization))
+    if not by.has_perm("organizations.change_committees", seat.committee.organization):
+        raise PermissionDenied(_("Bạn không có quyền sửa cấp ủy của tổ chức này."))
     if on < seat.starts_on:
         raise ValidationError(
             {

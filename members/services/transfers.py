@@ -18,7 +18,7 @@ The flow, each step one function and one transaction:
    created already sent and received at once.
 
 `cancel_transfer` drops a transfer that has no letter yet. Every status change goes
-through members.events.record_event; a refused step leaves nothing half-saved.
+through members.services.events.record_event; a refused step leaves nothing half-saved.
 """
 
 from datetime import date
@@ -28,7 +28,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_write_org
 from core.audit import stamp
 from core.findings import Finding, blocking
 
@@ -41,7 +40,7 @@ from ..enums import (
     TransferState,
 )
 from ..models import Member, Transfer
-from ..queries_transfers import OPEN
+from ..queries.transfers import OPEN
 from ..rules import temporary_transfer_findings
 from .events import record_event
 from .exemptions import findings_error, remap
@@ -85,8 +84,8 @@ def create_transfer(
 ) -> Transfer:
     """The sending side opens a transfer of `member` out of their organization (TRF-01)."""
     member = Member.objects.select_for_update().select_related("organization").get(pk=member.pk)
-    if not can_write_org(by, member.organization):
-        raise PermissionDenied
+    if not by.has_perm("members.change_member", member):
+        raise PermissionDenied(_("Bạn không có quyền sửa hồ sơ của đảng viên này."))
     to_outside = (to_outside or "").strip()
     errors: dict[str, list[str]] = {}
     if member.status not in ACTIVE_STATUSES:
@@ -138,8 +137,8 @@ def send_transfer(
     recorded on `letter_on`. Official to outside: the member becomes `transferred_out`.
     """
     transfer = _lock(transfer)
-    if transfer.from_organization is None or not can_write_org(by, transfer.from_organization):
-        raise PermissionDenied
+    if not by.has_perm("members.send_transfer", transfer):
+        raise PermissionDenied(_("Chỉ nơi đi cấp giấy giới thiệu chuyển sinh hoạt."))
     if transfer.state != TransferState.PENDING:
         raise ValidationError(_("Giấy giới thiệu đã được cấp, hoặc việc chuyển đã bị hủy."))
     letter_number = (letter_number or "").strip()
@@ -182,8 +181,8 @@ def receive_transfer(transfer: Transfer, *, received_on: date, by: "User") -> Tr
     counted there: TRF-01). Reporting late is allowed; the page shows the TRF-02 finding.
     """
     transfer = _lock(transfer)
-    if transfer.to_organization is None or not can_write_org(by, transfer.to_organization):
-        raise PermissionDenied
+    if not by.has_perm("members.receive_transfer", transfer):
+        raise PermissionDenied(_("Chỉ nơi đến xác nhận tiếp nhận đảng viên."))
     if transfer.state != TransferState.SENT:
         raise ValidationError(_("Việc chuyển này không chờ nơi đến tiếp nhận."))
     assert transfer.letter_on is not None  # a sent transfer has its letter's date
@@ -218,9 +217,8 @@ def return_transfer(transfer: Transfer, *, returned_on: date, by: "User") -> Tra
     Either side may record it: the home organization or the host.
     """
     transfer = _lock(transfer)
-    sides = [o for o in (transfer.from_organization, transfer.to_organization) if o is not None]
-    if not any(can_write_org(by, org) for org in sides):
-        raise PermissionDenied
+    if not by.has_perm("members.return_transfer", transfer):
+        raise PermissionDenied(_("Chỉ nơi đi hoặc nơi đến ghi đảng viên trở về."))
     if transfer.kind != TransferKind.TEMPORARY or transfer.state not in (
         TransferState.SENT,
         TransferState.RECEIVED,
@@ -253,8 +251,8 @@ def return_transfer(transfer: Transfer, *, returned_on: date, by: "User") -> Tra
 def cancel_transfer(transfer: Transfer, *, by: "User", reason: str = "") -> Transfer:
     """The sending side drops a transfer before the letter is issued (no status change)."""
     transfer = _lock(transfer)
-    if transfer.from_organization is None or not can_write_org(by, transfer.from_organization):
-        raise PermissionDenied
+    if not by.has_perm("members.cancel_transfer", transfer):
+        raise PermissionDenied(_("Chỉ nơi đi hủy được việc chuyển sinh hoạt."))
     if transfer.state != TransferState.PENDING:
         raise ValidationError(_("Chỉ hủy được việc chuyển chưa cấp giấy giới thiệu."))
     transfer.state = TransferState.CANCELLED
@@ -296,8 +294,8 @@ def receive_from_outside(
     to probationary or full).
     """
     member = Member.objects.select_for_update().get(pk=member.pk)
-    if not can_write_org(by, to_organization):
-        raise PermissionDenied
+    if not by.has_perm("members.add_member", to_organization):
+        raise PermissionDenied(_("Bạn không có quyền tiếp nhận đảng viên vào chi bộ này."))
     errors: dict[str, list[str]] = {}
     if member.status != MemberStatus.TRANSFERRED_OUT:
         errors.setdefault("__all__", []).append(

@@ -1,36 +1,37 @@
 """Exemption pages (EXM-01): start an exemption for a member, end it, current exemptions
-of a subtree. Thin views over members.queries_exemptions and members.services.exemptions."""
+of a subtree. Thin views over members.queries.exemptions and members.services.exemptions."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.scope import can_write_org
-from core.views_write import WriteFormView
+from accounts.forms import SubtreeFilterForm
+from core.views.write import WriteFormView
 
-from ..forms_transfers import EndExemptionForm, ExemptionForm, OrganizationFilterForm
-from ..queries_exemptions import (
+from ..forms.exemptions import EndExemptionForm, ExemptionForm
+from ..queries.exemptions import (
     current_exemptions_for,
     get_exemption_for,
     lapsed_exemptions_for,
 )
-from ..queries_transfers import readable_members_in_reach
+from ..queries.transfers import get_reachable_member_for
 from ..services import exemptions as services
-from .transfers import require_reach
 
 
 @login_required
 def exemption_list(request):
-    require_reach(request.user)
-    form = OrganizationFilterForm(request.GET or None, user=request.user)
+    if not request.user.has_perm("members.view_register"):
+        raise Http404  # a member reads only their own record
+    form = SubtreeFilterForm(request.GET or None, user=request.user)
     today = timezone.localdate()
     organization = form.selected_organization()
     exemptions = list(current_exemptions_for(request.user, organization=organization, on=today))
     lapsed = list(lapsed_exemptions_for(request.user, organization=organization, on=today))
     for exemption in exemptions + lapsed:
-        exemption.can_end = can_write_org(request.user, exemption.member.organization)
+        exemption.can_end = request.user.has_perm("members.change_member", exemption.member)
     return render(
         request,
         "members/exemptions/list.html",
@@ -48,10 +49,7 @@ class ExemptionCreateView(WriteFormView):
     success_message = gettext_lazy("Đã ghi miễn công tác và sinh hoạt đảng.")
 
     def get_object(self):
-        return get_object_or_404(
-            readable_members_in_reach(self.request.user).select_related("organization"),
-            pk=self.kwargs["pk"],
-        )
+        return get_reachable_member_for(self.request.user, self.kwargs["pk"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "member": self.object}

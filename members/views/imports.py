@@ -1,55 +1,32 @@
 """Import and export pages: upload → preview → confirm, the template, the export.
 
 Thin: the checks and writes are in members.imports; progress is core.jobs'. Anyone who
-may write some part of the tree may import into that part; everybody else gets a 404,
-and a job is a 404 to anybody but the user who started it.
+may write some part of the tree ("members.import_members") may import into that part;
+everybody else gets a 404, and a job is a 404 to anybody but the user who started it.
 """
 
 import tempfile
 import uuid
 from pathlib import Path
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.scope import active_roles, is_system_admin, org_write_filter
 from core import jobs
 from core.exporters import XLSX_CONTENT_TYPE, content_disposition
-from core.forms import Form
 from core.models import JobState
-from organizations.models import Organization
 
+from ..forms.imports import UploadForm
 from ..imports import tasks
 from ..imports.export import export_response
-from ..imports.layout import INLINE_MAX_ROWS, MAX_FILE_BYTES, MEMBER_SHEET, ORG_SHEET
+from ..imports.layout import INLINE_MAX_ROWS, MEMBER_SHEET, ORG_SHEET
 from ..imports.reading import FileProblem, find_sheet, open_workbook, rows_guess
 from ..imports.template import build_template
-
-
-class UploadForm(Form):
-    file = forms.FileField(
-        label=gettext_lazy("Tệp Excel (.xlsx)"),
-        help_text=gettext_lazy("Theo mẫu nhập; tối đa 50 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(_("Tệp quá lớn (tối đa 50 MB). Hãy chia thành nhiều tệp."))
-        return upload
-
-
-def _require_importer(user) -> None:
-    if not Organization.objects.filter(org_write_filter(user)).exists():
-        raise Http404
 
 
 def _job(request, pk):
@@ -97,7 +74,8 @@ def _next_page(job) -> str:
 
 @login_required
 def import_start(request):
-    _require_importer(request.user)
+    if not request.user.has_perm("members.import_members"):
+        raise Http404
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -184,7 +162,8 @@ def import_confirm(request, pk):
 
 @login_required
 def import_template(request):
-    _require_importer(request.user)
+    if not request.user.has_perm("members.import_members"):
+        raise Http404
 
     spool = tempfile.TemporaryFile(suffix=".xlsx")
     build_template(spool)
@@ -199,8 +178,6 @@ def import_template(request):
 @login_required
 def export_layout(request):
     """The user's members (and organizations) in the import layout."""
-    user = request.user
-    if not (is_system_admin(user) or active_roles(user) - {"member"}):
+    if not request.user.has_perm("members.view_register"):
         raise Http404
-
-    return export_response(user)
+    return export_response(request.user)

@@ -1,17 +1,16 @@
 """Periods of non-participation (AGE-01, MTG-07): record one for a member, end it. Shown
-on the member page. Thin views over members.queries_participation and
+on the member page. Thin views over members.queries.participation and
 members.services.participation; outside the user's reach a 404, a reader's write a 403."""
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.views_write import WriteFormView
+from core.views.write import WriteFormView
 
-from ..forms_participation import EndNonParticipationForm, NonParticipationForm
-from ..queries_participation import get_non_participation_for
-from ..queries_transfers import readable_members_in_reach
+from ..forms.participation import EndNonParticipationForm, NonParticipationForm
+from ..queries.participation import get_non_participation_for
+from ..queries.transfers import get_reachable_member_for
 from ..services import participation as services
 
 
@@ -25,10 +24,7 @@ class NonParticipationCreateView(WriteFormView):
     success_message = gettext_lazy("Đã ghi thời gian không tham gia sinh hoạt đảng.")
 
     def get_object(self):
-        return get_object_or_404(
-            readable_members_in_reach(self.request.user).select_related("organization"),
-            pk=self.kwargs["pk"],
-        )
+        return get_reachable_member_for(self.request.user, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -1,15 +1,12 @@
-"""The register's data quality page (issue 3, item 9) and its XLSX export."""
+"""The register's data quality page and its XLSX export."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
-from core.exporters import DATE, INTEGER, Column, Sheet, xlsx_response
-
-from .. import quality
-from ..forms import QualityFilterForm
+from ..exporters.quality import QualityExporter
+from ..forms.quality import QualityFilterForm
+from ..queries import quality
 
 
 def _organization(request):
@@ -41,52 +38,7 @@ def page(request):
     )
 
 
-MEMBER_COLUMNS = [
-    Column(_lazy("Họ và tên"), "full_name", width=28),
-    Column(_lazy("Ngày sinh"), "date_of_birth", DATE),
-    Column(_lazy("Sinh hoạt tại"), "organization.name", width=32),
-    Column(_lazy("Trạng thái"), "get_status_display"),
-]
-
-
 @login_required
 def export(request):
-    form, organization = _organization(request)
-    members = quality.scoped_members(request.user, organization)
-    label = organization.name if organization else None
-    sheets = [
-        Sheet(_("Chưa có số CCCD"), MEMBER_COLUMNS, quality.without_citizen_id(members), label),
-        Sheet(
-            _("Có thể trùng lặp"),
-            [*MEMBER_COLUMNS, Column(_lazy("Số CCCD"), "citizen_id")],
-            quality.likely_duplicates(members),
-            label,
-            notes=[_("Cùng họ tên (không dấu) và ngày sinh.")],
-        ),
-        Sheet(
-            _("Ngày tháng bất hợp lý"),
-            [
-                *MEMBER_COLUMNS,
-                Column(_lazy("Ngày vào Đảng"), "admitted_on", DATE),
-                Column(_lazy("Ngày chính thức"), "full_member_on", DATE),
-                Column(
-                    _lazy("Vấn đề"), lambda m: "; ".join(quality.date_problem_labels(m)), width=50
-                ),
-            ],
-            quality.impossible_dates(members),
-            label,
-        ),
-        Sheet(
-            _("Chi bộ dưới 3 đảng viên chính thức"),
-            [
-                Column(_lazy("Chi bộ"), "name", width=40),
-                Column(_lazy("Mã"), "code"),
-                Column(_lazy("Số đảng viên chính thức"), "full_members", INTEGER),
-            ],
-            quality.small_cells(request.user, organization),
-            label,
-            name=_("Chi bộ dưới 3 ĐV chính thức"),
-            notes=[_("ORG-02: chi bộ cần ít nhất 3 đảng viên chính thức.")],
-        ),
-    ]
-    return xlsx_response(sheets, filename=_("Chất lượng dữ liệu đảng viên.xlsx"))
+    _form, organization = _organization(request)
+    return QualityExporter(user=request.user, organization=organization).response()

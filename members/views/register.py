@@ -1,4 +1,5 @@
-"""Member pages: thin views over members.queries (reads) and members.services (writes).
+"""Member pages: thin views over members.queries.register (reads) and
+members.services.profile (writes).
 
 A record outside the user's reach is a 404; a record the user may read but not
 change answers 403 to a write. The list's exports read exactly what the list reads.
@@ -14,20 +15,27 @@ from django.utils.translation import gettext_lazy
 
 from core.audit import history_rows
 from core.pagination import paginate
-from core.views_write import WriteFormView
+from core.views.write import WriteFormView
 
-from .. import exporters, services
+from ..documents import register_docx as register_document
 from ..enums import ACTIVE_STATUSES
-from ..forms import (
+from ..exporters.register import MemberListExporter, RegisterExporter
+from ..forms.register import (
     EventForm,
     MemberCreateForm,
     MemberFilterForm,
     MemberProfileForm,
     profile_sections,
 )
-from ..models import Member
-from ..queries import get_member_for, member_list_for, member_page_for, register_for
+from ..queries.register import (
+    get_member_for,
+    member_list_for,
+    member_page_for,
+    own_member,
+    register_for,
+)
 from ..rules import full_years
+from ..services.profile import create_member, record_status_event, update_member
 
 
 def _filter_form(request) -> MemberFilterForm:
@@ -65,51 +73,44 @@ def member_list(request):
     )
 
 
-def _organization_label(request, form) -> str | None:
-    chosen = form.filters().get("organization")
-    return chosen.name if chosen is not None else None
-
-
 @login_required
 def export_list(request):
     """The current filtered list as XLSX (scoped like the list)."""
     form = _filter_form(request)
-    members = member_list_for(request.user, **form.filters())
-    return exporters.list_xlsx(members, organization=_organization_label(request, form))
+    return MemberListExporter(user=request.user, filters=form.filters()).response()
 
 
 @login_required
 def register_xlsx(request):
     """The 7-HSĐV register (MEM-01) of the filtered list as XLSX."""
     form = _filter_form(request)
-    members = register_for(request.user, **form.filters())
-    return exporters.register_xlsx(members, organization=_organization_label(request, form))
+    return RegisterExporter(user=request.user, filters=form.filters()).response()
 
 
 @login_required
 def register_docx(request):
     """The 7-HSĐV register (MEM-01) of the filtered list as DOCX (A4 landscape)."""
     form = _filter_form(request)
-    members = register_for(request.user, **form.filters())
-    return exporters.register_docx(members, organization=_organization_label(request, form))
+    filters = form.filters()
+    chosen = filters.get("organization")
+    return register_document(
+        register_for(request.user, **filters),
+        organization=chosen.name if chosen is not None else None,
+    )
 
 
 @login_required
 def me(request):
-    member = Member.objects.filter(user=request.user).first()
+    member = own_member(request.user)
     if member is None:
         raise Http404
     return redirect(member.get_absolute_url())
 
 
-def _can_change(user, member) -> bool:
-    return user.has_perm("members.change_member", member)
-
-
 @login_required
 def detail(request, pk):
     member = get_member_for(request.user, pk)
-    can_change = _can_change(request.user, member)
+    can_change = request.user.has_perm("members.change_member", member)
     event_form = None
     if can_change and member.status in ACTIVE_STATUSES:
         event_form = EventForm(member=member)
@@ -161,7 +162,7 @@ class MemberCreateView(WriteFormView):
 
     def perform(self, form):
         try:
-            return services.create_member(**form.service_arguments(), by=self.request.user)
+            return create_member(**form.service_arguments(), by=self.request.user)
         except PermissionDenied as error:
             raise ValidationError(
                 {"organization": _("Bạn không có quyền thêm đảng viên vào chi bộ này.")}
@@ -199,7 +200,7 @@ class MemberEditView(_MemberWriteView):
         return super().get_context_data(title=_("Sửa thông tin đảng viên"), **kwargs)
 
     def perform(self, form):
-        return services.update_member(self.object, **form.profile_changes(), by=self.request.user)
+        return update_member(self.object, **form.profile_changes(), by=self.request.user)
 
 
 class RecordEventView(_MemberWriteView):
@@ -214,7 +215,7 @@ class RecordEventView(_MemberWriteView):
         return {**super().get_form_kwargs(), "member": self.object}
 
     def perform(self, form):
-        return services.record_status_event(self.object, **form.cleaned_data, by=self.request.user)
+        return record_status_event(self.object, **form.cleaned_data, by=self.request.user)
 
 
 create = MemberCreateView.as_view()

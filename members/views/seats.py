@@ -1,22 +1,18 @@
 """Committee seats on the organization page: add a seat, end one.
 
-Officers of the subtree and the cell's own secretary (organizations.services.
-may_edit_committees) may; readers who may not get a 403 page, anyone else a 404. The
-pages are organizations' (organizations.views.common.OrganizationFormView) and return to the
-organization page.
+Officers of the subtree and the cell's own secretary ("organizations.change_committees")
+may; readers who may not get a 403 page, anyone else a 404. The pages are organizations'
+(organizations.views.common.OrganizationFormView) and return to the organization page.
 """
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from organizations.queries import committee_for
-from organizations.services import may_edit_committees
 from organizations.views.common import OrganizationFormView
 
-from ..forms_seats import EndSeatForm, SeatForm
-from ..models import CommitteeSeat
-from ..queries import members_of_subtree_for
+from ..forms.seats import EndSeatForm, SeatForm
+from ..queries.seats import get_seat_for, members_of_subtree_for
 from ..services import seats as services
 
 
@@ -24,7 +20,7 @@ class _SeatFormView(OrganizationFormView):
     back_to_org = True
 
     def has_permission(self, obj):
-        return may_edit_committees(self.request.user, obj)
+        return self.request.user.has_perm("organizations.change_committees", obj)
 
 
 class AddSeatView(_SeatFormView):
@@ -59,11 +55,7 @@ class EndSeatView(_SeatFormView):
 
     def get_object(self):
         org = super().get_object()
-        self.seat = get_object_or_404(
-            CommitteeSeat.objects.select_related("committee__organization", "member"),
-            pk=self.kwargs["seat_pk"],
-            committee__organization=org,
-        )
+        self.seat = get_seat_for(org, self.kwargs["seat_pk"])
         return org
 
     def get_form_kwargs(self):

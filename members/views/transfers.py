@@ -1,33 +1,29 @@
 """Transfer pages (TRF-01..02): list, create, detail, send, receive, return, cancel,
 incoming from outside, deadlines (due and overdue) with XLSX export.
 
-Thin views over members.queries_transfers / members.deadlines (reads) and
+Thin views over members.queries.transfers / members.queries.deadlines (reads) and
 members.services.transfers (writes). A transfer outside both sides' reach is a 404; a
 step the user may read but not take answers 403.
 """
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.enums import Role
-from accounts.scope import active_roles, can_write_org
 from core.audit import history_rows
-from core.exporters import DATE, INTEGER, Column, export_xlsx
-from core.forms import apply_errors
+from core.forms import Form
 from core.pagination import paginate
-from core.views_write import WriteFormView
-from organizations.queries import writable_organizations_for
+from core.views.write import ConfirmActionView, Saved, WriteFormView
 
-from ..deadlines import deadlines_for, transfer_findings
-from ..enums import TransferKind, TransferState
-from ..forms_transfers import (
+from ..exporters.transfers import DeadlineExporter
+from ..forms.transfers import (
     DeadlineFilterForm,
     IncomingForm,
     ReceiveForm,
@@ -36,56 +32,37 @@ from ..forms_transfers import (
     TransferFilterForm,
     TransferForm,
 )
-from ..queries_transfers import get_transfer_for, readable_members_in_reach, transfer_list_for
+from ..models import Transfer
+from ..queries.deadlines import deadlines_for, transfer_findings
+from ..queries.transfers import (
+    get_reachable_member_for,
+    get_transfer_for,
+    open_steps,
+    transfer_list_for,
+)
 from ..services import transfers as services
 
-
-def require_reach(user) -> None:
-    """Transfer and exemption pages are for those who reach some organization: a
-    member (own record only) gets a 404, as for any record outside their reach."""
-    if not (active_roles(user) - {Role.MEMBER}):
-        raise Http404
-
-
-def _sides(user, transfer) -> tuple[bool, bool]:
-    """(writes the sending organization, writes the receiving organization)."""
-    writes_from = transfer.from_organization is not None and can_write_org(
-        user, transfer.from_organization
-    )
-    writes_to = transfer.to_organization is not None and can_write_org(
-        user, transfer.to_organization
-    )
-    return writes_from, writes_to
-
-
-# Which side may take each step (whatever the state).
-STEP_SIDES = {
-    "can_send": lambda f, t: f,
-    "can_cancel": lambda f, t: f,
-    "can_receive": lambda f, t: t,
-    "can_return": lambda f, t: f or t,
+# The permission each step asks of the transfer (the side that may take it).
+STEP_PERMISSIONS = {
+    "can_send": "members.send_transfer",
+    "can_cancel": "members.cancel_transfer",
+    "can_receive": "members.receive_transfer",
+    "can_return": "members.return_transfer",
 }
 
 
 def _actions(user, transfer) -> dict:
     """Which steps this user may take on this transfer now."""
-    writes_from, writes_to = _sides(user, transfer)
-    state = transfer.state
-    now = {
-        "can_send": state == TransferState.PENDING,
-        "can_cancel": state == TransferState.PENDING,
-        "can_receive": state == TransferState.SENT and transfer.to_organization_id is not None,
-        "can_return": transfer.kind == TransferKind.TEMPORARY
-        and state in (TransferState.SENT, TransferState.RECEIVED),
-    }
     return {
-        name: allowed and STEP_SIDES[name](writes_from, writes_to) for name, allowed in now.items()
+        name: is_open and user.has_perm(STEP_PERMISSIONS[name], transfer)
+        for name, is_open in open_steps(transfer).items()
     }
 
 
 @login_required
 def transfer_list(request):
-    require_reach(request.user)
+    if not request.user.has_perm("members.view_register"):
+        raise Http404  # a member reads only their own record
     form = TransferFilterForm(request.GET or None, user=request.user)
     transfers = transfer_list_for(request.user, **form.filters())
     page = paginate(request, transfers)
@@ -110,10 +87,7 @@ class TransferCreateView(_TransferFormView):
     success_message = gettext_lazy("Đã tạo việc chuyển sinh hoạt đảng.")
 
     def get_object(self):
-        return get_object_or_404(
-            readable_members_in_reach(self.request.user).select_related("organization"),
-            pk=self.kwargs["pk"],
-        )
+        return get_reachable_member_for(self.request.user, self.kwargs["pk"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "member": self.object}
@@ -131,17 +105,17 @@ class TransferCreateView(_TransferFormView):
 
 class TransferIncomingView(_TransferFormView):
     """The receiving side takes in a member coming back from outside the system: 404
-    without any reach, 403 for a reader who writes nowhere."""
+    without any reach ("members.view_register"), 403 for a reader who writes nowhere
+    ("members.add_member" somewhere)."""
 
+    permission = "members.add_member"
     form_class = IncomingForm
     success_message = gettext_lazy("Đã tiếp nhận đảng viên chuyển đến.")
 
     def get_object(self):
-        require_reach(self.request.user)
+        if not self.request.user.has_perm("members.view_register"):
+            raise Http404
         return None
-
-    def has_permission(self, obj):
-        return _writes_any(self.request.user)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "by": self.request.user}
@@ -155,10 +129,6 @@ class TransferIncomingView(_TransferFormView):
 
 transfer_create = TransferCreateView.as_view()
 transfer_incoming = TransferIncomingView.as_view()
-
-
-def _writes_any(user) -> bool:
-    return writable_organizations_for(user).exists()
 
 
 @login_required
@@ -176,104 +146,108 @@ def transfer_detail(request, pk):
     return render(request, "members/transfers/detail.html", context)
 
 
-def _step(request, pk, action, form_class, run, success, template_title):
-    """One step on a transfer: 404 outside reach, 403 for the side that may not take it;
-    a step that is no longer open sends the user back to the transfer page."""
-    transfer = get_transfer_for(request.user, pk)
-    if not STEP_SIDES[action](*_sides(request.user, transfer)):
-        raise PermissionDenied
-    if not _actions(request.user, transfer)[action]:
-        messages.warning(request, _("Bước này không còn thực hiện được."))
-        return redirect("members:transfer_detail", transfer.pk)
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            run(transfer, form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("members:transfer_detail", transfer.pk)
-    return render(
-        request,
-        "members/transfers/step.html",
-        {"form": form, "transfer": transfer, "title": template_title},
-    )
+class _TransferStepView(WriteFormView[Form, Transfer]):
+    """One step on a transfer: 404 outside reach, 403 for the side that may not take it
+    (`permission`); a step that is no longer open sends the user back to the transfer."""
+
+    template_name = "members/transfers/step.html"
+    step = ""  # the key of open_steps()
+    title: Any = ""
+
+    def get_object(self) -> Transfer:
+        return get_transfer_for(self.request.user, self.kwargs["pk"])
+
+    def closed(self) -> HttpResponse | None:
+        if open_steps(self.object)[self.step]:
+            return None
+        messages.warning(self.request, _("Bước này không còn thực hiện được."))
+        return redirect("members:transfer_detail", self.object.pk)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.closed() or super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.closed() or super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(transfer=self.object, title=self.title, **kwargs)
+
+    def get_success_url(self) -> str:
+        return reverse("members:transfer_detail", args=[self.object.pk])
 
 
-@login_required
-def transfer_send(request, pk):
-    return _step(
-        request,
-        pk,
-        "can_send",
-        SendForm,
-        lambda t, d: services.send_transfer(
-            t, letter_number=d["letter_number"], letter_on=d["letter_on"], by=request.user
-        ),
-        _("Đã ghi giấy giới thiệu."),
-        _("Cấp giấy giới thiệu"),
-    )
+class TransferSendView(_TransferStepView):
+    step = "can_send"
+    permission = "members.send_transfer"
+    form_class = SendForm
+    title = gettext_lazy("Cấp giấy giới thiệu")
+    success_message = gettext_lazy("Đã ghi giấy giới thiệu.")
+
+    def perform(self, form: Form) -> Saved:
+        return services.send_transfer(
+            self.object,
+            letter_number=form.cleaned_data["letter_number"],
+            letter_on=form.cleaned_data["letter_on"],
+            by=self.request.user,
+        )
 
 
-@login_required
-def transfer_receive(request, pk):
-    return _step(
-        request,
-        pk,
-        "can_receive",
-        ReceiveForm,
-        lambda t, d: services.receive_transfer(t, received_on=d["received_on"], by=request.user),
-        _("Đã xác nhận tiếp nhận đảng viên."),
-        _("Xác nhận tiếp nhận"),
-    )
+class TransferReceiveView(_TransferStepView):
+    step = "can_receive"
+    permission = "members.receive_transfer"
+    form_class = ReceiveForm
+    title = gettext_lazy("Xác nhận tiếp nhận")
+    success_message = gettext_lazy("Đã xác nhận tiếp nhận đảng viên.")
+
+    def perform(self, form: Form) -> Saved:
+        return services.receive_transfer(
+            self.object, received_on=form.cleaned_data["received_on"], by=self.request.user
+        )
 
 
-@login_required
-def transfer_return(request, pk):
-    return _step(
-        request,
-        pk,
-        "can_return",
-        ReturnForm,
-        lambda t, d: services.return_transfer(t, returned_on=d["returned_on"], by=request.user),
-        _("Đã ghi đảng viên trở về."),
-        _("Trở về sau sinh hoạt tạm thời"),
-    )
+class TransferReturnView(_TransferStepView):
+    step = "can_return"
+    permission = "members.return_transfer"
+    form_class = ReturnForm
+    title = gettext_lazy("Trở về sau sinh hoạt tạm thời")
+    success_message = gettext_lazy("Đã ghi đảng viên trở về.")
+
+    def perform(self, form: Form) -> Saved:
+        return services.return_transfer(
+            self.object, returned_on=form.cleaned_data["returned_on"], by=self.request.user
+        )
 
 
-@login_required
-def transfer_cancel(request, pk):
-    transfer = get_transfer_for(request.user, pk)  # 404 outside reach, whatever the method
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    try:
-        services.cancel_transfer(transfer, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Đã hủy việc chuyển sinh hoạt."))
-    return redirect("members:transfer_detail", transfer.pk)
+class TransferCancelView(ConfirmActionView[Transfer]):
+    """The sending side drops a transfer before the letter is issued (POST only)."""
+
+    permission = "members.cancel_transfer"
+    success_message = gettext_lazy("Đã hủy việc chuyển sinh hoạt.")
+
+    def get_object(self) -> Transfer:
+        return get_transfer_for(self.request.user, self.kwargs["pk"])
+
+    def perform(self) -> Saved:
+        services.cancel_transfer(self.object, by=self.request.user)
+        return reverse("members:transfer_detail", args=[self.object.pk])
+
+    def get_error_url(self) -> str:
+        return reverse("members:transfer_detail", args=[self.object.pk])
+
+
+transfer_send = TransferSendView.as_view()
+transfer_receive = TransferReceiveView.as_view()
+transfer_return = TransferReturnView.as_view()
+transfer_cancel = TransferCancelView.as_view()
 
 
 # --- Deadlines (TRF-01..02) -------------------------------------------------------------
 
-DEADLINE_COLUMNS = [
-    Column(gettext_lazy("Họ và tên"), "transfer.member.full_name", width=28),
-    Column(gettext_lazy("Hình thức"), "transfer.get_kind_display"),
-    Column(gettext_lazy("Nơi đi"), "transfer.from_label", width=30),
-    Column(gettext_lazy("Nơi đến"), "transfer.to_label", width=30),
-    Column(gettext_lazy("Việc phải làm"), "label", width=36),
-    Column(gettext_lazy("Quy định"), "rule_id"),
-    Column(gettext_lazy("Hạn cuối"), "due", DATE),
-    Column(gettext_lazy("Số ngày làm việc còn lại"), "days_left", INTEGER),
-    Column(gettext_lazy("Quá hạn"), "overdue"),
-]
-
 
 @login_required
 def transfer_deadlines(request):
-    require_reach(request.user)
+    if not request.user.has_perm("members.view_register"):
+        raise Http404  # a member reads only their own record
     form = DeadlineFilterForm(request.GET or None, user=request.user)
     organization = form.selected_organization()
     today = timezone.localdate()
@@ -281,14 +255,7 @@ def transfer_deadlines(request):
         request.user, organization=organization, today=today, overdue_only=form.overdue_only()
     )
     if request.GET.get("format") == "xlsx":
-        return export_xlsx(
-            title=_("Chuyển sinh hoạt đảng đến hạn và quá hạn"),
-            columns=DEADLINE_COLUMNS,
-            rows=rows,
-            filename=_("Chuyển sinh hoạt đến hạn.xlsx"),
-            organization=organization.name if organization else None,
-            made_on=today,
-        )
+        return DeadlineExporter(rows=rows, organization=organization, today=today).response()
     return render(
         request,
         "members/transfers/deadlines.html",

@@ -12,23 +12,23 @@ LIST = reverse("members:list")
 CREATE = reverse("members:create")
 
 
-def _detail(member):
+def detail_url(member):
     return reverse("members:detail", args=[member.pk])
 
 
-def _edit(member):
+def edit_url(member):
     return reverse("members:edit", args=[member.pk])
 
 
-def _event(member):
+def event_url(member):
     return reverse("members:record_event", args=[member.pk])
 
 
-def _names(response):
+def listed_names(response):
     return [m.full_name for m in response.context["page"]]
 
 
-def _admitted(name, org, on, *, full_on=None, by=None, **fields):
+def admitted_member(name, org, on, *, full_on=None, by=None, **fields):
     """A member admitted on `on` (and full on `full_on`) through record_event (MEM-02)."""
     member = MemberFactory(full_name=name, organization=org, status="", **fields)
     record_event(member, EventKind.ADMITTED, on, by=by, organization=org)
@@ -38,13 +38,13 @@ def _admitted(name, org, on, *, full_on=None, by=None, **fields):
     return member
 
 
-def _count_queries(client, url):
+def count_queries(client, url):
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)
 
 
-def _profile(member, **overrides):
+def profile_data(member, **overrides):
     data = {
         "full_name": member.full_name,
         "sex": member.sex,
@@ -54,7 +54,7 @@ def _profile(member, **overrides):
     return data
 
 
-def _create_data(organization, **overrides):
+def create_data(organization, **overrides):
     data = {
         "full_name": "Nông Thị Lan",
         "date_of_birth": "05/03/1990",

@@ -1,0 +1,1 @@
+"""Downloads of the member register (core.exporters.Exporter), by area."""
