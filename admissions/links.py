@@ -2,7 +2,7 @@
 AdmissionsConfig.ready(): the directory of candidates a training enrolment can be linked
 to, and the receiver that marks the PRB-04 dossier when a certificate is recorded.
 
-The directory is scoped like every read (admissions.queries.candidates_for): a
+The directory is scoped like every read (admissions.queries.cases.candidates_for): a
 candidate of a cell outside the user's subtree is neither offered nor accepted.
 """
 
@@ -13,7 +13,7 @@ from training.queries import candidate_ref_of
 
 from .enums import CandidateState
 from .models import Candidate
-from .queries import candidates_for
+from .queries.cases import candidates_for
 from .services.certificates import sync_new_member_course_of
 
 PREFIX = f"{Candidate._meta.label_lower}:"

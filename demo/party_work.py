@@ -20,7 +20,7 @@ the apps' services, as the screens write it, so every row passes the same checks
   their probationary member through the register (record_event ADMITTED). A few cases
   are refused or withdrawn. Yearly and term targets (ADM-11) are set so the results are
   met at 90–110%. Probationary members whose 12 months have ended get their
-  full-membership case (`advance_full`), those due within the next months an open case;
+  full-membership case (`advance`), those due within the next months an open case;
 - reviews (reviews.services): rounds for 2018 (REV-02) and 2023 (REV-03) of the old
   district, 2025 (REV-04, scored) of the two communes, published. The grassroots
   organizations of the district and every organization of the communes go through
@@ -52,10 +52,19 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from admissions import services as adm
 from admissions.enums import CandidateSource, CandidateState, Outcome, SponsorKind, Stage
 from admissions.models import AdmissionCase, Candidate
-from admissions.rules import two_thirds
+from admissions.queries.stages import (
+    committee_size_on,
+    decision_body,
+    full_members_on,
+    grassroots_of,
+)
+from admissions.rules.sponsors import two_thirds
+from admissions.rules.stages import has_committee_stage
+from admissions.services.candidates import add_candidate, add_review, set_candidate_state
+from admissions.services.cases import add_sponsor, close_case, open_case
+from admissions.services.stages import advance
 from members.enums import Education, MemberStatus, Sex
 from members.models import Member
 from organizations.enums import CELL_KINDS, GRASSROOTS_KINDS, OrgKind
@@ -211,7 +220,7 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
         """The commune's cells with enough full members to admit (weighted toward villages)."""
         cells = []
         for cell in self.cells_under(commune):
-            if adm.full_members_on(cell, date(2025, 7, 15)).count() < 5:
+            if full_members_on(cell, date(2025, 7, 15)).count() < 5:
                 continue
             weight = 3 if cell.category in RESIDENTIAL else 1
             cells += [cell] * weight
@@ -228,7 +237,7 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
             if cell.category in RESIDENTIAL
             else f"{commune_name}, tỉnh Lạng Sơn"
         )
-        candidate = adm.add_candidate(
+        candidate = add_candidate(
             by=self.by,
             cell=cell,
             on=on,
@@ -259,7 +268,7 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
 
     def full_member(self, cell, on: date, exclude=()) -> list[Member]:
         pool = list(
-            adm.full_members_on(cell, on)
+            full_members_on(cell, on)
             .filter(status=MemberStatus.FULL, full_member_on__lte=on - timedelta(days=400))
             .exclude(pk__in=[m.pk for m in exclude])
             .order_by("pk")
@@ -295,15 +304,13 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
     def monthly_reviews(self, candidate, since: date, until: date) -> None:
         month = since.replace(day=1)
         while month <= min(until, self.today):
-            adm.add_review(
-                candidate, by=self.by, month=month, note=self.rng.choice(self.REVIEW_NOTES)
-            )
+            add_review(candidate, by=self.by, month=month, note=self.rng.choice(self.REVIEW_NOTES))
             month = (month + timedelta(days=32)).replace(day=1)
 
     def step(self, case, stage, on, **facts) -> bool:
         if not self.past(on):
             return False
-        adm.advance(case, stage, by=self.by, on=on, **facts)
+        advance(case, stage, by=self.by, on=on, **facts)
         return True
 
     def admissions(self, commune) -> None:
@@ -326,7 +333,7 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
             on = first + timedelta(days=rng.randrange(max(span, 1)))
             candidate = self.new_candidate(commune, cell, on)
             if i < 2 and self.past(on + timedelta(days=90)):
-                adm.set_candidate_state(
+                set_candidate_state(
                     candidate,
                     CandidateState.REMOVED,
                     by=self.by,
@@ -339,7 +346,7 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
     def case(self, commune, cell, start: date, *, ending: str | None = None) -> None:
         rng = self.rng
         candidate = self.new_candidate(commune, cell, start)
-        case = adm.open_case(candidate, by=self.by, on=start)
+        case = open_case(candidate, by=self.by, on=start)
         self.result.cases += 1
         on = wd(start, rng.randint(5, 15))
         helpers = self.full_member(cell, on)
@@ -365,7 +372,7 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
             self.monthly_reviews(candidate, sympathizer_on, closed)
             if self.past(closed):
                 case.refresh_from_db()
-                adm.close_case(
+                close_case(
                     case,
                     by=self.by,
                     on=closed,
@@ -398,11 +405,11 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
             return
         since = date(on.year - rng.randint(2, 8), rng.randint(1, 12), 1)
         for member in sponsors:
-            adm.add_sponsor(
+            add_sponsor(
                 case, by=self.by, kind=SponsorKind.MEMBER, member=member, since=since, letter_on=on
             )
         if youth:
-            adm.add_sponsor(
+            add_sponsor(
                 case,
                 by=self.by,
                 kind=SponsorKind.YOUTH_UNION,
@@ -415,7 +422,7 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
         if ending == "refused":
             if self.past(cell_on):
                 case.refresh_from_db()
-                adm.close_case(
+                close_case(
                     case,
                     by=self.by,
                     on=cell_on,
@@ -425,17 +432,17 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
             return
         if not self.past(cell_on):
             return
-        base = adm.full_members_on(cell, cell_on).count()
+        base = full_members_on(cell, cell_on).count()
         absent = rng.choice([0, 0, 1, 1, 2, 3])
         votes = max(two_thirds(base), base - absent)
         if not self.step(case, Stage.CELL_RESOLUTION, cell_on, votes_for=votes, votes_against=0):
             return
         on = cell_on
-        if adm.has_committee_stage(cell):
+        if has_committee_stage(cell):
             on = wd(on, rng.randint(3, 8))
-            grassroots = adm.grassroots_of(cell)
+            grassroots = grassroots_of(cell)
             # ADM-06: the vote base is the committee seated on that day in the register.
-            size = adm.committee_size_on(grassroots, on)
+            size = committee_size_on(grassroots, on)
             if not size or not self.step(
                 case,
                 Stage.COMMITTEE_RESOLUTION,
@@ -445,7 +452,7 @@ class Seeder(TrainingMixin, ProbationMixin, ReviewsMixin, DisciplineMixin):
             ):
                 return
         on = wd(on, rng.randint(5, 25))
-        body = adm.decision_body(cell)
+        body = decision_body(cell)
         if not self.step(
             case, Stage.DECISION, on, decision_number=self.next_number(f"QĐ/{_abbr(body)}")
         ):

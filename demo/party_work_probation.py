@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from admissions import services as adm
 from admissions.enums import DocKind
 from admissions.models import AdmissionCase
-from admissions.rules import probation_ends_on, two_thirds
-from admissions.services import set_target
+from admissions.queries.stages import committee_size_on, full_members_on, grassroots_of
+from admissions.rules.probation import probation_ends_on
+from admissions.rules.sponsors import two_thirds
+from admissions.rules.stages import has_committee_stage
+from admissions.services.cases import record_document
+from admissions.services.full_membership import open_full_case, probation_start
+from admissions.services.stages import advance
+from admissions.services.targets import set_target
 from members.enums import MemberStatus
 from members.models import Member
 from organizations.models import Term
@@ -32,12 +37,12 @@ class ProbationMixin(SeederState):
                 organization__path__startswith=commune.path, status=MemberStatus.PROBATIONARY
             ).order_by("pk")
             for member in probationary:
-                start = adm.probation_start(member)
+                start = probation_start(member)
                 assert start is not None  # a probationary member has been admitted
                 end = probation_ends_on(start)
                 if end > self.today + timedelta(days=75):
                     continue
-                fcase = adm.open_full_case(member, by=self.by)
+                fcase = open_full_case(member, by=self.by)
                 self.result.full_cases += 1
                 ready = min(self.today, end - timedelta(days=rng.randint(3, 20)))
                 for doc in fcase.documents.all():
@@ -46,7 +51,7 @@ class ProbationMixin(SeederState):
                         DocKind.HELPER_COMMENTS,
                         DocKind.MASS_COMMENTS,
                     ):
-                        adm.record_document(doc, by=self.by, received_on=ready)
+                        record_document(doc, by=self.by, received_on=ready)
                     elif doc.kind == DocKind.NEW_MEMBER_COURSE:
                         cert = (
                             member.enrollments.filter(
@@ -56,14 +61,14 @@ class ProbationMixin(SeederState):
                             .first()
                         )
                         if cert is not None:
-                            adm.record_document(doc, by=self.by, received_on=cert.certificate_on)
+                            record_document(doc, by=self.by, received_on=cert.certificate_on)
                 on = wd(end, rng.randint(1, 8))
                 if not self.past(on):
                     continue
                 cell = member.organization
-                base = adm.full_members_on(cell, on).exclude(pk=member.pk).count()
+                base = full_members_on(cell, on).exclude(pk=member.pk).count()
                 votes = max(two_thirds(base), base - rng.choice([0, 1, 1, 2]))
-                adm.advance_full(
+                advance(
                     fcase,
                     "cell_resolution",
                     by=self.by,
@@ -72,15 +77,15 @@ class ProbationMixin(SeederState):
                     votes_for=votes,
                     votes_against=0,
                 )
-                if adm.has_committee_stage(cell):
+                if has_committee_stage(cell):
                     on = wd(on, rng.randint(3, 8))
                     if not self.past(on):
                         continue
                     # ADM-06: the vote base is the committee seated on that day.
-                    size = adm.committee_size_on(adm.grassroots_of(cell), on)
+                    size = committee_size_on(grassroots_of(cell), on)
                     if not size:
                         continue
-                    adm.advance_full(
+                    advance(
                         fcase,
                         "committee_resolution",
                         by=self.by,
@@ -90,7 +95,7 @@ class ProbationMixin(SeederState):
                     )
                 on = wd(on, rng.randint(5, 20))
                 if self.past(on):
-                    adm.advance_full(
+                    advance(
                         fcase,
                         "decision",
                         by=self.by,

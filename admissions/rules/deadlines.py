@@ -9,14 +9,14 @@ from django.utils.translation import gettext as _
 from core.calendar import add_working_days
 from core.findings import Finding
 
-from .versions import INFO, B, W, _dmy, _params
+from .versions import INFO, B, W, dmy, params
 
 # --- working-day deadlines (ADM-07, ADM-08, ADM-09, PRB-02, PRB-03) -------------------------------
 
 
 def decision_due(cell_on: date) -> date:
     """ADM-07: the last day for the competent committee's decision."""
-    return add_working_days(cell_on, _params("ADM-07", cell_on)["days"])
+    return add_working_days(cell_on, params("ADM-07", cell_on)["days"])
 
 
 def decision_findings(
@@ -28,7 +28,7 @@ def decision_findings(
         return [
             Finding("ADM-07", B, _("Quyết định kết nạp không được trước nghị quyết chi bộ."), "on")
         ]
-    p = _params("ADM-07", cell_on)
+    p = params("ADM-07", cell_on)
     due = add_working_days(cell_on, p["days"])
     extended = add_working_days(cell_on, p["days"] + p["extension"])
     if decision_on > extended:
@@ -40,7 +40,7 @@ def decision_findings(
                     "Quyết định ngày %(on)s quá cả thời hạn gia hạn (%(ext)s, %(n)d ngày làm việc "
                     "kể từ nghị quyết chi bộ)."
                 )
-                % {"on": _dmy(decision_on), "ext": _dmy(extended), "n": p["days"] + p["extension"]},
+                % {"on": dmy(decision_on), "ext": dmy(extended), "n": p["days"] + p["extension"]},
                 "on",
             )
         )
@@ -53,7 +53,7 @@ def decision_findings(
                     "Quyết định sau thời hạn %(n)d ngày làm việc (%(due)s): trong thời gian gia hạn "
                     "%(ext)d ngày làm việc, cần ghi lý do gia hạn."
                 )
-                % {"n": p["days"], "due": _dmy(due), "ext": p["extension"]},
+                % {"n": p["days"], "due": dmy(due), "ext": p["extension"]},
                 "extension_reason",
             )
         )
@@ -62,7 +62,7 @@ def decision_findings(
 
 def ceremony_due(received_on: date) -> date:
     """ADM-08: the last day for the ceremony."""
-    return add_working_days(received_on, _params("ADM-08", received_on)["days"])
+    return add_working_days(received_on, params("ADM-08", received_on)["days"])
 
 
 def ceremony_findings(decision_on: date, received_on: date, ceremony_on: date) -> list[Finding]:
@@ -96,7 +96,7 @@ def ceremony_findings(decision_on: date, received_on: date, ceremony_on: date) -
                     "Lễ kết nạp sau thời hạn 30 ngày làm việc (%(due)s): cần ý kiến đồng ý của "
                     "cấp ủy cấp trên trực tiếp."
                 )
-                % {"due": _dmy(due)},
+                % {"due": dmy(due)},
                 "on",
             )
         ]
@@ -105,7 +105,7 @@ def ceremony_findings(decision_on: date, received_on: date, ceremony_on: date) -
 
 def member_file_due(ceremony_on: date) -> date:
     """ADM-09"""
-    return add_working_days(ceremony_on, _params("ADM-09", ceremony_on)["days"])
+    return add_working_days(ceremony_on, params("ADM-09", ceremony_on)["days"])
 
 
 def member_file_findings(ceremony_on: date, file_on: date) -> list[Finding]:
@@ -122,7 +122,7 @@ def member_file_findings(ceremony_on: date, file_on: date) -> list[Finding]:
                     "Lý lịch đảng viên và phiếu đảng viên hoàn thành sau thời hạn 30 ngày làm việc "
                     "(%(due)s)."
                 )
-                % {"due": _dmy(due)},
+                % {"due": dmy(due)},
                 "on",
             )
         ]

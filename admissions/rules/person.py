@@ -12,7 +12,7 @@ from members.enums import Education
 from members.rules import add_months, full_months
 
 from ..enums import NO_READMISSION
-from .versions import INFO, RULE_VERSIONS, B, W, _dmy, _no_version, version_on
+from .versions import INFO, RULE_VERSIONS, B, W, dmy, no_version, version_on
 
 # --- ADM-05: the dates of the steps ---------------------------------------------------------
 
@@ -28,7 +28,7 @@ def step_date_findings(on: date, previous_on: date | None, today: date) -> list[
                 "ADM-05",
                 B,
                 _("Ngày của bước (%(on)s) trước ngày của bước trước (%(prev)s).")
-                % {"on": _dmy(on), "prev": _dmy(previous_on)},
+                % {"on": dmy(on), "prev": dmy(previous_on)},
                 "on",
             )
         )
@@ -44,7 +44,7 @@ def age_findings(
     """ADM-01: 18 full years to 60 full years on the day the cell considers, in months."""
     version = version_on("ADM-01", on)
     if version is None:
-        return [_no_version("ADM-01", on)]
+        return [no_version("ADM-01", on)]
     months = full_months(date_of_birth, on)
     low, high = version.params["min_months"], version.params["max_months"]
     age = _("%(y)d tuổi %(m)d tháng") % {"y": months // 12, "m": months % 12}
@@ -54,7 +54,7 @@ def age_findings(
                 "ADM-01",
                 B,
                 _("Ngày chi bộ xét (%(on)s) người vào Đảng mới %(age)s, chưa đủ 18 tuổi.")
-                % {"on": _dmy(on), "age": age},
+                % {"on": dmy(on), "age": age},
                 "date_of_birth",
             )
         ]
@@ -104,7 +104,7 @@ def education_findings(education: str, on: date, *, difficult_area: bool = False
     especially difficult areas (configurable default)."""
     version = version_on("ADM-02", on)
     if version is None:
-        return [_no_version("ADM-02", on)]
+        return [no_version("ADM-02", on)]
     required = version.params["min_education"]
     if _EDUCATION_RANK.get(education, 0) >= _EDUCATION_RANK[required]:
         return []
@@ -158,13 +158,13 @@ def certificate_findings(certificate_on: date | None, cell_on: date) -> list[Fin
                 "ADM-04",
                 B,
                 _("Giấy chứng nhận (%(cert)s) đề ngày sau ngày chi bộ xét (%(on)s).")
-                % {"cert": _dmy(certificate_on), "on": _dmy(cell_on)},
+                % {"cert": dmy(certificate_on), "on": dmy(cell_on)},
                 "certificate_on",
             )
         ]
     version = version_on("ADM-04", cell_on)
     if version is None:
-        return [_no_version("ADM-04", cell_on)]
+        return [no_version("ADM-04", cell_on)]
     expires = add_months(certificate_on, version.params["months"])
     if cell_on > expires:
         return [
@@ -175,7 +175,7 @@ def certificate_findings(certificate_on: date | None, cell_on: date) -> list[Fin
                     "Giấy chứng nhận học lớp nhận thức về Đảng hết hiệu lực ngày %(exp)s "
                     "(%(months)d tháng): phải học lại trước khi chi bộ xét."
                 )
-                % {"exp": _dmy(expires), "months": version.params["months"]},
+                % {"exp": dmy(expires), "months": version.params["months"]},
                 "certificate_on",
             )
         ]
@@ -191,7 +191,7 @@ def readmission_findings(
     """ADM-10: 36 months after leaving, only once, never for some ways of leaving."""
     version = version_on("ADM-10", on)
     if version is None:
-        return [_no_version("ADM-10", on)]
+        return [no_version("ADM-10", on)]
     findings = []
     if leaving_way in NO_READMISSION:
         findings.append(
@@ -217,7 +217,7 @@ def readmission_findings(
                 "ADM-10",
                 B,
                 _("Kết nạp lại phải sau ít nhất %(m)d tháng kể từ ngày ra khỏi Đảng (%(left)s).")
-                % {"m": version.params["months"], "left": _dmy(left_on)},
+                % {"m": version.params["months"], "left": dmy(left_on)},
                 "left_on",
             )
         )

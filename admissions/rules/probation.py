@@ -10,7 +10,7 @@ from core.calendar import add_working_days
 from core.findings import Finding
 from members.rules import add_months
 
-from .versions import INFO, B, W, _dmy, _params
+from .versions import INFO, B, W, dmy, params
 
 # --- PRB: probation and full membership ----------------------------------------------------------
 
@@ -18,12 +18,12 @@ from .versions import INFO, B, W, _dmy, _params
 def probation_ends_on(ceremony_on: date) -> date:
     """PRB-01: 12 months from the ceremony, never extended; full membership takes effect on
     this day (PRB-03)."""
-    return add_months(ceremony_on, _params("PRB-01", ceremony_on)["months"])
+    return add_months(ceremony_on, params("PRB-01", ceremony_on)["months"])
 
 
 def full_cell_due(probation_end: date) -> date:
     """PRB-02: the last day for the cell's resolution."""
-    return add_working_days(probation_end, _params("PRB-02", probation_end)["days"])
+    return add_working_days(probation_end, params("PRB-02", probation_end)["days"])
 
 
 def full_cell_findings(probation_end: date, cell_on: date) -> list[Finding]:
@@ -34,7 +34,7 @@ def full_cell_findings(probation_end: date, cell_on: date) -> list[Finding]:
                 "PRB-02",
                 B,
                 _("Chưa hết 12 tháng dự bị (hết ngày %(end)s): chưa xét chuyển chính thức.")
-                % {"end": _dmy(probation_end)},
+                % {"end": dmy(probation_end)},
                 "on",
             )
         ]
@@ -45,7 +45,7 @@ def full_cell_findings(probation_end: date, cell_on: date) -> list[Finding]:
                 "PRB-02",
                 W,
                 _("Chi bộ xét sau thời hạn 30 ngày làm việc kể từ khi hết dự bị (%(due)s).")
-                % {"due": _dmy(due)},
+                % {"due": dmy(due)},
                 "on",
             )
         ]
@@ -54,7 +54,7 @@ def full_cell_findings(probation_end: date, cell_on: date) -> list[Finding]:
 
 def full_decision_due(cell_on: date) -> date:
     """PRB-03"""
-    return add_working_days(cell_on, _params("PRB-03", cell_on)["days"])
+    return add_working_days(cell_on, params("PRB-03", cell_on)["days"])
 
 
 def full_decision_findings(
@@ -63,7 +63,7 @@ def full_decision_findings(
     """PRB-03: decision within 30 working days of the cell resolution (+30 with a reason)."""
     if decision_on < cell_on:
         return [Finding("PRB-03", B, _("Quyết định không được trước nghị quyết chi bộ."), "on")]
-    p = _params("PRB-03", cell_on)
+    p = params("PRB-03", cell_on)
     due = add_working_days(cell_on, p["days"])
     extended = add_working_days(cell_on, p["days"] + p["extension"])
     if decision_on > extended:
@@ -71,7 +71,7 @@ def full_decision_findings(
             Finding(
                 "PRB-03",
                 W,
-                _("Quyết định quá cả thời hạn gia hạn (%(ext)s).") % {"ext": _dmy(extended)},
+                _("Quyết định quá cả thời hạn gia hạn (%(ext)s).") % {"ext": dmy(extended)},
                 "on",
             )
         ]
@@ -84,7 +84,7 @@ def full_decision_findings(
                     "Quyết định sau thời hạn 30 ngày làm việc (%(due)s): trong thời gian gia hạn, "
                     "cần ghi lý do."
                 )
-                % {"due": _dmy(due)},
+                % {"due": dmy(due)},
                 "extension_reason",
             )
         ]

@@ -12,7 +12,7 @@ from core.findings import Finding
 from members.rules import full_months
 
 from ..enums import SponsorKind
-from .versions import B, _dmy, _no_version, version_on
+from .versions import B, dmy, no_version, version_on
 
 # --- ADM-03: sponsors -----------------------------------------------------------------------------
 
@@ -35,7 +35,7 @@ def sponsor_findings(
     organization; a Youth Union member: the grassroots Youth Union committee + one member."""
     version = version_on("ADM-03", on)
     if version is None:
-        return [_no_version("ADM-03", on)]
+        return [no_version("ADM-03", on)]
     months = version.params["months"]
     findings = []
     members = [s for s in sponsors if s.kind == SponsorKind.MEMBER]
@@ -92,7 +92,7 @@ def sponsor_status_findings(sponsors: Sequence[SponsorFacts], on: date) -> list[
                     "ADM-03",
                     B,
                     _("Người giới thiệu %(name)s không phải đảng viên chính thức ngày %(on)s.")
-                    % {"name": s.name, "on": _dmy(on)},
+                    % {"name": s.name, "on": dmy(on)},
                     "sponsors",
                 )
             )

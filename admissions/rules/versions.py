@@ -79,7 +79,7 @@ def version_on(rule_id: str, on: date) -> RuleVersion | None:
     return max(versions, key=lambda v: v.applies_from) if versions else None
 
 
-def _no_version(rule_id: str, on: date) -> Finding:
+def no_version(rule_id: str, on: date) -> Finding:
     first = min(v.applies_from for v in RULE_VERSIONS[rule_id])
     return Finding(
         rule_id,
@@ -92,11 +92,11 @@ def _no_version(rule_id: str, on: date) -> Finding:
     )
 
 
-def _dmy(d: date) -> str:
+def dmy(d: date) -> str:
     return f"{d:%d/%m/%Y}"
 
 
-def _params(rule_id: str, on: date) -> dict[str, Any]:
+def params(rule_id: str, on: date) -> dict[str, Any]:
     version = version_on(rule_id, on) or RULE_VERSIONS[rule_id][0]
     return version.params
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import stamp
@@ -22,7 +23,7 @@ from ..models import (
     CandidateEvent,
     CandidateReview,
 )
-from .common import _require_write, _today, full_members_on
+from ..queries.stages import full_members_on
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -52,10 +53,11 @@ def add_candidate(*, by: User, cell: Organization, on: date, **fields: Any) -> C
     unknown = set(fields) - set(CANDIDATE_FIELDS)
     if unknown:
         raise TypeError(f"add_candidate() got unexpected fields: {sorted(unknown)}")
-    _require_write(by, cell)
+    if not by.has_perm("admissions.add_candidate", cell):
+        raise PermissionDenied(_("Bạn không có quyền thêm quần chúng ưu tú vào chi bộ này."))
     if cell.kind not in CELL_KINDS:
         raise ValidationError({"cell": _("Quần chúng ưu tú thuộc danh sách của một chi bộ.")})
-    if on > _today():
+    if on > timezone.localdate():
         raise ValidationError({"on": _("Ngày không được ở tương lai.")})
     candidate = Candidate(cell=cell, state=CandidateState.OUTSTANDING, state_since=on, **fields)
     stamp(candidate, by)
@@ -72,7 +74,8 @@ def update_candidate(candidate: Candidate, *, by: User, **fields: Any) -> Candid
     unknown = set(fields) - set(CANDIDATE_FIELDS)
     if unknown:
         raise TypeError(f"update_candidate() got unexpected fields: {sorted(unknown)}")
-    _require_write(by, candidate.cell)
+    if not by.has_perm("admissions.change_candidate", candidate):
+        raise PermissionDenied(_("Bạn không có quyền cập nhật người này."))
     for name, value in fields.items():
         setattr(candidate, name, value)
     stamp(candidate, by)
@@ -81,7 +84,7 @@ def update_candidate(candidate: Candidate, *, by: User, **fields: Any) -> Candid
     return candidate
 
 
-def _check_helper(candidate: Candidate, helper: Member | None, on: date) -> None:
+def check_helper(candidate: Candidate, helper: Member | None, on: date) -> None:
     if helper is None:
         raise ValidationError({"helper": _("Cần phân công đảng viên chính thức giúp đỡ.")})
     if not full_members_on(candidate.cell, on).filter(pk=helper.pk).exists():
@@ -104,7 +107,8 @@ def set_candidate_state(
 
     Sympathizer needs a helper (a full member of the cell); removal needs a reason.
     Side effects: a CandidateEvent; Candidate.state, state_since, helper."""
-    _require_write(by, candidate.cell)
+    if not by.has_perm("admissions.change_candidate", candidate):
+        raise PermissionDenied(_("Bạn không có quyền cập nhật người này."))
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if state not in CandidateState.values or state == CandidateState.ADMITTED:
         raise ValidationError({"state": _("Tình trạng không hợp lệ.")})
@@ -112,13 +116,13 @@ def set_candidate_state(
         raise ValidationError({"state": _("Người này đã được kết nạp.")})
     if state == candidate.state:
         raise ValidationError({"state": _("Tình trạng không thay đổi.")})
-    if on > _today():
+    if on > timezone.localdate():
         raise ValidationError({"on": _("Ngày không được ở tương lai.")})
     if on < candidate.state_since:
         raise ValidationError({"on": _("Ngày trước lần thay đổi gần nhất.")})
     if state == CandidateState.SYMPATHIZER:
         helper = helper or candidate.helper
-        _check_helper(candidate, helper, on)
+        check_helper(candidate, helper, on)
         candidate.helper = helper
     if state == CandidateState.REMOVED and not reason.strip():
         raise ValidationError({"reason": _("Cần ghi lý do đưa ra khỏi danh sách.")})
@@ -133,9 +137,10 @@ def set_candidate_state(
 @transaction.atomic
 def add_review(candidate: Candidate, *, by: User, month: date, note: str) -> CandidateReview:
     """The monthly review of a sympathizer (ADM-05); one per month, replaced if typed again."""
-    _require_write(by, candidate.cell)
+    if not by.has_perm("admissions.change_candidate", candidate):
+        raise PermissionDenied(_("Bạn không có quyền cập nhật người này."))
     month = month.replace(day=1)
-    if month > _today():
+    if month > timezone.localdate():
         raise ValidationError({"month": _("Tháng nhận xét không được ở tương lai.")})
     if not note.strip():
         raise ValidationError({"note": _("Cần ghi nội dung nhận xét.")})

@@ -5,18 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from core.audit import stamp
-from members.enums import MemberStatus
 from members.models import Member
-from members.queries import members_of
 
-from .. import rules
 from ..enums import (
     ADMISSION_DOSSIER,
     STAGE_ORDER,
@@ -33,11 +30,12 @@ from ..models import (
     CaseStep,
     Sponsor,
 )
-from .common import StepRefused, _require_write, _today, grassroots_of
+from ..queries.stages import sponsor_facts
+from ..rules.person import certificate_expires_on
+from ..rules.sponsors import sponsor_status_findings
+from .stages import StepRefused
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from django.core.files import File
 
     from accounts.models import User
@@ -62,12 +60,13 @@ def open_case(
     A former member (ADM-10) is named by `previous_member`, with the date and the way
     they left. Side effects: the case, its SOURCE step, its dossier checklist (every
     ADM-05 document, missing)."""
-    _require_write(by, candidate.cell)
+    if not by.has_perm("admissions.change_candidate", candidate):
+        raise PermissionDenied(_("Bạn không có quyền lập hồ sơ cho người này."))
     if candidate.state in (CandidateState.REMOVED, CandidateState.ADMITTED):
         raise ValidationError(_("Người này không còn trong danh sách quần chúng ưu tú."))
     if candidate.cases.filter(outcome=Outcome.OPEN).exists():
         raise ValidationError(_("Người này đã có hồ sơ đang xét."))
-    if on > _today():
+    if on > timezone.localdate():
         raise ValidationError({"on": _("Ngày không được ở tương lai.")})
     case = AdmissionCase(
         candidate=candidate,
@@ -103,13 +102,14 @@ def add_sponsor(
 ) -> Sponsor:
     """ADM-03: a sponsor. A member must be a full member of the same grassroots
     organization on the day of their letter (or today); checked again on the cell's day."""
-    _require_write(by, case.cell)
+    if not by.has_perm("admissions.change_case", case):
+        raise PermissionDenied(_("Bạn không có quyền cập nhật hồ sơ này."))
     if not case.is_open or STAGE_ORDER.index(case.stage) >= STAGE_ORDER.index(
         Stage.CELL_RESOLUTION
     ):
         raise ValidationError(_("Không thay đổi người giới thiệu sau khi chi bộ đã xét."))
-    on = letter_on or _today()
-    if on > _today() or since > on:
+    on = letter_on or timezone.localdate()
+    if on > timezone.localdate() or since > on:
         raise ValidationError({"since": _("Ngày không hợp lệ.")})
     if kind == SponsorKind.MEMBER:
         if member is None:
@@ -136,7 +136,7 @@ def add_sponsor(
         letter_on=letter_on,
     )
     # Each sponsor on its own now; the pair and the 12 months are judged on the cell's day.
-    problems = rules.sponsor_status_findings(sponsor_facts(case, [sponsor], on), on)
+    problems = sponsor_status_findings(sponsor_facts(case, [sponsor], on), on)
     if problems:
         raise StepRefused(problems)
     stamp(sponsor, by)
@@ -147,40 +147,12 @@ def add_sponsor(
 @transaction.atomic
 def remove_sponsor(sponsor: Sponsor, *, by: User) -> None:
     case = sponsor.case
-    _require_write(by, case.cell)
+    if not by.has_perm("admissions.change_case", case):
+        raise PermissionDenied(_("Bạn không có quyền cập nhật hồ sơ này."))
     if STAGE_ORDER.index(case.stage) >= STAGE_ORDER.index(Stage.CELL_RESOLUTION):
         raise ValidationError(_("Không thay đổi người giới thiệu sau khi chi bộ đã xét."))
     stamp(sponsor, by)
     sponsor.delete()
-
-
-def sponsor_facts(
-    case: AdmissionCase, sponsors: Iterable[Sponsor], on: date
-) -> list[rules.SponsorFacts]:
-    """ADM-03 facts on `on`: full member, same grassroots organization (two queries)."""
-    member_ids = [s.member_id for s in sponsors if s.member_id]
-    full_ids: set[int] = set()
-    same_ids: set[int] = set()
-    if member_ids:
-        grassroots = grassroots_of(case.cell)
-        in_grassroots = members_of(grassroots, on, subtree=True).filter(pk__in=member_ids)
-        same_ids = set(in_grassroots.values_list("pk", flat=True))
-        full = Member.objects.filter(pk__in=member_ids).filter(
-            Q(full_member_on__isnull=False, full_member_on__lte=on)
-            | Q(full_member_on__isnull=True, status=MemberStatus.FULL)
-        )
-        full = full.filter(status__in=[MemberStatus.FULL, MemberStatus.PROBATIONARY])
-        full_ids = set(full.values_list("pk", flat=True))
-    return [
-        rules.SponsorFacts(
-            kind=s.kind,
-            name=s.name,
-            since=s.since,
-            full_member=s.member_id in full_ids,
-            same_grassroots=s.member_id in same_ids,
-        )
-        for s in sponsors
-    ]
 
 
 def _full_case(document: CaseDocument) -> FullMembershipCase:
@@ -198,13 +170,10 @@ def record_document(
     note: str = "",
 ) -> CaseDocument:
     """Mark a dossier document received (or missing, with `received_on=None`), with its scan."""
-    owner = (
-        document.case.cell
-        if document.case is not None
-        else _full_case(document).member.organization
-    )
-    _require_write(by, owner)
-    if received_on is not None and received_on > _today():
+    owner = document.case if document.case is not None else _full_case(document)
+    if not by.has_perm("admissions.change_case", owner):
+        raise PermissionDenied(_("Bạn không có quyền cập nhật hồ sơ này."))
+    if received_on is not None and received_on > timezone.localdate():
         raise ValidationError({"received_on": _("Ngày nhận không được ở tương lai.")})
     if document.enrollment_id and received_on != document.received_on:
         # PRB-04: a date typed by hand replaces the certificate marked from training.
@@ -214,7 +183,7 @@ def record_document(
         document.scan = scan
     document.note = note[:255]
     if document.kind == DocKind.CERTIFICATE and received_on is not None:
-        document.expires_on = rules.certificate_expires_on(received_on)
+        document.expires_on = certificate_expires_on(received_on)
     stamp(document, by)
     document.save()
     return document
@@ -226,14 +195,15 @@ def close_case(
 ) -> AdmissionCase:
     """End a case without admission (the cell or the committee did not agree, or the person
     withdrew); the decision is told to the cell either way (ADM-07)."""
-    _require_write(by, case.cell)
+    if not by.has_perm("admissions.change_case", case):
+        raise PermissionDenied(_("Bạn không có quyền cập nhật hồ sơ này."))
     if not case.is_open:
         raise ValidationError(_("Hồ sơ đã kết thúc."))
     if outcome not in (Outcome.REFUSED, Outcome.WITHDRAWN):
         raise ValidationError({"outcome": _("Kết quả không hợp lệ.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Cần ghi lý do.")})
-    if on > _today():
+    if on > timezone.localdate():
         raise ValidationError({"on": _("Ngày không được ở tương lai.")})
     case.outcome, case.closed_on, case.closed_reason = outcome, on, reason[:255]
     stamp(case, by)

@@ -1,13 +1,8 @@
 """The course certificates recorded in training, used by the cases without typing twice.
 
-- ADM-04: `advance_with_certificate` is `advance` (services.stages) for the case page:
-  at the COURSE step it takes the candidate's awareness certificate from training
-  (training.queries.awareness_certificates: the enrolment linked to the candidate, or
-  found by citizen ID or by name and birth date) when no date is typed, links a typed
-  date and number that match a training certificate to it, and keeps a typed certificate
-  that matches none as an outside one. The case stores the enrolment it came from
-  (AdmissionCase.certificate_enrollment, null for an outside certificate) and the rule
-  check of `advance` judges the 60 months on the step's date, as for a typed one.
+- ADM-04: the COURSE step takes the candidate's awareness certificate from training
+  (admissions.queries.certificates.resolve_course_certificate, judged by the COURSE
+  handler of admissions.services.stages); the case stores the enrolment it came from.
 - PRB-04: `sync_new_member_course` marks the full-membership dossier item "new-member
   course certificate" received from the member's completed new-member course (the date
   of the certificate, CaseDocument.enrollment naming it), or missing again when that
@@ -18,121 +13,22 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.audit import stamp
-from core.findings import Finding, Severity
 from members.models import Member
-from training.queries import awareness_certificates, new_member_certificate
+from training.queries import new_member_certificate
 
-from ..enums import DocKind, Stage
-from ..models import AdmissionCase, CaseDocument, CaseStep, FullMembershipCase
-from .common import StepRefused, _require_write, next_stage
+from ..enums import DocKind
+from ..models import CaseDocument, FullMembershipCase
 from .full_membership import open_full_case
-from .stages import advance
 
 if TYPE_CHECKING:
-    from django.core.files import File
-
     from accounts.models import User
-    from training.models import Enrollment
     from training.queries import Certificate
-
-
-def resolve_course_certificate(
-    case: AdmissionCase, *, on: date, certificate_on: date | None, certificate_number: str = ""
-) -> tuple[date, str, Enrollment | None]:
-    """ADM-04: (date, number, enrolment or None) of the certificate the COURSE step on
-    `on` uses. No date typed: the candidate's latest training certificate issued on or
-    before `on` (refused when there is none). A typed date (and number, if typed) equal
-    to a training certificate's: that one. Otherwise the typed outside certificate."""
-    number = (certificate_number or "").strip()
-    found = awareness_certificates(case.candidate, on)
-    if certificate_on is None:
-        if not found:
-            raise StepRefused(
-                [
-                    Finding(
-                        "ADM-04",
-                        Severity.BLOCKING,
-                        _(
-                            "Chưa có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng của "
-                            "người này trong hệ thống: nhập ngày cấp và số giấy chứng nhận."
-                        ),
-                        "certificate_on",
-                    )
-                ]
-            )
-        return found[0].issued_on, number or found[0].number, found[0].enrollment
-    for certificate in found:
-        if certificate.issued_on == certificate_on and (
-            not number or not certificate.number or number == certificate.number
-        ):
-            return certificate_on, number or certificate.number, certificate.enrollment
-    return certificate_on, number, None
-
-
-@transaction.atomic
-def advance_with_certificate(
-    case: AdmissionCase,
-    to_stage: str,
-    *,
-    by: User,
-    on: date,
-    document: File[bytes] | None = None,
-    override_reason: str = "",
-    **facts: Any,
-) -> CaseStep:
-    """`advance` (ADM-05), with the ADM-04 certificate taken from training at COURSE.
-
-    Other stages go straight to `advance`. At COURSE the facts `certificate_on` and
-    `certificate_number` are resolved by `resolve_course_certificate`; then `advance`
-    judges and records the step (refused → nothing saved, the link included).
-    Side effects beyond `advance`'s: AdmissionCase.certificate_enrollment (in the same
-    history row as the step's facts); the dossier item CERTIFICATE names the enrolment
-    when it was marked from this certificate."""
-    if to_stage != Stage.COURSE or next_stage(case) != Stage.COURSE:
-        return advance(
-            case,
-            to_stage,
-            by=by,
-            on=on,
-            document=document,
-            override_reason=override_reason,
-            **facts,
-        )
-    _require_write(by, case.cell)
-    certificate_on, number, enrollment = resolve_course_certificate(
-        case,
-        on=on,
-        certificate_on=facts.pop("certificate_on", None),
-        certificate_number=facts.pop("certificate_number", "") or "",
-    )
-    # Written before `advance` reloads the case, so its one audited save carries it.
-    AdmissionCase.objects.filter(pk=case.pk).update(certificate_enrollment=enrollment)
-    step = advance(
-        case,
-        Stage.COURSE,
-        by=by,
-        on=on,
-        document=document,
-        override_reason=override_reason,
-        certificate_on=certificate_on,
-        certificate_number=number,
-        **facts,
-    )
-    if enrollment is not None:
-        doc = CaseDocument.objects.filter(case=case, kind=DocKind.CERTIFICATE).first()
-        if doc is not None and doc.received_on == certificate_on and doc.enrollment_id is None:
-            doc.enrollment = enrollment
-            stamp(doc, by)
-            doc.save(update_fields=["enrollment"])
-    case.refresh_from_db()
-    return step
 
 
 # --- PRB-04: the new-member course certificate in the full-membership dossier ---------------

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.audit import stamp
 
 from ..models import AdmissionTarget
-from .common import _require_write
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -30,7 +29,8 @@ def set_target(
     term: Term | None = None,
 ) -> AdmissionTarget:
     """A yearly (or term) admissions target of an organization (ADM-11); replaces the old one."""
-    _require_write(by, organization)
+    if not by.has_perm("admissions.manage_targets", organization):
+        raise PermissionDenied(_("Bạn không có quyền đặt chỉ tiêu cho tổ chức này."))
     if (year is None) == (term is None):
         raise ValidationError(_("Chọn năm hoặc nhiệm kỳ."))
     if target is None or int(target) < 0:

@@ -1,84 +1,35 @@
-"""The dashboard (due and overdue work) and the list of outstanding people."""
+"""The list of outstanding people (ADM-05): the list, a person's page, adding a person,
+moving them on or off the list, the monthly review, opening the case."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
-from accounts.scope import can_write_org
 from core.audit import history_rows
-from core.exporters import export_xlsx
 from core.pagination import paginate
+from core.views.write import WriteFormView
 
-from .. import queries, queries_due, services
-from ..enums import STAGE_ORDER, Stage
-from ..exporters import DUE_COLUMNS
-from ..forms import (
+from ..forms.candidates import (
     CandidateFilterForm,
     CandidateForm,
     OpenCaseForm,
     ReviewForm,
     StateForm,
 )
-from ..forms_due import DueFilterForm
-from ..queries_certificates import candidate_certificates
-from .common import (
-    _REFUSED,
-    _export_query,
-    _form_write,
-    _require_reach,
-    _writable_candidate,
-)
-
-# --- dashboard --------------------------------------------------------------------------------
-
-
-@login_required
-def dashboard(request):
-    _require_reach(request.user)
-    form = DueFilterForm(request.GET or None, user=request.user)
-    organization = form.selected_organization()
-    today = timezone.localdate()
-    rows = queries_due.due_rows_for(
-        request.user, organization=organization, today=today, horizon_days=form.horizon_days()
-    )
-    if request.GET.get("format") == "xlsx":
-        return export_xlsx(
-            title=_("Phát triển đảng viên: việc đến hạn và quá hạn"),
-            columns=DUE_COLUMNS,
-            rows=rows,
-            filename=_("Phát triển đảng viên đến hạn.xlsx"),
-            organization=organization.name if organization else None,
-            made_on=today,
-        )
-    return render(
-        request,
-        "admissions/dashboard.html",
-        {
-            "form": form,
-            "rows": rows,
-            "today": today,
-            "overdue_count": sum(1 for r in rows if r.overdue),
-            "stage_counts": _stage_counts(request.user, organization),
-            "export_query": _export_query(request),
-        },
-    )
-
-
-def _stage_counts(user, organization):
-    counts = queries.counts_by_stage(user, organization)
-    return [(Stage(s).label, counts.get(s, 0)) for s in STAGE_ORDER if counts.get(s)]
-
-
-# --- candidates ---------------------------------------------------------------------------------
+from ..queries.cases import candidate_list_for, get_candidate_for
+from ..queries.certificates import candidate_certificates
+from ..services.candidates import CANDIDATE_FIELDS, add_candidate, add_review, set_candidate_state
+from ..services.cases import open_case
 
 
 @login_required
 def candidate_list(request):
-    _require_reach(request.user)
+    if not request.user.has_perm("admissions.view_admissions"):
+        raise Http404
     form = CandidateFilterForm(request.GET or None, user=request.user)
-    candidates = queries.candidate_list_for(
+    candidates = candidate_list_for(
         request.user, organization=form.selected_organization(), state=form.state_value()
     )
     page = paginate(request, candidates)
@@ -89,36 +40,12 @@ def candidate_list(request):
     )
 
 
-@login_required
-def candidate_new(request):
-    _require_reach(request.user)
-    form = CandidateForm(request.POST or None, user=request.user)
-    if request.method == "POST":
-
-        def write(data):
-            fields = {k: v for k, v in data.items() if k not in ("cell", "on")}
-            return services.add_candidate(
-                by=request.user, cell=data["cell"], on=data["on"], **fields
-            )
-
-        candidate = _form_write(request, form, write, _("Đã thêm vào danh sách quần chúng ưu tú."))
-        if candidate is not _REFUSED:
-            return redirect(candidate)
-    return render(request, "admissions/candidate_form.html", {"form": form})
-
-
-@login_required
-def candidate_detail(request, pk):
-    _require_reach(request.user)
-    candidate = queries.get_candidate_for(request.user, pk)
-    return _candidate_page(request, candidate)
-
-
-def _candidate_page(request, candidate, **forms):
-    can_write = can_write_org(request.user, candidate.cell)
-    context = {
+def candidate_context(request, candidate, **forms) -> dict:
+    """The candidate's page: state, reviews, cases, certificates (ADM-04), history; `forms`
+    replaces the page's empty forms with the one just submitted (shown with its errors)."""
+    return {
         "candidate": candidate,
-        "can_write": can_write,
+        "can_write": request.user.has_perm("admissions.change_candidate", candidate),
         "events": candidate.events.select_related("recorded_by"),
         "reviews": candidate.reviews.all(),
         "cases": candidate.cases.all(),
@@ -132,63 +59,120 @@ def _candidate_page(request, candidate, **forms):
         "certificates": candidate_certificates(candidate),
         "today": timezone.localdate(),
     }
-    return render(request, "admissions/candidate_detail.html", context)
 
 
 @login_required
-@require_POST
-def candidate_state(request, pk):
-    candidate = _writable_candidate(request, pk)
-    form = StateForm(request.POST, candidate=candidate, auto_id="id_state_%s")
+def candidate_detail(request, pk):
+    if not request.user.has_perm("admissions.view_admissions"):
+        raise Http404
+    candidate = get_candidate_for(request.user, pk)
+    return render(
+        request, "admissions/candidate_detail.html", candidate_context(request, candidate)
+    )
 
-    def write(data):
-        return services.set_candidate_state(
-            candidate,
+
+class CandidateCreateView(WriteFormView):
+    """Put a person on a cell's list (the cells the user writes are offered)."""
+
+    permission = "admissions.view_admissions"
+    form_class = CandidateForm
+    template_name = "admissions/candidate_form.html"
+    success_message = gettext_lazy("Đã thêm vào danh sách quần chúng ưu tú.")
+
+    def permission_denied(self):
+        raise Http404  # the admission pages do not show themselves to a member
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return add_candidate(
+            by=self.request.user,
+            cell=data["cell"],
+            on=data["on"],
+            **{k: v for k, v in data.items() if k in CANDIDATE_FIELDS},
+        )
+
+
+class CandidatePageFormView(WriteFormView):
+    """A form of the candidate's page: POST only; refused, the page is shown again with
+    the form's errors (`form_key`: the form's name on the page)."""
+
+    permission = "admissions.change_candidate"
+    template_name = "admissions/candidate_detail.html"
+    http_method_names = ["post"]
+    form_key = ""
+    auto_id = ""
+
+    def get_object(self):
+        return get_candidate_for(self.request.user, self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "auto_id": self.auto_id}
+
+    def get_context_data(self, **kwargs):
+        return candidate_context(self.request, self.object, **{self.form_key: kwargs["form"]})
+
+
+class CandidateStateView(CandidatePageFormView):
+    """ADM-05: move the person on or off the list (a sympathizer gets a helper)."""
+
+    form_class = StateForm
+    form_key, auto_id = "state_form", "id_state_%s"
+    success_message = gettext_lazy("Đã ghi nhận.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "candidate": self.object}
+
+    def perform(self, form):
+        data = form.cleaned_data
+        set_candidate_state(
+            self.object,
             data["state"],
-            by=request.user,
+            by=self.request.user,
             on=data["on"],
             reason=data["reason"],
             helper=data["helper"],
         )
-
-    if _form_write(request, form, write, _("Đã ghi nhận.")) is not _REFUSED:
-        return redirect(candidate)
-    return _candidate_page(request, candidate, state_form=form)
+        return self.object
 
 
-@login_required
-@require_POST
-def candidate_review(request, pk):
-    candidate = _writable_candidate(request, pk)
-    form = ReviewForm(request.POST, auto_id="id_review_%s")
+class CandidateReviewView(CandidatePageFormView):
+    """ADM-05: the monthly review of a sympathizer."""
 
-    def write(data):
-        return services.add_review(
-            candidate, by=request.user, month=data["month"], note=data["note"]
-        )
+    form_class = ReviewForm
+    form_key, auto_id = "review_form", "id_review_%s"
+    success_message = gettext_lazy("Đã ghi nhận xét.")
 
-    if _form_write(request, form, write, _("Đã ghi nhận xét.")) is not _REFUSED:
-        return redirect(candidate)
-    return _candidate_page(request, candidate, review_form=form)
+    def perform(self, form):
+        data = form.cleaned_data
+        add_review(self.object, by=self.request.user, month=data["month"], note=data["note"])
+        return self.object
 
 
-@login_required
-@require_POST
-def case_open(request, pk):
-    candidate = _writable_candidate(request, pk)
-    form = OpenCaseForm(request.POST, user=request.user, auto_id="id_open_%s")
+class CaseOpenView(CandidatePageFormView):
+    """ADM-05: open the admission case (ADM-10: of a former member)."""
 
-    def write(data):
-        return services.open_case(
-            candidate,
-            by=request.user,
+    form_class = OpenCaseForm
+    form_key, auto_id = "open_form", "id_open_%s"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return open_case(
+            self.object,
+            by=self.request.user,
             on=data["on"],
             previous_member=data["previous_member"],
             left_on=data["left_on"],
             leaving_way=data["leaving_way"] or "",
         )
 
-    case = _form_write(request, form, write)
-    if case is not _REFUSED:
-        return redirect(case)
-    return _candidate_page(request, candidate, open_form=form)
+
+candidate_new = CandidateCreateView.as_view()
+candidate_state = CandidateStateView.as_view()
+candidate_review = CandidateReviewView.as_view()
+case_open = CaseOpenView.as_view()

@@ -2,20 +2,17 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
-from .. import queries, services
-from ..exporters import results_workbook
-from ..forms import (
-    ResultsForm,
-    TargetForm,
-)
-from ..queries_results import results_by_child
-from .common import _export_query, _flash_write, _require_reach
+from core.views.write import ConfirmActionView
 
-# --- ADM-11: targets and results ----------------------------------------------------------------
+from ..exporters import ResultsExporter
+from ..forms.targets import ResultsForm, TargetForm
+from ..queries.targets import chart_data, results_by_child, results_for
+from ..services.targets import set_target
+from .common import export_query
 
 
 def _breakdown_year(request, years: list[int]) -> int:
@@ -39,7 +36,8 @@ def _year_links(request, years: list[int], current: int) -> list[tuple[int, str,
 
 @login_required
 def results(request):
-    _require_reach(request.user)
+    if not request.user.has_perm("admissions.view_admissions"):
+        raise Http404
     form = ResultsForm(request.GET or None, user=request.user)
     organization = form.selected_organization()
     if organization is None:
@@ -47,12 +45,10 @@ def results(request):
     if organization is None:
         raise Http404
     years = form.years()
-    data = queries.results_for(organization, years)
+    data = results_for(organization, years)
     breakdown = results_by_child(organization, _breakdown_year(request, years))
     if request.GET.get("format") == "xlsx":
-        return results_workbook(
-            data, filename=_("Kết quả phát triển đảng viên.xlsx"), breakdown=breakdown
-        )
+        return ResultsExporter(results=data, breakdown=breakdown).response()
     return render(
         request,
         "admissions/results.html",
@@ -60,23 +56,34 @@ def results(request):
             "form": form,
             "results": data,
             "organization": organization,
-            "chart": queries.chart_data(data),
+            "chart": chart_data(data),
             "breakdown": breakdown,
             "breakdown_years": _year_links(request, years, breakdown.year),
             "target_form": TargetForm(user=request.user, initial={"organization": organization}),
-            "export_query": _export_query(request),
+            "export_query": export_query(request),
         },
     )
 
 
-@login_required
-@require_POST
-def target_set(request):
-    _require_reach(request.user)
-    form = TargetForm(request.POST, user=request.user)
+class TargetSetView(ConfirmActionView):
+    """ADM-11: a yearly or term target of an organization the user writes; the small
+    form's errors and refusals come back as messages on the results page."""
 
-    def write(data):
-        services.set_target(by=request.user, **data)
+    permission = "admissions.view_admissions"
+    success_message = gettext_lazy("Đã lưu chỉ tiêu.")
 
-    _flash_write(request, form, write, _("Đã lưu chỉ tiêu."))
-    return redirect("admissions:results")
+    def permission_denied(self):
+        raise Http404  # the admission pages do not show themselves to a member
+
+    def perform(self):
+        form = TargetForm(self.request.POST, user=self.request.user)
+        if not form.is_valid():
+            raise form.refusal()
+        set_target(by=self.request.user, **form.cleaned_data)
+        return reverse("admissions:results")
+
+    def get_error_url(self):
+        return reverse("admissions:results")
+
+
+target_set = TargetSetView.as_view()

@@ -6,7 +6,7 @@ here: every figure comes from the statistics function of the app that owns it, t
 function its screen calls, so the report, the screens and the XLSX annex agree:
 
 - organizations and members: reports.queries.membership (STA-01) `headline`, `membership_tables`;
-- meetings: meetings.statistics.compliance (MTG-01, MTG-02, MTG-03);
+- meetings: meetings.queries.statistics.result.compliance (MTG-01, MTG-02, MTG-03);
 - admissions: admissions.queries.results_for (ADM-11: target, funnel);
 - review and classification: reviews.queries.results (REV-06);
 - inspection and discipline: discipline.queries.inspection_stats (INS-02);
@@ -33,12 +33,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from meetings.statistics import BUCKET_LABELS, FULL, LOW, MID, Period, compliance
 
-from admissions.queries import results_for
+from admissions.queries.targets import results_for
 from core.documents import number, short_date
 from discipline.queries import inspection_stats
-from reviews.queries import results
+from meetings.queries.statistics.base import BUCKET_LABELS, FULL, LOW, MID, Period
+from meetings.queries.statistics.result import compliance
+from reviews.queries.results import results
 from training.queries import course_totals, study_totals, study_totals_by_directive
 
 from .membership import headline, membership_tables

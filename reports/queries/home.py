@@ -3,7 +3,7 @@ subtree for the current year with last year beside them, each linked to the page
 the organizations) behind it.
 
 Nothing is computed here: each figure is read from the function of the app that owns it
-(meetings.statistics.compliance, admissions.queries.results_for and, for the subordinate
+(meetings.queries.statistics.result.compliance, admissions.queries.results_for and, for the subordinate
 organizations, admissions.queries_results.results_by_child, reviews.summary.good_or_better
 for the organizations and members at "hoàn thành tốt nhiệm vụ" or above,
 admissions.queries_due.due_rows_for, members.deadlines.deadlines_for). Each is a fixed number
@@ -19,16 +19,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from admissions.queries_due import due_rows_for
-from admissions.queries_results import results_by_child
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from meetings.statistics import FULL, LOW, Period, compliance, last_finished_month
+from reviews.queries.summary import good_or_better
 
-from admissions.queries import results_for
+from admissions.queries.due import due_rows_for
+from admissions.queries.targets import results_by_child, results_for
+from meetings.queries.statistics.base import FULL, LOW, Period
+from meetings.queries.statistics.periods import last_finished_month
+from meetings.queries.statistics.result import compliance
 from members.queries.deadlines import deadlines_for
-from reviews.summary import good_or_better
 
 from .sections import PERIODIC_DIGITS, SHARE_DIGITS, Pct, pct
 

@@ -9,35 +9,33 @@ deadlines are computed in memory with core.calendar (each year's holidays read o
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from django.db.models import Count, Model, Prefetch, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Model, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import org_read_filter
-from members.enums import EventKind, MemberStatus
-from members.models import Member, MemberEvent
+from members.enums import MemberStatus
+from members.models import Member
 
-from . import rules
-from .enums import ADMISSION_DOSSIER, STAGE_ORDER, CandidateState, DocStatus, Outcome, Stage
-from .models import (
+from ..enums import ADMISSION_DOSSIER, STAGE_ORDER, DocStatus, Outcome
+from ..models import (
     AdmissionCase,
-    AdmissionTarget,
     Candidate,
-    CandidateEvent,
     CaseDocument,
     CaseStep,
     FullMembershipCase,
+    Sponsor,
 )
+from ..rules.probation import full_cell_due, probation_ends_on
+from ..rules.stages import stages_for
 
 if TYPE_CHECKING:
     from accounts.scope import RequestUser
-    from organizations.models import Organization, Term
+    from organizations.models import Organization
 
 _M = TypeVar("_M", bound=Model)
 
@@ -84,6 +82,52 @@ def get_full_case_for(user: RequestUser, pk: int) -> FullMembershipCase:
     )
 
 
+def get_probationary_for(user: RequestUser, pk: int) -> Member:
+    """A probationary member in the user's reach (404 otherwise)."""
+    return get_object_or_404(probationary_for(user).select_related("organization"), pk=pk)
+
+
+def get_sponsor_for(user: RequestUser, case_pk: int, pk: int) -> Sponsor:
+    """A sponsor of a case in the user's reach (404 otherwise)."""
+    case = get_case_for(user, case_pk)
+    sponsor = get_object_or_404(Sponsor.objects.select_related("member"), pk=pk, case=case)
+    sponsor.case = case
+    return sponsor
+
+
+def document_owner_for(
+    user: RequestUser, case_id: int | None, full_case_id: int | None
+) -> AdmissionCase | FullMembershipCase:
+    """The case a dossier document or a step belongs to, scoped (404 outside the reach)."""
+    if case_id:
+        return get_case_for(user, case_id)
+    assert full_case_id is not None  # a document or step belongs to one case or the other
+    return get_full_case_for(user, full_case_id)
+
+
+def get_document_for(user: RequestUser, pk: int) -> CaseDocument:
+    """A dossier document of a case in the user's reach (404 otherwise)."""
+    document = get_object_or_404(CaseDocument, pk=pk)
+    owner = document_owner_for(user, document.case_id, document.full_case_id)
+    if isinstance(owner, FullMembershipCase):
+        document.full_case = owner
+    else:
+        document.case = owner
+    return document
+
+
+def get_step_for(user: RequestUser, pk: int) -> CaseStep:
+    """A step of a case in the user's reach (404 otherwise)."""
+    step = get_object_or_404(CaseStep, pk=pk)
+    document_owner_for(user, step.case_id, step.full_case_id)
+    return step
+
+
+def open_full_cases_for(user: RequestUser) -> QuerySet[FullMembershipCase]:
+    """The full-membership cases under way in the user's reach."""
+    return full_cases_for(user).filter(outcome="").select_related("member__organization")
+
+
 def in_subtree(qs: QuerySet[_M], organization: Organization | None, prefix: str) -> QuerySet[_M]:
     return qs.filter(organization.subtree_q(prefix)) if organization is not None else qs
 
@@ -124,7 +168,7 @@ def dossier_of(
     case: AdmissionCase, today: date, documents: Iterable[CaseDocument] | None = None
 ) -> list[DossierRow]:
     """The ADM-05 checklist: every document, received / missing / expired on `today`."""
-    stages = set(rules.stages_for(case))
+    stages = set(stages_for(case))
     reached = STAGE_ORDER.index(case.stage)
     rows = []
     for doc in documents if documents is not None else case.documents.all():
@@ -179,7 +223,7 @@ class ProbationRow:
 
     @property
     def cell_due(self) -> date:
-        return rules.full_cell_due(self.ends_on)
+        return full_cell_due(self.ends_on)
 
     @property
     def overdue(self) -> bool:
@@ -211,153 +255,13 @@ def probation_list_for(
         start = ceremonies.get(m.pk) or m.admitted_on
         if start is None:
             continue
-        end = rules.probation_ends_on(start)
+        end = probation_ends_on(start)
         if within_days is not None and (end - today).days > within_days:
             continue
         out.append(ProbationRow(m, start, end, m.open_full[0] if m.open_full else None, today))
     return sorted(out, key=lambda r: r.ends_on)
 
 
-# --- ADM-11: targets and results ---------------------------------------------------------------
-
-
-@dataclass
-class YearResult:
-    year: int
-    target: int | None
-    sympathizers: int = 0
-    trained: int = 0
-    admitted: int = 0
-    full: int = 0
-
-    @property
-    def achievement(self) -> float | None:
-        return rules.achievement(self.admitted, self.target)
-
-    @property
-    def above_plan(self) -> float | None:
-        return rules.above_plan(self.admitted, self.target)
-
-    @property
-    def trained_rate(self) -> float | None:
-        return rules.rate(self.trained, self.sympathizers)
-
-    @property
-    def admitted_rate(self) -> float | None:
-        return rules.rate(self.admitted, self.trained)
-
-    @property
-    def full_rate(self) -> float | None:
-        return rules.rate(self.full, self.admitted)
-
-
-@dataclass
-class Results:
-    organization: Organization
-    years: list[YearResult] = field(default_factory=list)
-    term_targets: list[dict[str, Any]] = field(default_factory=list)
-
-
-def _by_year(qs: QuerySet[Any], date_field: str, years: list[int]) -> dict[int, int]:
-    rows = (
-        qs.filter(**{f"{date_field}__year__in": years})
-        .annotate(y=ExtractYear(date_field))
-        .values("y")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    return {r["y"]: r["n"] for r in rows}
-
-
-def _term_of(target: AdmissionTarget) -> Term:
-    assert target.term is not None  # the targets read are those of a term
-    return target.term
-
-
-def _within_term(term: Term) -> Q:
-    q = Q(decision_on__gte=term.starts_on)
-    return q & Q(decision_on__lte=term.ends_on) if term.ends_on else q
-
-
-def results_for(organization: Organization, years: list[int]) -> Results:
-    """ADM-11: targets and the funnel sympathizers → trained → admitted → full members of
-    the organization's subtree (already scoped by the caller), per year; SQL aggregates:
-    seven queries whatever the number of years and term targets."""
-    sub = organization.subtree_q
-    sympathizers = _by_year(
-        CandidateEvent.objects.filter(sub("candidate__cell__"), state=CandidateState.SYMPATHIZER),
-        "on",
-        years,
-    )
-    trained = _by_year(
-        CaseStep.objects.filter(sub("case__cell__"), stage=Stage.COURSE), "on", years
-    )
-    admitted = _by_year(
-        AdmissionCase.objects.filter(sub("cell__"), outcome=Outcome.ADMITTED), "decision_on", years
-    )
-    full = _by_year(
-        MemberEvent.objects.filter(sub("organization__"), kind=EventKind.FULL_MEMBERSHIP),
-        "on",
-        years,
-    )
-    targets = dict(
-        AdmissionTarget.objects.filter(organization=organization, year__in=years).values_list(
-            "year", "target"
-        )
-    )
-    result = Results(organization)
-    for y in years:
-        result.years.append(
-            YearResult(
-                y,
-                targets.get(y),
-                sympathizers.get(y, 0),
-                trained.get(y, 0),
-                admitted.get(y, 0),
-                full.get(y, 0),
-            )
-        )
-    term_targets = list(
-        AdmissionTarget.objects.filter(organization=organization, term__isnull=False)
-        .select_related("term")
-        .order_by("term__starts_on")
-    )
-    # One aggregate for every term target, however many there are (run even when there
-    # is none, so the query count is the same for every subtree).
-    counts = AdmissionCase.objects.filter(sub("cell__"), outcome=Outcome.ADMITTED).aggregate(
-        admitted=Count("pk"),
-        **{f"t{t.pk}": Count("pk", filter=_within_term(_term_of(t))) for t in term_targets},
-    )
-    for t in term_targets:
-        n = counts[f"t{t.pk}"]
-        result.term_targets.append(
-            {
-                "term": t.term,
-                "target": t.target,
-                "admitted": n,
-                "achievement": rules.achievement(n, t.target),
-                "above_plan": rules.above_plan(n, t.target),
-            }
-        )
-    return result
-
-
-def chart_data(results: Results) -> dict[str, Any]:
-    """The data of the results chart (json_script; the JS is admissions/results.js)."""
-    return {
-        "labels": [str(r.year) for r in results.years],
-        "series": [
-            {"label": str(_("Chỉ tiêu")), "data": [r.target for r in results.years]},
-            {"label": str(_("Cảm tình đảng")), "data": [r.sympathizers for r in results.years]},
-            {"label": str(_("Học lớp nhận thức")), "data": [r.trained for r in results.years]},
-            {"label": str(_("Kết nạp")), "data": [r.admitted for r in results.years]},
-            {"label": str(_("Chuyển chính thức")), "data": [r.full for r in results.years]},
-        ],
-    }
-
-
 def counts_by_stage(user: RequestUser, organization: Organization | None = None) -> dict[str, int]:
     qs = in_subtree(cases_for(user), organization, "cell__").filter(outcome=Outcome.OPEN)
     return dict(qs.values_list("stage").annotate(n=Count("pk")))
-
-
-# The due dashboard lives in its own module (it reads the scoped functions above).

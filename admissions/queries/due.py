@@ -28,11 +28,14 @@ from django_stubs_ext import StrOrPromise
 
 from core.calendar import working_days_between
 
-from . import rules
-from .enums import CandidateState, Outcome, Stage
-from .models import AdmissionCase, Candidate, CandidateReview, FullMembershipCase
-from .queries import candidate_list_for, cases_for, in_subtree, probationary_for
-from .rules.reviews import review_due
+from ..enums import CandidateState, Outcome, Stage
+from ..models import AdmissionCase, Candidate, CandidateReview, FullMembershipCase
+from ..rules.deadlines import ceremony_due, decision_due, member_file_due
+from ..rules.person import certificate_expires_on
+from ..rules.probation import full_cell_due, full_decision_due, probation_ends_on
+from ..rules.reviews import review_due
+from ..rules.stages import stages_for
+from .cases import candidate_list_for, cases_for, in_subtree, probationary_for
 
 if TYPE_CHECKING:
     from accounts.scope import RequestUser
@@ -122,7 +125,7 @@ def _before_resolution_row(
     review = review_due(candidate.state_since, last_review)
     who = WHO_BEFORE_RESOLUTION.get(next_stage, CELL)
     if certificate_on is not None:
-        expires = rules.certificate_expires_on(certificate_on)
+        expires = certificate_expires_on(certificate_on)
         if today > expires:
             return DueRow(
                 kind,
@@ -183,10 +186,10 @@ def _case_row(case: AdmissionCase, last_review: date | None, today: date) -> Due
                 Stage.MEMBER_FILE.label,
                 "ADM-09",
                 NEW_MEMBER,
-                rules.member_file_due(case.ceremony_on),
+                member_file_due(case.ceremony_on),
             )
         return None
-    stages = rules.stages_for(case)  # no query: the cell's kind decides
+    stages = stages_for(case)  # no query: the cell's kind decides
     index = stages.index(case.stage)
     next_stage = stages[index + 1] if index + 1 < len(stages) else None
     if next_stage is None:
@@ -194,14 +197,12 @@ def _case_row(case: AdmissionCase, last_review: date | None, today: date) -> Due
     if case.stage == Stage.DECISION:
         received = case.decision_received_on or case.decision_on
         assert received is not None  # past the decision stage: the decision is dated
-        return row(Stage.CEREMONY.label, "ADM-08", CELL, rules.ceremony_due(received))
+        return row(Stage.CEREMONY.label, "ADM-08", CELL, ceremony_due(received))
     if case.stage in (Stage.CELL_RESOLUTION, Stage.COMMITTEE_RESOLUTION):
         # ADM-07: the committee's resolution and the decision, within the same deadline.
         who = COMMITTEE if next_stage == Stage.COMMITTEE_RESOLUTION else COMPETENT
         assert case.cell_resolution_on is not None  # past the cell's resolution: it is dated
-        return row(
-            Stage(next_stage).label, "ADM-07", who, rules.decision_due(case.cell_resolution_on)
-        )
+        return row(Stage(next_stage).label, "ADM-07", who, decision_due(case.cell_resolution_on))
     return _before_resolution_row(
         "case",
         case.candidate,
@@ -305,7 +306,7 @@ def probation_rows_for(
         start = ceremonies.get(m.pk) or m.admitted_on
         if start is None:
             continue
-        end = rules.probation_ends_on(start)
+        end = probation_ends_on(start)
         if horizon is not None and (end - today).days > horizon:
             continue
         fcase = m.open_full[0] if m.open_full else None
@@ -319,7 +320,7 @@ def probation_rows_for(
                     str(_("Quyết định công nhận đảng viên chính thức")),
                     "PRB-03",
                     str(COMPETENT),
-                    rules.full_decision_due(fcase.cell_resolution_on),
+                    full_decision_due(fcase.cell_resolution_on),
                     today,
                     url,
                 )
@@ -334,7 +335,7 @@ def probation_rows_for(
                     % {"end": f"{end:%d/%m/%Y}"},
                     "PRB-02",
                     str(CELL),
-                    rules.full_cell_due(end),
+                    full_cell_due(end),
                     today,
                     url,
                 )

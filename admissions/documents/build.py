@@ -1,15 +1,15 @@
 """Builds the DOCX templates of the admission documents (DOC-01), reproducibly.
 
-Run `python -m admissions.documents_build` after changing this file; it rewrites
+Run `python -m admissions.documents.build` after changing this file; it rewrites
 admissions/templates/admissions/docx/*.docx. Context of each template: see
-admissions.documents._context.
+admissions.documents.resolutions._context.
 """
 
 from pathlib import Path
 
-from core.documents_build import TemplateBuilder
+from core.docx_builder import TemplateBuilder
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "admissions" / "docx"
+TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates" / "admissions" / "docx"
 
 
 def _person_lines(b, who: str) -> None:

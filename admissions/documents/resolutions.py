@@ -8,10 +8,10 @@
   đảng ủy cơ sở, its vote judged on the register's committee, ADM-06);
 - the decision recognising full membership (or striking the name off).
 
-Numbers come from organizations.numbering.next_number with `ref` the case ("same ref,
+Numbers come from organizations.services.numbering.next_number with `ref` the case ("same ref,
 same number": a document downloaded again keeps its number), headers from
 organizations.documents.header_for. The DOCX templates are built by `build_all()`
-(`python -m admissions.documents_build`) with core.documents_build.TemplateBuilder.
+(`python -m admissions.documents.build`) with core.docx_builder.TemplateBuilder.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from core.documents import DocType, render_docx, render_pdf
 from members.enums import SeatRole
 from members.models import CommitteeSeat
 from organizations.documents import header_for
-from organizations.numbering import next_number
+from organizations.services.numbering import next_number
 
-from .enums import STAGE_ORDER, FullStage, Proposal, Stage
-from .models import AdmissionCase, FullMembershipCase
-from .services import decision_body, grassroots_of
+from ..enums import STAGE_ORDER, FullStage, Proposal, Stage
+from ..models import AdmissionCase, FullMembershipCase
+from ..queries.stages import decision_body, grassroots_of
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from django_stubs_ext import StrOrPromise
 
 from core.forms import VNDateInput
 
-from .queries_certificates import latest_training_certificate
+from ..queries.certificates import latest_training_certificate
 
 
 def certificate_fields(f, case) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import FilterForm
+from accounts.forms import SubtreeFilterForm
 
 HORIZONS = [
     ("", _("Tất cả")),
@@ -15,7 +15,7 @@ HORIZONS = [
 ]
 
 
-class DueFilterForm(FilterForm):
+class DueFilterForm(SubtreeFilterForm):
     horizon = forms.TypedChoiceField(
         label=_("Thời hạn"),
         choices=HORIZONS,

@@ -16,8 +16,8 @@ from django.utils import timezone
 from training.models import Enrollment
 from training.queries import Certificate, awareness_certificates, courses_for
 
-from . import rules
-from .models import AdmissionCase, Candidate
+from ..models import AdmissionCase, Candidate
+from ..rules.person import certificate_expires_on
 
 if TYPE_CHECKING:
     from accounts.scope import RequestUser
@@ -39,6 +39,28 @@ def latest_training_certificate(case: AdmissionCase, on: date | None = None) -> 
     """The certificate the COURSE step takes when no date is typed, or None."""
     found = training_certificates(case, on)
     return found[0] if found else None
+
+
+def resolve_course_certificate(
+    case: AdmissionCase, *, on: date, certificate_on: date | None, certificate_number: str = ""
+) -> tuple[date, str, Enrollment | None] | None:
+    """ADM-04: (date, number, enrolment or None) of the certificate the COURSE step on
+    `on` uses. No date typed: the candidate's latest training certificate issued on or
+    before `on` (None when there is none: the step is refused). A typed date (and number,
+    if typed) equal to a training certificate's: that one. Otherwise the typed outside
+    certificate."""
+    number = (certificate_number or "").strip()
+    found = awareness_certificates(case.candidate, on)
+    if certificate_on is None:
+        if not found:
+            return None
+        return found[0].issued_on, number or found[0].number, found[0].enrollment
+    for certificate in found:
+        if certificate.issued_on == certificate_on and (
+            not number or not certificate.number or number == certificate.number
+        ):
+            return certificate_on, number or certificate.number, certificate.enrollment
+    return certificate_on, number, None
 
 
 @dataclass(frozen=True)
@@ -73,7 +95,7 @@ def certificate_source(user: RequestUser, case: AdmissionCase, today: date) -> C
             available=available,
             available_expired=available is not None and not available.valid_on(today),
         )
-    expires = rules.certificate_expires_on(case.certificate_on)
+    expires = certificate_expires_on(case.certificate_on)
     enrollment = (
         Enrollment.objects.select_related("course__organizer")
         .filter(pk=case.certificate_enrollment_id)
