@@ -5,8 +5,11 @@ from datetime import date
 
 import pytest
 
-from admissions import services
 from admissions.enums import CandidateSource, SponsorKind, Stage
+from admissions.rules.stages import stages_for
+from admissions.services.candidates import add_candidate
+from admissions.services.cases import add_sponsor, open_case
+from admissions.services.stages import advance
 from members.enums import Education, MembershipKind, MemberStatus, SeatRole, Sex
 from members.models import CommitteeSeat, Member, Membership
 from organizations.enums import CommitteeKind
@@ -77,7 +80,7 @@ def grassroots_committee(tree):
 
 @pytest.fixture
 def candidate(cell, officer):
-    return services.add_candidate(
+    return add_candidate(
         by=officer,
         cell=cell,
         on=date(2024, 1, 2),
@@ -126,10 +129,10 @@ def walk(officer, full_members, grassroots_committee):
 
     def _walk(case, until, *, overrides=None, sponsors=True):
         overrides = overrides or {}
-        stages = services.stages_for(case)
+        stages = stages_for(case)
         for stage in stages[stages.index(case.stage) + 1 : stages.index(until) + 1]:
             if stage == Stage.SPONSORS and sponsors and not case.sponsors.exists():
-                services.add_sponsor(
+                add_sponsor(
                     case,
                     by=officer,
                     kind=SponsorKind.MEMBER,
@@ -137,7 +140,7 @@ def walk(officer, full_members, grassroots_committee):
                     since=date(2023, 1, 1),
                     letter_on=date(2024, 4, 10),
                 )
-                services.add_sponsor(
+                add_sponsor(
                     case,
                     by=officer,
                     kind=SponsorKind.MEMBER,
@@ -147,7 +150,7 @@ def walk(officer, full_members, grassroots_committee):
                 )
             kwargs = {"on": DATES[stage], **default_facts(stage, full_members)}
             kwargs.update(overrides.get(stage, {}))
-            services.advance(case, stage, by=officer, **kwargs)
+            advance(case, stage, by=officer, **kwargs)
             case.refresh_from_db()
         return case
 
@@ -156,7 +159,7 @@ def walk(officer, full_members, grassroots_committee):
 
 @pytest.fixture
 def case(candidate, officer):
-    return services.open_case(candidate, by=officer, on=date(2024, 1, 8))
+    return open_case(candidate, by=officer, on=date(2024, 1, 8))
 
 
 def probationary(org, *, ceremony_on=None, admitted_on=date(2025, 3, 3)):

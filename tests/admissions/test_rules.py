@@ -8,8 +8,33 @@ from datetime import date
 
 import pytest
 
-from admissions import rules
 from admissions.enums import SponsorKind
+from admissions.rules.deadlines import (
+    ceremony_due,
+    ceremony_findings,
+    decision_due,
+    decision_findings,
+    member_file_due,
+    member_file_findings,
+)
+from admissions.rules.person import (
+    age_findings,
+    certificate_expires_on,
+    certificate_findings,
+    education_findings,
+    readmission_findings,
+)
+from admissions.rules.probation import (
+    full_cell_due,
+    full_cell_findings,
+    full_decision_due,
+    full_decision_findings,
+    probation_ends_on,
+)
+from admissions.rules.sponsors import SponsorFacts, sponsor_findings, two_thirds, vote_findings
+from admissions.rules.targets import above_plan, achievement, rate
+from admissions.rules.versions import version_on
+from core.calendar import add_working_days
 from core.findings import Severity
 from members.enums import Education
 
@@ -28,27 +53,27 @@ def ids(findings):
 
 
 def test_adm01_day_before_18th_birthday_refused():
-    findings = rules.age_findings(date(2000, 3, 15), date(2018, 3, 14))
+    findings = age_findings(date(2000, 3, 15), date(2018, 3, 14))
     assert severities(findings) == [B] and ids(findings) == {"ADM-01"}
     assert "17 tuổi 11 tháng" in findings[0].message
 
 
 def test_adm01_on_18th_birthday_accepted():
-    assert rules.age_findings(date(2000, 3, 15), date(2018, 3, 15)) == []
+    assert age_findings(date(2000, 3, 15), date(2018, 3, 15)) == []
 
 
 def test_adm01_60_full_years_accepted_one_month_more_needs_agreement():
-    assert rules.age_findings(date(1962, 1, 10), date(2022, 2, 9)) == []  # 60 years 0 months
-    over = rules.age_findings(date(1962, 1, 10), date(2022, 2, 10))  # 60 years 1 month
+    assert age_findings(date(1962, 1, 10), date(2022, 2, 9)) == []  # 60 years 0 months
+    over = age_findings(date(1962, 1, 10), date(2022, 2, 10))  # 60 years 1 month
     assert severities(over) == [B]
-    agreed = rules.age_findings(date(1962, 1, 10), date(2022, 2, 10), over_age_agreement=True)
+    agreed = age_findings(date(1962, 1, 10), date(2022, 2, 10), over_age_agreement=True)
     assert severities(agreed) == [INFO]
 
 
 def test_adm01_rule_version_by_date():
-    assert rules.version_on("ADM-01", date(2021, 7, 29)).source.endswith("29-QĐ/TW (2016)")
-    assert rules.version_on("ADM-01", date(2021, 7, 30)).source == "Quy định 24-QĐ/TW (2021)"
-    before = rules.age_findings(date(1990, 1, 1), date(2016, 7, 24))
+    assert version_on("ADM-01", date(2021, 7, 29)).source.endswith("29-QĐ/TW (2016)")
+    assert version_on("ADM-01", date(2021, 7, 30)).source == "Quy định 24-QĐ/TW (2021)"
+    before = age_findings(date(1990, 1, 1), date(2016, 7, 24))
     assert severities(before) == [INFO]  # no recorded rule: said, not invented
 
 
@@ -57,21 +82,21 @@ def test_adm01_rule_version_by_date():
 
 def test_adm02_lower_secondary_required_since_24_qd_tw():
     on = date(2022, 5, 1)
-    assert rules.education_findings(Education.LOWER_SECONDARY, on) == []
-    assert rules.education_findings(Education.UPPER_SECONDARY, on) == []
-    assert severities(rules.education_findings(Education.PRIMARY, on)) == [B]
-    assert severities(rules.education_findings("", on)) == [B]
+    assert education_findings(Education.LOWER_SECONDARY, on) == []
+    assert education_findings(Education.UPPER_SECONDARY, on) == []
+    assert severities(education_findings(Education.PRIMARY, on)) == [B]
+    assert severities(education_findings("", on)) == [B]
 
 
 def test_adm02_difficult_area_default_is_a_warning_and_configurable(settings):
     on = date(2022, 5, 1)
-    assert severities(rules.education_findings(Education.PRIMARY, on, difficult_area=True)) == [W]
+    assert severities(education_findings(Education.PRIMARY, on, difficult_area=True)) == [W]
     settings.ADMISSIONS_DIFFICULT_AREA_EDUCATION = Education.LOWER_SECONDARY
-    assert severities(rules.education_findings(Education.PRIMARY, on, difficult_area=True)) == [B]
+    assert severities(education_findings(Education.PRIMARY, on, difficult_area=True)) == [B]
 
 
 def test_adm02_before_2021_no_version_recorded():
-    findings = rules.education_findings(Education.PRIMARY, date(2021, 7, 29))
+    findings = education_findings(Education.PRIMARY, date(2021, 7, 29))
     assert severities(findings) == [INFO] and ids(findings) == {"ADM-02"}
 
 
@@ -80,57 +105,57 @@ def test_adm02_before_2021_no_version_recorded():
 
 def test_adm04_certificate_valid_60_months_to_the_day():
     certificate = date(2021, 8, 10)
-    assert rules.certificate_expires_on(certificate) == date(2026, 8, 10)
-    assert rules.certificate_findings(certificate, date(2026, 8, 10)) == []
-    expired = rules.certificate_findings(certificate, date(2026, 8, 11))
+    assert certificate_expires_on(certificate) == date(2026, 8, 10)
+    assert certificate_findings(certificate, date(2026, 8, 10)) == []
+    expired = certificate_findings(certificate, date(2026, 8, 11))
     assert severities(expired) == [B] and "học lại" in expired[0].message
 
 
 def test_adm04_certificate_dated_after_the_cell_meeting_refused():
-    findings = rules.certificate_findings(date(2025, 3, 2), date(2025, 3, 1))
+    findings = certificate_findings(date(2025, 3, 2), date(2025, 3, 1))
     assert severities(findings) == [B] and ids(findings) == {"ADM-04"}
 
 
 def test_adm04_missing_certificate_refused():
-    assert severities(rules.certificate_findings(None, date(2025, 3, 1))) == [B]
+    assert severities(certificate_findings(None, date(2025, 3, 1))) == [B]
 
 
 # --- ADM-03 ------------------------------------------------------------------------------------
 
 
 def sponsor(kind=SponsorKind.MEMBER, since=date(2023, 1, 1), full=True, same=True, name="A"):
-    return rules.SponsorFacts(kind, name, since, full_member=full, same_grassroots=same)
+    return SponsorFacts(kind, name, since, full_member=full, same_grassroots=same)
 
 
 def test_adm03_two_full_members_twelve_months():
     on = date(2024, 1, 1)
-    assert rules.sponsor_findings([sponsor(), sponsor(name="B")], on) == []
-    late = rules.sponsor_findings([sponsor(), sponsor(since=date(2023, 1, 2), name="B")], on)
+    assert sponsor_findings([sponsor(), sponsor(name="B")], on) == []
+    late = sponsor_findings([sponsor(), sponsor(since=date(2023, 1, 2), name="B")], on)
     assert severities(late) == [B]
 
 
 def test_adm03_probationary_sponsor_refused():
-    findings = rules.sponsor_findings([sponsor(), sponsor(full=False, name="B")], date(2024, 1, 1))
+    findings = sponsor_findings([sponsor(), sponsor(full=False, name="B")], date(2024, 1, 1))
     assert severities(findings) == [B] and "chính thức" in findings[0].message
 
 
 def test_adm03_sponsor_outside_the_grassroots_refused():
-    findings = rules.sponsor_findings([sponsor(), sponsor(same=False)], date(2024, 1, 1))
+    findings = sponsor_findings([sponsor(), sponsor(same=False)], date(2024, 1, 1))
     assert severities(findings) == [B]
 
 
 def test_adm03_one_sponsor_is_not_enough():
-    assert severities(rules.sponsor_findings([sponsor()], date(2024, 1, 1))) == [B]
+    assert severities(sponsor_findings([sponsor()], date(2024, 1, 1))) == [B]
 
 
 def test_adm03_youth_union_variant_only_for_members_of_the_union():
     pair = [sponsor(kind=SponsorKind.YOUTH_UNION, name="BCH Đoàn"), sponsor()]
-    assert rules.sponsor_findings(pair, date(2024, 1, 1), youth_union_member=True) == []
-    assert severities(rules.sponsor_findings(pair, date(2024, 1, 1))) == [B]
+    assert sponsor_findings(pair, date(2024, 1, 1), youth_union_member=True) == []
+    assert severities(sponsor_findings(pair, date(2024, 1, 1))) == [B]
     two_unions = [sponsor(kind=SponsorKind.YOUTH_UNION)] * 2
-    assert severities(
-        rules.sponsor_findings(two_unions, date(2024, 1, 1), youth_union_member=True)
-    ) == [B]
+    assert severities(sponsor_findings(two_unions, date(2024, 1, 1), youth_union_member=True)) == [
+        B
+    ]
 
 
 # --- ADM-06 ------------------------------------------------------------------------------------
@@ -138,22 +163,22 @@ def test_adm03_youth_union_variant_only_for_members_of_the_union():
 
 @pytest.mark.parametrize(("base", "need"), [(3, 2), (8, 6), (9, 6), (10, 7), (12, 8)])
 def test_adm06_two_thirds(base, need):
-    assert rules.two_thirds(base) == need
+    assert two_thirds(base) == need
 
 
 def test_adm06_eight_full_members():
-    assert rules.vote_findings("ADM-06", 6, 2, 8, "Chi bộ") == []
-    assert severities(rules.vote_findings("ADM-06", 5, 3, 8, "Chi bộ")) == [B]
+    assert vote_findings("ADM-06", 6, 2, 8, "Chi bộ") == []
+    assert severities(vote_findings("ADM-06", 5, 3, 8, "Chi bộ")) == [B]
 
 
 def test_adm06_nine_full_members():
-    assert rules.vote_findings("ADM-06", 6, 3, 9, "Chi bộ") == []
-    refused = rules.vote_findings("ADM-06", 5, 4, 9, "Chi bộ")
+    assert vote_findings("ADM-06", 6, 3, 9, "Chi bộ") == []
+    refused = vote_findings("ADM-06", 5, 4, 9, "Chi bộ")
     assert severities(refused) == [B] and "5/9" in refused[0].message
 
 
 def test_adm06_more_votes_than_members_refused():
-    findings = rules.vote_findings("ADM-06", 9, 1, 9, "Chi bộ")
+    findings = vote_findings("ADM-06", 9, 1, 9, "Chi bộ")
     assert severities(findings) == [B] and "nhiều hơn" in findings[0].message
 
 
@@ -162,47 +187,47 @@ def test_adm06_more_votes_than_members_refused():
 
 def test_adm07_first_working_day_after_friday_before_tet(db):
     # Tết Bính Ngọ: days off 14–22/02/2026; Friday 13/02 → Monday 23/02.
-    assert rules.add_working_days(date(2026, 2, 13), 1) == date(2026, 2, 23)
+    assert add_working_days(date(2026, 2, 13), 1) == date(2026, 2, 23)
 
 
 def test_adm07_sixty_working_days_across_tet(db):
     # From Monday 23/02: 5 a week to 24/04 (45), 27/04 (nghỉ bù Giỗ Tổ), 28–29/04 (47),
     # 30/04 and 01/05 off, 04–08/05 (52), 11–15/05 (57), 18–20/05 (60).
     cell = date(2026, 2, 13)
-    assert rules.decision_due(cell) == date(2026, 5, 20)
-    assert rules.decision_findings(cell, date(2026, 5, 20)) == []
-    late = rules.decision_findings(cell, date(2026, 5, 21))
+    assert decision_due(cell) == date(2026, 5, 20)
+    assert decision_findings(cell, date(2026, 5, 20)) == []
+    late = decision_findings(cell, date(2026, 5, 21))
     assert severities(late) == [W] and ids(late) == {"ADM-07"}
-    extended = rules.decision_findings(cell, date(2026, 5, 21), extension_reason="Chờ xác minh")
+    extended = decision_findings(cell, date(2026, 5, 21), extension_reason="Chờ xác minh")
     assert severities(extended) == [INFO]
     # the 30 working days of extension end on 01/07/2026
-    assert rules.decision_findings(cell, date(2026, 7, 1), extension_reason="x")[0].severity == INFO
-    assert "gia hạn" in rules.decision_findings(cell, date(2026, 7, 2))[0].message
+    assert decision_findings(cell, date(2026, 7, 1), extension_reason="x")[0].severity == INFO
+    assert "gia hạn" in decision_findings(cell, date(2026, 7, 2))[0].message
 
 
 def test_adm07_decision_before_cell_refused(db):
-    assert severities(rules.decision_findings(date(2026, 2, 13), date(2026, 2, 12))) == [B]
+    assert severities(decision_findings(date(2026, 2, 13), date(2026, 2, 12))) == [B]
 
 
 def test_adm08_thirty_working_days_across_tet(db):
     # Decision received Friday 30/01/2026: 02–13/02 (10), Tết, 23/02–20/03 (30).
-    assert rules.ceremony_due(date(2026, 1, 30)) == date(2026, 3, 20)
+    assert ceremony_due(date(2026, 1, 30)) == date(2026, 3, 20)
     received = date(2026, 1, 30)
-    assert rules.ceremony_findings(received, received, date(2026, 3, 20)) == []
-    late = rules.ceremony_findings(received, received, date(2026, 3, 23))
+    assert ceremony_findings(received, received, date(2026, 3, 20)) == []
+    late = ceremony_findings(received, received, date(2026, 3, 23))
     assert severities(late) == [W] and "cấp trên" in late[0].message
 
 
 def test_adm08_ceremony_before_decision_refused(db):
-    findings = rules.ceremony_findings(date(2026, 1, 30), date(2026, 1, 30), date(2026, 1, 29))
+    findings = ceremony_findings(date(2026, 1, 30), date(2026, 1, 30), date(2026, 1, 29))
     assert severities(findings) == [B]
 
 
 def test_adm09_thirty_working_days_over_weekends(db):
     # Ceremony Friday 03/10/2025: six full weeks → Friday 14/11/2025.
-    assert rules.member_file_due(date(2025, 10, 3)) == date(2025, 11, 14)
-    assert rules.member_file_findings(date(2025, 10, 3), date(2025, 11, 14)) == []
-    assert severities(rules.member_file_findings(date(2025, 10, 3), date(2025, 11, 17))) == [W]
+    assert member_file_due(date(2025, 10, 3)) == date(2025, 11, 14)
+    assert member_file_findings(date(2025, 10, 3), date(2025, 11, 14)) == []
+    assert severities(member_file_findings(date(2025, 10, 3), date(2025, 11, 17))) == [W]
 
 
 # --- ADM-10 ------------------------------------------------------------------------------------
@@ -210,22 +235,22 @@ def test_adm09_thirty_working_days_over_weekends(db):
 
 def test_adm10_36_months_after_leaving():
     kwargs = {"left_on": date(2020, 1, 2), "leaving_way": "struck_off", "readmitted_before": False}
-    assert severities(rules.readmission_findings(on=date(2023, 1, 1), **kwargs)) == [B]
-    assert rules.readmission_findings(on=date(2023, 1, 2), **kwargs) == []
+    assert severities(readmission_findings(on=date(2023, 1, 1), **kwargs)) == [B]
+    assert readmission_findings(on=date(2023, 1, 2), **kwargs) == []
 
 
 @pytest.mark.parametrize(
     "way", ["abandoned", "asked_to_leave", "disunity", "corruption", "serious_crime"]
 )
 def test_adm10_never_for_these_ways_of_leaving(way):
-    findings = rules.readmission_findings(
+    findings = readmission_findings(
         left_on=date(2010, 1, 1), leaving_way=way, readmitted_before=False, on=date(2024, 1, 1)
     )
     assert severities(findings) == [B]
 
 
 def test_adm10_only_once():
-    findings = rules.readmission_findings(
+    findings = readmission_findings(
         left_on=date(2010, 1, 1), leaving_way="other", readmitted_before=True, on=date(2024, 1, 1)
     )
     assert severities(findings) == [B]
@@ -235,26 +260,26 @@ def test_adm10_only_once():
 
 
 def test_prb01_twelve_months_from_the_ceremony():
-    assert rules.probation_ends_on(date(2025, 3, 19)) == date(2026, 3, 19)
-    assert rules.probation_ends_on(date(2024, 2, 29)) == date(2025, 2, 28)
+    assert probation_ends_on(date(2025, 3, 19)) == date(2026, 3, 19)
+    assert probation_ends_on(date(2024, 2, 29)) == date(2025, 2, 28)
 
 
 def test_prb02_not_before_the_end_and_30_working_days_after(db):
     end = date(2026, 3, 19)
-    assert severities(rules.full_cell_findings(end, date(2026, 3, 18))) == [B]
-    assert rules.full_cell_findings(end, end) == []
+    assert severities(full_cell_findings(end, date(2026, 3, 18))) == [B]
+    assert full_cell_findings(end, end) == []
     # 20/03 … 30/04 and 01/05 off: the 30th working day is Tuesday 05/05/2026
-    assert rules.full_cell_due(end) == date(2026, 5, 5)
-    assert rules.full_cell_findings(end, date(2026, 5, 5)) == []
-    assert severities(rules.full_cell_findings(end, date(2026, 5, 6))) == [W]
+    assert full_cell_due(end) == date(2026, 5, 5)
+    assert full_cell_findings(end, date(2026, 5, 5)) == []
+    assert severities(full_cell_findings(end, date(2026, 5, 6))) == [W]
 
 
 def test_prb03_decision_within_30_working_days_extendable(db):
     cell = date(2026, 3, 20)
-    assert rules.full_decision_due(cell) == date(2026, 5, 6)
-    assert rules.full_decision_findings(cell, date(2026, 5, 6)) == []
-    assert severities(rules.full_decision_findings(cell, date(2026, 5, 7))) == [W]
-    with_reason = rules.full_decision_findings(cell, date(2026, 5, 7), extension_reason="x")
+    assert full_decision_due(cell) == date(2026, 5, 6)
+    assert full_decision_findings(cell, date(2026, 5, 6)) == []
+    assert severities(full_decision_findings(cell, date(2026, 5, 7))) == [W]
+    with_reason = full_decision_findings(cell, date(2026, 5, 7), extension_reason="x")
     assert severities(with_reason) == [INFO]
 
 
@@ -264,8 +289,8 @@ def test_prb03_decision_within_30_working_days_extendable(db):
 def test_adm11_achievement_and_plan():
     from core.documents import percent
 
-    assert percent(rules.achievement(738, 750), 1) == "98,4%"
-    assert percent(rules.above_plan(140, 100), 0) == "40%"
-    assert percent(rules.above_plan(77, 75), 2) == "2,67%"
-    assert rules.achievement(5, 0) is None
-    assert rules.rate(3, 0) is None
+    assert percent(achievement(738, 750), 1) == "98,4%"
+    assert percent(above_plan(140, 100), 0) == "40%"
+    assert percent(above_plan(77, 75), 2) == "2,67%"
+    assert achievement(5, 0) is None
+    assert rate(3, 0) is None

@@ -9,12 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from admissions import queries_due, services
 from admissions.enums import CandidateSource, CandidateState, Stage
+from admissions.queries.due import due_rows_for
+from admissions.rules.deadlines import decision_due
 from admissions.rules.reviews import review_due
+from admissions.services.candidates import add_candidate, add_review, set_candidate_state
+from admissions.services.cases import open_case
 from members.enums import Sex
 
-from .conftest import make_member, probationary
+from ..conftest import make_member, probationary
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +25,7 @@ TODAY = date(2024, 2, 12)
 
 
 def add_person(officer, cell, name, on=date(2024, 1, 2)):
-    return services.add_candidate(
+    return add_candidate(
         by=officer,
         cell=cell,
         on=on,
@@ -35,7 +38,7 @@ def add_person(officer, cell, name, on=date(2024, 1, 2)):
 
 def rows_by_name(user, **kwargs):
     kwargs.setdefault("today", TODAY)
-    return {r.name: r for r in queries_due.due_rows_for(user, **kwargs)}
+    return {r.name: r for r in due_rows_for(user, **kwargs)}
 
 
 # --- ADM-05: the monthly review ------------------------------------------------------------
@@ -64,14 +67,14 @@ def test_outstanding_person_without_a_case_has_a_row(officer, cell):
 
 def test_sympathizer_row_moves_with_the_reviews_and_names_the_helper(officer, cell, full_members):
     person = add_person(officer, cell, "Cảm tình đảng")
-    services.set_candidate_state(
+    set_candidate_state(
         person, CandidateState.SYMPATHIZER, by=officer, on=date(2024, 1, 10), helper=full_members[0]
     )
     row = rows_by_name(officer)["Cảm tình đảng"]
     assert row.step == str(Stage.COURSE.label)
     assert full_members[0].full_name in row.due_note
     assert row.due == date(2024, 1, 31)
-    services.add_review(person, by=officer, month=date(2024, 1, 20), note="Tích cực")
+    add_review(person, by=officer, month=date(2024, 1, 20), note="Tích cực")
     row = rows_by_name(officer)["Cảm tình đảng"]
     assert row.due == date(2024, 2, 29) and not row.overdue
 
@@ -105,7 +108,7 @@ def test_adm04_expired_certificate_means_retaking_the_course(officer, case, walk
 def test_adm04_expiry_before_the_review_is_the_deadline(officer, case, walk):
     # A certificate that expires on 10/03/2024, before the March review (31/03/2024).
     walk(case, Stage.COURSE, overrides={Stage.COURSE: {"certificate_on": date(2019, 3, 10)}})
-    services.add_review(case.candidate, by=officer, month=date(2024, 2, 1), note="Tốt")
+    add_review(case.candidate, by=officer, month=date(2024, 2, 1), note="Tốt")
     row = rows_by_name(officer, today=date(2024, 3, 5))["Lường Thị Hoa"]
     assert (row.rule_id, row.due) == ("ADM-04", date(2024, 3, 10))
     assert row.step == str(Stage.APPLICATION.label) and not row.overdue
@@ -118,14 +121,14 @@ def test_after_the_cell_resolution_working_day_deadlines(officer, case, walk):
     assert row.rule_id == "ADM-07"
     assert row.step == str(Stage.COMMITTEE_RESOLUTION.label)  # a đảng bộ cơ sở's cell
     assert row.who == "Đảng ủy cơ sở"
-    assert row.due == services.rules.decision_due(date(2025, 2, 14))
+    assert row.due == decision_due(date(2025, 2, 14))
 
 
 def test_every_person_and_probationary_member_has_a_row(officer, cell, tree):
     add_person(officer, cell, "Ưu tú A")
     add_person(officer, tree["cell_b"], "Ưu tú B")
     removed = add_person(officer, cell, "Đã đưa ra")
-    services.set_candidate_state(
+    set_candidate_state(
         removed, CandidateState.REMOVED, by=officer, on=date(2024, 1, 5), reason="Chuyển đi"
     )
     member = probationary(cell)
@@ -182,20 +185,20 @@ def test_due_rows_constant_queries_with_every_kind_of_row(officer, cell, full_me
         for i in range(start, start + n):
             person = add_person(officer, cell, f"Người {i}")
             if i % 3 == 1:
-                services.set_candidate_state(
+                set_candidate_state(
                     person,
                     CandidateState.SYMPATHIZER,
                     by=officer,
                     on=date(2024, 1, 10),
                     helper=full_members[0],
                 )
-                services.add_review(person, by=officer, month=date(2024, 1, 1), note="Tốt")
+                add_review(person, by=officer, month=date(2024, 1, 1), note="Tốt")
             elif i % 3 == 2:
-                services.open_case(person, by=officer, on=date(2024, 1, 3))
+                open_case(person, by=officer, on=date(2024, 1, 3))
             make_member(cell, name=f"Dự bị {i}", full_on=None, admitted_on=date(2024, 1, 8))
 
     add_batch(0, 3)
-    few = count(lambda: queries_due.due_rows_for(officer, today=TODAY))
+    few = count(lambda: due_rows_for(officer, today=TODAY))
     add_batch(3, 15)
-    many = count(lambda: queries_due.due_rows_for(officer, today=TODAY))
+    many = count(lambda: due_rows_for(officer, today=TODAY))
     assert few == many == 5

@@ -7,11 +7,13 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from admissions import documents, services
+from admissions.documents.resolutions import available_full_forms
 from admissions.enums import FullStage, Proposal, Stage
 from admissions.models import AdmissionCase
+from admissions.services.full_membership import open_full_case
+from admissions.services.stages import advance
 
-from .test_views import docx_text
+from ..views.test_cases import docx_text
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +30,8 @@ def pdf_text(data: bytes, tmp_path) -> str:
 def fcase(case, walk, officer):
     walk(case, Stage.MEMBER_FILE)
     member = AdmissionCase.objects.get(pk=case.pk).member
-    fcase = services.open_full_case(member, by=officer)
-    services.advance_full(
+    fcase = open_full_case(member, by=officer)
+    advance(
         fcase,
         FullStage.CELL_RESOLUTION,
         by=officer,
@@ -41,7 +43,7 @@ def fcase(case, walk, officer):
 
 
 def committee(fcase, officer):
-    services.advance_full(
+    advance(
         fcase,
         FullStage.COMMITTEE_RESOLUTION,
         by=officer,
@@ -58,10 +60,10 @@ def url(fcase, fmt, code="15-knd"):
 
 
 def test_15knd_only_after_the_committee_resolution(login, officer, fcase):
-    assert "15-knd" not in {f.code for f in documents.available_full_forms(fcase)}
+    assert "15-knd" not in {f.code for f in available_full_forms(fcase)}
     assert login(officer).get(url(fcase, "docx")).status_code == 404
     committee(fcase, officer)
-    assert "15-knd" in {f.code for f in documents.available_full_forms(fcase)}
+    assert "15-knd" in {f.code for f in available_full_forms(fcase)}
     body = login(officer).get(reverse("admissions:full_case", args=[fcase.pk])).content.decode()
     assert 'data-testid="doc-15-knd-docx"' in body and 'data-testid="doc-15-knd-pdf"' in body
     assert "15-KNĐ" in body
@@ -99,7 +101,7 @@ def test_15knd_docx_and_pdf_text(login, officer, fcase, tmp_path):
 
 def test_full_decision_cites_the_committee_resolution(login, officer, fcase):
     committee(fcase, officer)
-    services.advance_full(fcase, FullStage.DECISION, by=officer, on=date(2026, 4, 2))
+    advance(fcase, FullStage.DECISION, by=officer, on=date(2026, 4, 2))
     text = docx_text(login(officer).get(url(fcase, "docx", "qd-chinh-thuc")).content)
     assert "và của Đảng bộ Trường THPT Tân Lập ngày 25/03/2026" in text
 
@@ -107,8 +109,8 @@ def test_full_decision_cites_the_committee_resolution(login, officer, fcase):
 def test_15knd_strike_off_wording(login, officer, case, walk):
     walk(case, Stage.MEMBER_FILE)
     member = AdmissionCase.objects.get(pk=case.pk).member
-    fcase = services.open_full_case(member, by=officer)
-    services.advance_full(
+    fcase = open_full_case(member, by=officer)
+    advance(
         fcase,
         FullStage.CELL_RESOLUTION,
         by=officer,

@@ -9,11 +9,14 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from admissions import services
 from admissions.enums import Stage
 from admissions.models import AdmissionCase
+from admissions.services.cases import record_document
+from admissions.services.full_membership import open_full_case
+from admissions.services.stages import advance
+from admissions.services.targets import set_target
 
-from .conftest import DATES
+from ..conftest import DATES
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +193,7 @@ def test_incomplete_dossiers_view(login, case, walk, officer, outsider):
         "Lường Thị Hoa" not in login(officer).get(reverse("admissions:incomplete")).content.decode()
     )
     application = case.documents.get(kind="application")
-    services.record_document(application, by=officer, received_on=None, note="Bản gốc bị thất lạc")
+    record_document(application, by=officer, received_on=None, note="Bản gốc bị thất lạc")
     body = login(officer).get(reverse("admissions:incomplete")).content.decode()
     assert "Lường Thị Hoa" in body and "1-KNĐ" in body
     assert (
@@ -201,7 +204,7 @@ def test_incomplete_dossiers_view(login, case, walk, officer, outsider):
 
 def test_results_page_achievement_and_export(login, case, walk, officer, tree, outsider):
     walk(case, Stage.CEREMONY)
-    services.set_target(by=officer, organization=tree["grassroots"], year=2025, target=1)
+    set_target(by=officer, organization=tree["grassroots"], year=2025, target=1)
     client = login(officer)
     url = (
         reverse("admissions:results")
@@ -268,8 +271,8 @@ def test_full_case_pages_and_documents_scoped(
 
     walk(case, Stage.MEMBER_FILE)
     member = AdmissionCase.objects.get(pk=case.pk).member
-    fcase = services.open_full_case(member, by=officer)
-    services.advance_full(
+    fcase = open_full_case(member, by=officer)
+    advance(
         fcase,
         FullStage.CELL_RESOLUTION,
         by=officer,
@@ -277,7 +280,7 @@ def test_full_case_pages_and_documents_scoped(
         proposal=Proposal.FULL,
         votes_for=9,
     )
-    services.advance_full(
+    advance(
         fcase,
         FullStage.COMMITTEE_RESOLUTION,
         by=officer,
@@ -285,7 +288,7 @@ def test_full_case_pages_and_documents_scoped(
         committee_for=7,
         committee_size=9,
     )
-    services.advance_full(fcase, FullStage.DECISION, by=officer, on=date(2026, 4, 2))
+    advance(fcase, FullStage.DECISION, by=officer, on=date(2026, 4, 2))
     page = reverse("admissions:full_case", args=[fcase.pk])
     doc = reverse("admissions:full_document", args=[fcase.pk, "qd-chinh-thuc", "docx"])
     client = login(officer)
@@ -303,7 +306,7 @@ def test_full_case_pages_and_documents_scoped(
 
 def test_incomplete_export_scoped(login, case, walk, officer, outsider):
     walk(case, Stage.HISTORY)
-    services.record_document(case.documents.get(kind="application"), by=officer, received_on=None)
+    record_document(case.documents.get(kind="application"), by=officer, received_on=None)
     url = reverse("admissions:incomplete") + "?format=xlsx"
 
     def names(user):
@@ -333,7 +336,7 @@ def test_scans_served_only_within_reach(
     settings.MEDIA_ROOT = tmp_path
     walk(case, Stage.COURSE)
     scan = SimpleUploadedFile("don.pdf", b"%PDF-1.4 don", content_type="application/pdf")
-    step = services.advance(case, Stage.APPLICATION, by=officer, on=date(2024, 3, 5), document=scan)
+    step = advance(case, Stage.APPLICATION, by=officer, on=date(2024, 3, 5), document=scan)
     document = case.documents.get(kind="application")
     for url in (
         reverse("admissions:step_file", args=[step.pk]),

@@ -5,9 +5,11 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from admissions import queries, queries_due, services
 from admissions.enums import FullStage, Proposal, Stage
-from admissions.services import StepRefused
+from admissions.queries.cases import probation_list_for
+from admissions.queries.due import due_rows_for
+from admissions.services.full_membership import open_full_case
+from admissions.services.stages import StepRefused, advance
 from members.enums import EventKind, MembershipKind, MemberStatus
 from members.services.events import record_event
 
@@ -25,17 +27,17 @@ def member(case, walk):
 
 @pytest.fixture
 def fcase(member, officer):
-    return services.open_full_case(member, by=officer)
+    return open_full_case(member, by=officer)
 
 
 def cell_step(fcase, officer, **kwargs):
     facts = {"on": date(2026, 3, 20), "proposal": Proposal.FULL, "votes_for": 9, "votes_against": 0}
     facts.update(kwargs)
-    return services.advance_full(fcase, FullStage.CELL_RESOLUTION, by=officer, **facts)
+    return advance(fcase, FullStage.CELL_RESOLUTION, by=officer, **facts)
 
 
 def committee_step(fcase, officer, on=date(2026, 3, 25)):
-    return services.advance_full(
+    return advance(
         fcase,
         FullStage.COMMITTEE_RESOLUTION,
         by=officer,
@@ -76,13 +78,13 @@ def test_prb02_two_thirds_of_full_members_excluding_the_member(fcase, officer):
 
 def test_prb02_skipping_to_decision_refused(fcase, officer):
     with pytest.raises(StepRefused, match=r"Không được bỏ qua hoặc quay lại bước.*\(PRB-02\)"):
-        services.advance_full(fcase, FullStage.DECISION, by=officer, on=date(2026, 3, 20))
+        advance(fcase, FullStage.DECISION, by=officer, on=date(2026, 3, 20))
 
 
 def test_prb03_full_membership_on_the_day_probation_ends(fcase, officer, member):
     cell_step(fcase, officer)
     committee_step(fcase, officer)
-    services.advance_full(fcase, FullStage.DECISION, by=officer, on=date(2026, 4, 2))
+    advance(fcase, FullStage.DECISION, by=officer, on=date(2026, 4, 2))
     member.refresh_from_db()
     assert member.status == MemberStatus.FULL
     assert member.full_member_on == END
@@ -98,13 +100,11 @@ def test_prb03_late_decision_needs_a_reason_effective_date_unchanged(fcase, offi
     with pytest.raises(
         StepRefused, match=r"Quyết định sau thời hạn 30 ngày làm việc.*\(PRB-03\)"
     ) as error:
-        services.advance_full(fcase, FullStage.DECISION, by=officer, on=late)
+        advance(fcase, FullStage.DECISION, by=officer, on=late)
     assert {f.rule_id for f in error.value.findings} == {"PRB-03"}
     member.refresh_from_db()
     assert member.status == MemberStatus.PROBATIONARY
-    services.advance_full(
-        fcase, FullStage.DECISION, by=officer, on=late, extension_reason="Chờ xác minh lý lịch"
-    )
+    advance(fcase, FullStage.DECISION, by=officer, on=late, extension_reason="Chờ xác minh lý lịch")
     member.refresh_from_db()
     assert member.full_member_on == END and member.status == MemberStatus.FULL
 
@@ -115,9 +115,7 @@ def test_prb03_late_decision_after_a_later_register_event(fcase, officer, member
     cell_step(fcase, officer)
     committee_step(fcase, officer)
     record_event(member, EventKind.EXEMPTION_STARTED, date(2026, 4, 1), by=officer)
-    services.advance_full(
-        fcase, FullStage.DECISION, by=officer, on=date(2026, 6, 1), extension_reason="x"
-    )
+    advance(fcase, FullStage.DECISION, by=officer, on=date(2026, 6, 1), extension_reason="x")
     member.refresh_from_db()
     assert member.status == MemberStatus.FULL
     assert member.full_member_on == END
@@ -128,7 +126,7 @@ def test_prb03_late_decision_after_a_later_register_event(fcase, officer, member
 def test_strike_off_path(fcase, officer, member):
     cell_step(fcase, officer, proposal=Proposal.STRIKE_OFF, votes_for=7, votes_against=2)
     committee_step(fcase, officer)
-    services.advance_full(fcase, FullStage.DECISION, by=officer, on=date(2026, 4, 2))
+    advance(fcase, FullStage.DECISION, by=officer, on=date(2026, 4, 2))
     member.refresh_from_db()
     assert member.status == MemberStatus.STRUCK_OFF
     home = member.memberships.get(kind=MembershipKind.HOME)
@@ -149,18 +147,18 @@ def test_open_full_case_only_for_probationary(member, officer, fcase):
     with pytest.raises(
         ValidationError, match="Đảng viên này đã có hồ sơ chuyển chính thức đang xét"
     ):
-        services.open_full_case(member, by=officer)  # one open case at a time
+        open_full_case(member, by=officer)  # one open case at a time
     from tests.admissions.conftest import make_member
 
     full = make_member(member.organization, name="Chính thức")
     with pytest.raises(ValidationError, match="Chỉ đảng viên dự bị mới xét chuyển chính thức"):
-        services.open_full_case(full, by=officer)
+        open_full_case(full, by=officer)
 
 
 def test_due_list_and_dashboard_rows(member, officer, fcase):
-    rows = queries.probation_list_for(officer, within_days=None, today=date(2026, 3, 1))
+    rows = probation_list_for(officer, within_days=None, today=date(2026, 3, 1))
     assert [r.member for r in rows] == [member]
     assert rows[0].ends_on == END and rows[0].cell_due == date(2026, 5, 5)
-    due = queries_due.due_rows_for(officer, today=date(2026, 5, 6))
+    due = due_rows_for(officer, today=date(2026, 5, 6))
     prb = [r for r in due if r.rule_id == "PRB-02"]
     assert prb and prb[0].overdue

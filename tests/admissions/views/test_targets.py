@@ -13,7 +13,7 @@ from admissions.models import AdmissionTarget
 from organizations.enums import OrgKind
 from tests.factories import OrganizationFactory
 
-from .test_queries_results import admit
+from ..queries.test_targets import admit
 
 pytestmark = pytest.mark.django_db
 

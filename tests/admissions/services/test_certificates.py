@@ -6,15 +6,13 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from admissions import services
 from admissions.enums import DocKind, Stage
-from admissions.forms import AdvanceForm
+from admissions.forms.stages import AdvanceForm
 from admissions.models import AdmissionCase
-from admissions.services import StepRefused
-from admissions.services.certificates import (
-    advance_with_certificate,
-    open_full_case_with_certificate,
-)
+from admissions.queries.certificates import resolve_course_certificate
+from admissions.services.cases import record_document
+from admissions.services.certificates import open_full_case_with_certificate
+from admissions.services.stages import StepRefused, advance
 from training import services as training
 from training.enums import CourseKind, Result
 from training.models import Enrollment
@@ -118,7 +116,7 @@ def test_adm04_training_certificate_60_months_at_the_boundaries(
     course = awareness_course(officer, tree, starts_on=date(2021, 3, 8), ends_on=date(2021, 3, 12))
     enrollment = certify(course, candidate, officer, on=date(2021, 3, 15))
     if accepted:
-        advance_with_certificate(sympathizer_case, Stage.COURSE, by=officer, on=step_on)
+        advance(sympathizer_case, Stage.COURSE, by=officer, on=step_on)
         case = AdmissionCase.objects.get(pk=sympathizer_case.pk)
         assert case.stage == Stage.COURSE
         assert case.certificate_on == date(2021, 3, 15)
@@ -127,7 +125,7 @@ def test_adm04_training_certificate_60_months_at_the_boundaries(
         with pytest.raises(
             StepRefused, match=r"Giấy chứng nhận học lớp nhận thức về Đảng hết hiệu lực.*\(ADM-04\)"
         ) as error:
-            advance_with_certificate(sympathizer_case, Stage.COURSE, by=officer, on=step_on)
+            advance(sympathizer_case, Stage.COURSE, by=officer, on=step_on)
         assert {f.rule_id for f in error.value.findings} == {"ADM-04"}
         assert "15/03/2026" in " ".join(error.value.messages)
         case = AdmissionCase.objects.get(pk=sympathizer_case.pk)
@@ -147,7 +145,7 @@ def test_outside_certificate_typed_when_none_in_the_system(login, officer, sympa
         StepRefused,
         match=r"Chưa có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.*\(ADM-04\)",
     ) as error:  # the service says the same without a form
-        advance_with_certificate(sympathizer_case, Stage.COURSE, by=officer, on=date(2024, 3, 1))
+        advance(sympathizer_case, Stage.COURSE, by=officer, on=date(2024, 3, 1))
     assert error.value.findings[0].rule_id == "ADM-04"
     response = client.post(
         url,
@@ -171,7 +169,7 @@ def test_typed_certificate_matching_training_is_linked_other_is_outside(
 ):
     course = awareness_course(officer, tree)
     enrollment = certify(course, candidate, officer, on=date(2024, 2, 23))
-    resolve = services.certificates.resolve_course_certificate
+    resolve = resolve_course_certificate
     walk(case, Stage.SYMPATHIZER)
     on = date(2024, 3, 1)
     assert resolve(case, on=on, certificate_on=date(2024, 2, 23)) == (
@@ -191,7 +189,7 @@ def test_course_step_of_another_stage_goes_through_advance(officer, case):
     with pytest.raises(
         StepRefused, match=r"Không được bỏ qua hoặc quay lại bước.*\(ADM-05\)"
     ) as error:
-        advance_with_certificate(case, Stage.COURSE, by=officer, on=date(2024, 3, 1))
+        advance(case, Stage.COURSE, by=officer, on=date(2024, 3, 1))
     assert error.value.findings[0].rule_id == "ADM-05"  # not the next stage
 
 
@@ -267,7 +265,7 @@ def test_prb04_item_marked_when_the_case_opens_after_the_certificate(
 
 def test_prb04_item_marked_by_hand_is_left_alone(officer, tree, new_member):
     fcase = open_full_case_with_certificate(new_member, by=officer)
-    services.record_document(item(fcase), by=officer, received_on=date(2025, 6, 2), note="bản sao")
+    record_document(item(fcase), by=officer, received_on=date(2025, 6, 2), note="bản sao")
     enrollment = training.enroll_member(
         new_member_course(officer, tree), member=new_member, by=officer
     )
@@ -283,7 +281,7 @@ def test_prb04_hand_date_replaces_the_training_mark(officer, tree, new_member):
     )
     training.record_result(enrollment, result=Result.COMPLETED, by=officer)
     assert item(fcase).enrollment == enrollment
-    services.record_document(item(fcase), by=officer, received_on=date(2025, 6, 2))
+    record_document(item(fcase), by=officer, received_on=date(2025, 6, 2))
     doc = item(fcase)
     assert doc.received_on == date(2025, 6, 2) and doc.enrollment is None
 

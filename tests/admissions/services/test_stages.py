@@ -5,13 +5,15 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from admissions import services
 from admissions.enums import CandidateState, DocKind, Outcome, SponsorKind, Stage
 from admissions.models import AdmissionCase, CaseStep
-from admissions.services import StepRefused
+from admissions.rules.stages import stages_for
+from admissions.services.candidates import add_candidate
+from admissions.services.cases import add_sponsor, close_case, open_case
+from admissions.services.stages import StepRefused, advance
 from members.enums import EventKind, MemberStatus
 
-from .conftest import DATES, make_member
+from ..conftest import DATES, make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +46,7 @@ def test_adm05_refuses_skipped_stage(case, officer):
         StepRefused,
         match=r"Không được bỏ qua hoặc quay lại bước: bước tiếp theo là “Cảm tình đảng.*\(ADM-05\)",
     ) as error:
-        services.advance(case, Stage.COURSE, by=officer, on=date(2024, 2, 1))
+        advance(case, Stage.COURSE, by=officer, on=date(2024, 2, 1))
     assert rule_ids(error) == {"ADM-05"}
     case.refresh_from_db()
     assert case.stage == Stage.SOURCE
@@ -57,7 +59,7 @@ def test_adm05_refuses_going_back(case, walk, officer):
         StepRefused,
         match=r"Không được bỏ qua hoặc quay lại bước: bước tiếp theo là “Đơn xin vào Đảng.*\(ADM-05\)",
     ):
-        services.advance(case, Stage.SYMPATHIZER, by=officer, on=date(2024, 3, 2))
+        advance(case, Stage.SYMPATHIZER, by=officer, on=date(2024, 3, 2))
 
 
 def test_adm05_refuses_date_before_previous_step_or_in_future(case, walk, officer):
@@ -66,12 +68,12 @@ def test_adm05_refuses_date_before_previous_step_or_in_future(case, walk, office
         StepRefused,
         match=r"Ngày của bước \(10/01/2024\) trước ngày của bước trước \(15/01/2024\)\. \(ADM-05\)",
     ) as error:
-        services.advance(
+        advance(
             case, Stage.COURSE, by=officer, on=date(2024, 1, 10), certificate_on=date(2024, 1, 9)
         )
     assert "ADM-05" in rule_ids(error)
     with pytest.raises(StepRefused, match=r"Ngày của bước không được ở tương lai\. \(ADM-05\)"):
-        services.advance(
+        advance(
             case, Stage.COURSE, by=officer, on=date(2099, 1, 1), certificate_on=date(2024, 1, 9)
         )
 
@@ -122,7 +124,7 @@ def test_adm06_more_votes_than_members_refused_nothing_saved(case, walk, officer
         StepRefused,
         match=r"Tổng số phiếu \(10\) nhiều hơn số thành viên có quyền biểu quyết \(9\)\. \(ADM-06\)",
     ) as error:
-        services.advance(
+        advance(
             case,
             Stage.CELL_RESOLUTION,
             by=officer,
@@ -143,7 +145,7 @@ def test_adm03_probationary_sponsor_refused(case, walk, officer, cell):
     with pytest.raises(
         StepRefused, match=r"Người giới thiệu Dự bị không phải đảng viên chính thức.*\(ADM-03\)"
     ) as error:
-        services.add_sponsor(
+        add_sponsor(
             case,
             by=officer,
             kind=SponsorKind.MEMBER,
@@ -162,21 +164,21 @@ def test_adm03_sponsor_of_another_grassroots_refused(case, walk, officer, tree):
         StepRefused,
         match=r"Người giới thiệu Nơi khác không cùng đảng bộ, chi bộ cơ sở\. \(ADM-03\)",
     ):
-        services.add_sponsor(
+        add_sponsor(
             case, by=officer, kind=SponsorKind.MEMBER, member=stranger, since=date(2023, 1, 1)
         )
 
 
 def test_adm03_youth_union_variant(case, walk, officer, full_members):
     walk(case, Stage.COMMENTS)
-    services.add_sponsor(
+    add_sponsor(
         case,
         by=officer,
         kind=SponsorKind.YOUTH_UNION,
         youth_union_name="BCH Đoàn xã Tân Lập",
         since=date(2023, 1, 1),
     )
-    services.add_sponsor(
+    add_sponsor(
         case, by=officer, kind=SponsorKind.MEMBER, member=full_members[1], since=date(2023, 1, 1)
     )
     walk(case, Stage.CELL_RESOLUTION)
@@ -185,10 +187,10 @@ def test_adm03_youth_union_variant(case, walk, officer, full_members):
 
 def test_adm03_twelve_months_judged_on_the_cell_day(case, walk, officer, full_members):
     walk(case, Stage.COMMENTS)
-    services.add_sponsor(
+    add_sponsor(
         case, by=officer, kind=SponsorKind.MEMBER, member=full_members[1], since=date(2023, 1, 1)
     )
-    services.add_sponsor(
+    add_sponsor(
         case,
         by=officer,
         kind=SponsorKind.MEMBER,
@@ -222,7 +224,7 @@ def test_adm08_ceremony_before_decision_refused_no_member(case, walk, officer):
     with pytest.raises(
         StepRefused, match=r"Lễ kết nạp không được trước ngày quyết định kết nạp\. \(ADM-08\)"
     ) as error:
-        services.advance(case, Stage.CEREMONY, by=officer, on=date(2025, 3, 2))
+        advance(case, Stage.CEREMONY, by=officer, on=date(2025, 3, 2))
     assert {"ADM-05", "ADM-08"} & rule_ids(error)
     case.refresh_from_db()
     assert case.member is None and case.stage == Stage.DECISION
@@ -230,7 +232,7 @@ def test_adm08_ceremony_before_decision_refused_no_member(case, walk, officer):
 
 def test_ceremony_admits_the_candidate_with_a_history_row_naming_the_officer(case, walk, officer):
     walk(case, Stage.DECISION)
-    services.advance(case, Stage.CEREMONY, by=officer, on=DATES[Stage.CEREMONY])
+    advance(case, Stage.CEREMONY, by=officer, on=DATES[Stage.CEREMONY])
     candidate = case.candidate
     candidate.refresh_from_db()
     assert candidate.state == CandidateState.ADMITTED
@@ -247,11 +249,11 @@ def test_warning_needs_a_reason_then_is_recorded(case, walk, officer):
     with pytest.raises(
         StepRefused, match=r"Lễ kết nạp sau thời hạn 30 ngày làm việc.*\(ADM-08\)"
     ) as error:
-        services.advance(case, Stage.CEREMONY, by=officer, on=late)
+        advance(case, Stage.CEREMONY, by=officer, on=late)
     assert rule_ids(error) == {"ADM-08"}
     case.refresh_from_db()
     assert case.member is None
-    step = services.advance(
+    step = advance(
         case, Stage.CEREMONY, by=officer, on=late, override_reason="Huyện ủy đồng ý ngày 10/4"
     )
     assert step.override_reason == "Huyện ủy đồng ý ngày 10/4"
@@ -263,19 +265,19 @@ def test_warning_needs_a_reason_then_is_recorded(case, walk, officer):
 def test_decision_step_needs_the_committee_writer(case, walk, secretary):
     walk(case, Stage.COMMITTEE_RESOLUTION)
     with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
-        services.advance(case, Stage.DECISION, by=secretary, on=DATES[Stage.DECISION])
+        advance(case, Stage.DECISION, by=secretary, on=DATES[Stage.DECISION])
 
 
 def test_outsider_cannot_advance(case, outsider):
     with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
-        services.advance(case, Stage.SYMPATHIZER, by=outsider, on=date(2024, 1, 15))
+        advance(case, Stage.SYMPATHIZER, by=outsider, on=date(2024, 1, 15))
 
 
 def test_adm10_readmission_refused_for_those_who_asked_to_leave(candidate, officer, cell, walk):
     former = make_member(cell, name="Đảng viên cũ")
     former.status = MemberStatus.RESIGNED
     former.save()
-    case = services.open_case(
+    case = open_case(
         candidate,
         by=officer,
         on=date(2024, 1, 8),
@@ -299,7 +301,7 @@ def test_adm10_readmission_records_readmitted_event(candidate, officer, cell, wa
     from members.services.events import record_event
 
     record_event(former, EventKind.STRUCK_OFF, date(2020, 1, 2), by=officer)
-    case = services.open_case(
+    case = open_case(
         candidate,
         by=officer,
         on=date(2024, 1, 8),
@@ -316,10 +318,8 @@ def test_adm10_readmission_records_readmitted_event(candidate, officer, cell, wa
 
 def test_close_case_refused_needs_reason(case, officer):
     with pytest.raises(ValidationError, match="Cần ghi lý do"):
-        services.close_case(
-            case, by=officer, on=date(2024, 2, 1), outcome=Outcome.REFUSED, reason=""
-        )
-    services.close_case(
+        close_case(case, by=officer, on=date(2024, 2, 1), outcome=Outcome.REFUSED, reason="")
+    close_case(
         case, by=officer, on=date(2024, 2, 1), outcome=Outcome.REFUSED, reason="Không đạt 2/3"
     )
     case.refresh_from_db()
@@ -330,7 +330,7 @@ def test_grassroots_cell_has_no_committee_stage(tree, officer):
     from admissions.enums import CandidateSource
     from members.enums import Sex
 
-    c = services.add_candidate(
+    c = add_candidate(
         by=officer,
         cell=tree["commune"].get_children().first() if False else tree["cell_b"],
         on=date(2024, 1, 2),
@@ -339,10 +339,10 @@ def test_grassroots_cell_has_no_committee_stage(tree, officer):
         date_of_birth=date(1999, 1, 1),
         source=CandidateSource.RESIDENCE,
     )
-    case = services.open_case(c, by=officer, on=date(2024, 1, 3))
-    assert Stage.COMMITTEE_RESOLUTION in services.stages_for(case)
+    case = open_case(c, by=officer, on=date(2024, 1, 3))
+    assert Stage.COMMITTEE_RESOLUTION in stages_for(case)
     case.cell = tree["other_cell"]
-    assert Stage.COMMITTEE_RESOLUTION not in services.stages_for(case)
+    assert Stage.COMMITTEE_RESOLUTION not in stages_for(case)
 
 
 def test_steps_and_case_have_history(case, walk):
@@ -359,7 +359,7 @@ def test_ceremony_refused_by_the_register_leaves_nothing_half_saved(case, walk, 
     case.candidate.save()
     before = Member.objects.count()
     with pytest.raises(ValidationError, match="Số CCCD phải gồm đúng 12 chữ số"):
-        services.advance(case, Stage.CEREMONY, by=officer, on=date(2025, 3, 19))
+        advance(case, Stage.CEREMONY, by=officer, on=date(2025, 3, 19))
     case.refresh_from_db()
     assert case.stage == Stage.DECISION and case.member is None
     assert not case.steps.filter(stage=Stage.CEREMONY).exists()
@@ -372,7 +372,7 @@ def test_dossier_document_marked_with_the_upload(case, walk, officer, settings, 
     settings.MEDIA_ROOT = tmp_path
     walk(case, Stage.COURSE)
     scan = SimpleUploadedFile("don.pdf", b"%PDF-1.4 test", content_type="application/pdf")
-    services.advance(case, Stage.APPLICATION, by=officer, on=date(2024, 3, 5), document=scan)
+    advance(case, Stage.APPLICATION, by=officer, on=date(2024, 3, 5), document=scan)
     doc = case.documents.get(kind=DocKind.APPLICATION)
     assert doc.received_on == date(2024, 3, 5) and doc.scan.name.endswith(".pdf")
     certificate = case.documents.get(kind=DocKind.CERTIFICATE)

@@ -6,16 +6,17 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from admissions import services
 from admissions.enums import FullStage, Proposal, Stage
 from admissions.models import AdmissionCase
-from admissions.services import StepRefused
+from admissions.queries.stages import committee_size_on, committee_voters_on
+from admissions.services.full_membership import open_full_case
+from admissions.services.stages import StepRefused, advance
 from members.enums import SeatRole
 from members.models import CommitteeSeat
 from organizations.enums import CommitteeKind
 from organizations.models import Committee, Term
 
-from .conftest import COMMITTEE_SIZE, DATES, make_member, seat_committee
+from ..conftest import COMMITTEE_SIZE, DATES, make_member, seat_committee
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def at_cell(case, walk):
 
 
 def committee(case, officer, votes_for, votes_against=0, **facts):
-    return services.advance(
+    return advance(
         case,
         Stage.COMMITTEE_RESOLUTION,
         by=officer,
@@ -65,18 +66,14 @@ def committee(case, officer, votes_for, votes_against=0, **facts):
 
 
 def test_adm06_seats_counted_only_when_they_cover_the_resolution_date(tree, boundary_seats):
-    names = {s.member.full_name for s in services.committee_voters_on(tree["grassroots"], ON)}
+    names = {s.member.full_name for s in committee_voters_on(tree["grassroots"], ON)}
     assert len(names) == COMMITTEE_SIZE + 2
     assert {"Thôi đúng ngày", "Bắt đầu đúng ngày"} <= names
     assert not {"Thôi hôm trước", "Bắt đầu hôm sau"} & names
     # the day before: the seat ending then counts, the seat starting on ON does not
-    day_before = {
-        s.member.full_name for s in services.committee_voters_on(tree["grassroots"], ON - DAY)
-    }
+    day_before = {s.member.full_name for s in committee_voters_on(tree["grassroots"], ON - DAY)}
     assert "Thôi hôm trước" in day_before and "Bắt đầu đúng ngày" not in day_before
-    day_after = {
-        s.member.full_name for s in services.committee_voters_on(tree["grassroots"], ON + DAY)
-    }
+    day_after = {s.member.full_name for s in committee_voters_on(tree["grassroots"], ON + DAY)}
     assert "Bắt đầu hôm sau" in day_after and "Thôi đúng ngày" not in day_after
 
 
@@ -93,14 +90,14 @@ def test_adm06_open_seat_of_an_ended_term_and_standing_committee_not_counted(tre
         CommitteeSeat.objects.create(
             committee=standing, member=s.member, role=SeatRole.STANDING, starts_on=s.starts_on
         )
-    voters = services.committee_voters_on(grassroots, ON)
+    voters = committee_voters_on(grassroots, ON)
     assert len(voters) == 5
     assert voters[0].role == SeatRole.SECRETARY
-    assert services.committee_size_on(grassroots, ON - DAY) == 8
+    assert committee_size_on(grassroots, ON - DAY) == 8
 
 
 def test_adm06_no_committee_in_register_is_none(tree):
-    assert services.committee_size_on(tree["grassroots"], ON) is None
+    assert committee_size_on(tree["grassroots"], ON) is None
 
 
 # --- the admission case (8-KNĐ) --------------------------------------------------------------
@@ -173,8 +170,8 @@ FULL_ON = date(2026, 3, 25)
 def fcase_at_cell(case, walk, officer):
     walk(case, Stage.MEMBER_FILE)
     member = AdmissionCase.objects.get(pk=case.pk).member
-    fcase = services.open_full_case(member, by=officer)
-    services.advance_full(
+    fcase = open_full_case(member, by=officer)
+    advance(
         fcase,
         FullStage.CELL_RESOLUTION,
         by=officer,
@@ -187,7 +184,7 @@ def fcase_at_cell(case, walk, officer):
 
 
 def full_committee(fcase, officer, votes_for, votes_against=0, on=FULL_ON):
-    return services.advance_full(
+    return advance(
         fcase,
         FullStage.COMMITTEE_RESOLUTION,
         by=officer,

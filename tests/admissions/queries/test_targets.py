@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from admissions.enums import CandidateSource, CandidateState, Outcome, Stage
 from admissions.models import AdmissionCase, AdmissionTarget, Candidate
-from admissions.queries_results import results_by_child
+from admissions.queries.targets import results_by_child
 from organizations.enums import OrgKind
 from tests.factories import OrganizationFactory
 
