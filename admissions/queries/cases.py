@@ -9,9 +9,9 @@ deadlines are computed in memory with core.calendar (each year's holidays read o
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Count, Model, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
@@ -158,6 +158,7 @@ class DossierRow:
     document: CaseDocument
     status: str
     due: bool  # due by the case's current stage
+    form: Any = field(default=None, compare=False)  # the page's small form for it
 
     @property
     def label(self) -> str:
