@@ -19,15 +19,18 @@ from django.utils import timezone
 
 from accounts.scope import org_read_filter
 from core.text import fold
+from members.enums import ACTIVE_STATUSES
 from members.models import Member
+from members.queries.register import members_for
 from members.rules import add_months
+from organizations.models import Organization
+from organizations.queries import writable_organizations_for
 
 from .enums import CourseKind, Result, StudyLevel
 from .models import Course, Directive, Enrollment, StudySession
 
 if TYPE_CHECKING:
     from accounts.scope import RequestUser
-    from organizations.models import Organization
 
 # ADM-04 [s]: the party awareness course certificate is valid for 60 months.
 AWARENESS_CERTIFICATE_MONTHS = 60
@@ -70,6 +73,22 @@ def enrollments_of(course: Course) -> QuerySet[Enrollment]:
     )
 
 
+def enrollable_members_for(user: "RequestUser", course: Course) -> QuerySet[Member]:
+    """Active members of the organizer's subtree that the user reads and that are not on
+    the course yet (ordered by name)."""
+    return (
+        members_for(user)
+        .filter(course.organizer.subtree_q("organization__"), status__in=ACTIVE_STATUSES)
+        .exclude(enrollments__course=course)
+        .order_by("sort_key", "id")
+    )
+
+
+def candidate_refs_on(course: Course) -> set[str]:
+    """The admissions candidates already linked to a learner of the course."""
+    return set(course.enrollments.exclude(candidate_ref="").values_list("candidate_ref", flat=True))
+
+
 def training_of(member: Member) -> QuerySet[Enrollment]:
     """A member's courses, newest first, for the member page (one query)."""
     return member.enrollments.select_related("course__organizer").order_by(
@@ -96,6 +115,19 @@ def directives_in(organization: "Organization", *, year: int | None = None) -> Q
         members=Coalesce(Sum("sessions__members_count", filter=condition), 0),
         others=Coalesce(Sum("sessions__others_count", filter=condition), 0),
     ).order_by("-issued_on", "code")
+
+
+def get_directive(pk: int) -> Directive:
+    """One directive of the shared list (not scoped: every reader studies the same ones)."""
+    return get_object_or_404(Directive, pk=pk)
+
+
+def study_organizations_for(
+    user: "RequestUser", organization: Organization
+) -> QuerySet[Organization]:
+    """The organizations of `organization`'s subtree the user may record a study
+    conference for (those the user writes), in tree order."""
+    return writable_organizations_for(user).filter(organization.subtree_q()).order_by("path")
 
 
 def sessions_in(

@@ -1,7 +1,8 @@
 """Every write of the training records: keyword-only arguments, one transaction, the
 audit trail (django-simple-history) naming `by`.
 
-- `create_course`, `update_course`: the organizer must be in `by`'s write reach.
+- `create_course`, `update_course`: `by` must have "training.manage_courses" on the
+  organizer (training.permissions), as every course write.
 - `enroll_member`, `enroll_person`: a learner on a course (a member readable by `by`, or
   a person who is not a member, optionally linked to an admissions candidate that `by`
   may read, through training.links).
@@ -11,7 +12,7 @@ audit trail (django-simple-history) naming `by`.
   every result sends training.links.certificate_changed (PRB-04 dossier, admissions).
 - `create_directive`, `record_study_session`: the study of directives and resolutions.
 Refusals are ValidationError with a Vietnamese message (nothing written) or
-PermissionDenied.
+PermissionDenied (a permission of training.permissions refused, with its reason).
 """
 
 import re
@@ -22,12 +23,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from accounts.scope import can_write_org, org_write_filter
 from core.audit import stamp
 from members.enums import ACTIVE_STATUSES
 from members.models import Member
-from members.queries import members_for
+from members.queries.register import members_for
 from organizations.models import Organization
 
 from . import links
@@ -45,9 +46,10 @@ from .models import Course, Directive, Enrollment, StudySession
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from accounts.scope import RequestUser
 
 COURSE_FIELDS = ("kind", "title", "starts_on", "ends_on", "place", "notes")
+# The refusal of every course write ("training.manage_courses" on the organizer).
+NOT_ORGANIZER = gettext_lazy("Đồng chí không có quyền ghi lớp bồi dưỡng của đơn vị này.")
 
 
 def _check_course(course: Course) -> None:
@@ -74,8 +76,8 @@ def create_course(
     notes: str = "",
     by: "User",
 ) -> Course:
-    if not can_write_org(by, organizer):
-        raise PermissionDenied
+    if not by.has_perm("training.manage_courses", organizer):
+        raise PermissionDenied(NOT_ORGANIZER)
     course = Course(
         organizer=organizer,
         kind=kind,
@@ -96,8 +98,8 @@ def update_course(course: Course, *, by: "User", **changes: Any) -> Course:
     unknown = set(changes) - set(COURSE_FIELDS)
     if unknown:
         raise TypeError(f"update_course() got unexpected fields: {sorted(unknown)}")
-    if not can_write_org(by, course.organizer):
-        raise PermissionDenied
+    if not by.has_perm("training.manage_courses", course.organizer):
+        raise PermissionDenied(NOT_ORGANIZER)
     if "kind" in changes and changes["kind"] != course.kind and course.enrollments.exists():
         raise ValidationError({"kind": _("Lớp đã có học viên: không đổi loại lớp.")})
     for name, value in changes.items():
@@ -111,10 +113,10 @@ def update_course(course: Course, *, by: "User", **changes: Any) -> Course:
 @transaction.atomic
 def enroll_member(course: Course, *, member: Member, by: "User", notes: str = "") -> Enrollment:
     """A party member on the course: `by` writes the organizer and reads the member."""
-    if not can_write_org(by, course.organizer):
-        raise PermissionDenied
+    if not by.has_perm("training.manage_courses", course.organizer):
+        raise PermissionDenied(NOT_ORGANIZER)
     if not members_for(by).filter(pk=member.pk).exists():
-        raise PermissionDenied
+        raise PermissionDenied(_("Đảng viên này ngoài phạm vi quản lý của đồng chí."))
     if member.status not in ACTIVE_STATUSES:
         raise ValidationError(
             {"member": _("%(name)s không còn sinh hoạt đảng.") % {"name": member}}
@@ -155,8 +157,8 @@ def enroll_person(
     learner completes the course, the admission case's COURSE step reads the certificate
     through this link (admissions.services.certificates.advance_with_certificate, ADM-04): nobody
     types it again."""
-    if not can_write_org(by, course.organizer):
-        raise PermissionDenied
+    if not by.has_perm("training.manage_courses", course.organizer):
+        raise PermissionDenied(NOT_ORGANIZER)
     errors = {}
     candidate_ref = candidate_ref.strip()
     if candidate_ref:
@@ -227,8 +229,8 @@ def record_result(
     before its first day nor in the future; failed / absent: no certificate. Completing a
     theory course raises the member's theory level (only upward)."""
     course = enrollment.course
-    if not can_write_org(by, course.organizer):
-        raise PermissionDenied
+    if not by.has_perm("training.manage_courses", course.organizer):
+        raise PermissionDenied(NOT_ORGANIZER)
     if result not in Result.values:
         raise ValidationError({"result": _("Kết quả không hợp lệ.")})
     certificate_number = certificate_number.strip()
@@ -271,11 +273,6 @@ def directive_kind_of(code: str) -> str:
     return DIRECTIVE_KIND_OF_SYMBOL.get(symbol, DirectiveKind.OTHER)
 
 
-def can_record_directives(user: "RequestUser") -> bool:
-    """Anyone who may write somewhere in the tree may add a directive to the list."""
-    return Organization.objects.filter(org_write_filter(user)).exists()
-
-
 @transaction.atomic
 def create_directive(
     *,
@@ -287,8 +284,8 @@ def create_directive(
     notes: str = "",
     by: "User",
 ) -> Directive:
-    if not can_record_directives(by):
-        raise PermissionDenied
+    if not by.has_perm("training.add_directive"):
+        raise PermissionDenied(_("Đồng chí không có quyền thêm văn bản vào danh sách."))
     code = " ".join(code.split())
     errors = {}
     if not code:
@@ -328,8 +325,10 @@ def record_study_session(
 ) -> StudySession:
     """A conference to study `directive` held by `organization` (the level defaults to
     the organization's)."""
-    if not can_write_org(by, organization):
-        raise PermissionDenied
+    if not by.has_perm("training.record_study", organization):
+        raise PermissionDenied(
+            _("Đồng chí không có quyền ghi hội nghị học tập của %(org)s.") % {"org": organization}
+        )
     errors = {}
     if held_on < directive.issued_on:
         errors["held_on"] = _("Ngày tổ chức trước ngày ban hành văn bản.")
@@ -366,8 +365,8 @@ def complete_course(course: Course, *, certificate_on: date | None = None, by: "
     dated `certificate_on` (the course's last day by default; numbers are typed per
     learner afterwards). Learners already marked failed or absent are left alone. The
     same checks and theory-level updates as `record_result`. Returns how many."""
-    if not can_write_org(by, course.organizer):
-        raise PermissionDenied
+    if not by.has_perm("training.manage_courses", course.organizer):
+        raise PermissionDenied(NOT_ORGANIZER)
     pending = list(
         course.enrollments.select_for_update(of=("self",))
         .filter(result=Result.ENROLLED)

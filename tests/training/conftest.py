@@ -1,4 +1,5 @@
-"""Training fixtures: members with dated memberships, a course and a directive."""
+"""Training fixtures: members with dated memberships, a course and a directive, and one of
+each record (`objects`: a course with a learner, a directive studied once)."""
 
 from datetime import date
 
@@ -47,3 +48,18 @@ def directive(officer):
         issuer="Bộ Chính trị",
         by=officer,
     )
+
+
+@pytest.fixture
+def objects(tree, officer, course_factory, directive, cell_member):
+    course = course_factory(CourseKind.ELEMENTARY_THEORY, title="Sơ cấp LLCT khóa 3")
+    enrollment = services.enroll_member(course, member=cell_member, by=officer)
+    services.record_study_session(
+        directive=directive,
+        organization=tree["cell_a"],
+        held_on=date(2024, 2, 15),
+        members_count=12,
+        others_count=3,
+        by=officer,
+    )
+    return {"course": course, "enrollment": enrollment, "directive": directive}

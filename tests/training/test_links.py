@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from admissions.services import add_candidate
+from admissions.services.candidates import add_candidate
 from training import links, services
 from training.enums import CourseKind
 from training.models import Enrollment

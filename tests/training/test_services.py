@@ -1,5 +1,5 @@
-"""Writes of the training records: theory level only upward (STA-01), refusals, audit
-trail, study conferences and their totals ("115 hội nghị với trên 21 nghìn lượt")."""
+"""training.services: theory level only upward (STA-01), refusals (training.permissions
+asked by every write), audit trail, study conferences."""
 
 from datetime import date
 
@@ -8,13 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from members.enums import TheoryLevel
 from training import services
-from training.enums import CourseKind, DirectiveKind, Result, StudyLevel
-from training.queries import (
-    course_totals,
-    study_totals,
-    study_totals_by_directive,
-    study_totals_by_level,
-)
+from training.enums import CourseKind, DirectiveKind, Result
 
 from .conftest import add_member
 
@@ -201,108 +195,3 @@ def test_study_session_refusals(tree, officer, directive, secretary):
             members_count=5,
             by=secretary,
         )
-
-
-@pytest.fixture
-def sessions(tree, officer, admin_user, directive):
-    """Conferences on 05-CT/TW and 04-NQ/TW in and out of the commune's subtree."""
-    nq4 = services.create_directive(
-        code="04-NQ/TW",
-        title="Về tăng cường xây dựng, chỉnh đốn Đảng",
-        issued_on=date(2016, 10, 30),
-        issuer="Ban Chấp hành Trung ương",
-        by=officer,
-    )
-    rows = [
-        # (directive, organization, held_on, members, others)
-        (directive, "commune", date(2024, 2, 1), 120, 30),
-        (directive, "grassroots", date(2024, 2, 10), 40, 5),
-        (directive, "cell_a", date(2024, 2, 15), 12, 0),
-        (directive, "cell_b", date(2023, 12, 20), 9, 2),
-        (directive, "other_cell", date(2024, 2, 15), 50, 50),  # other commune
-        (nq4, "commune", date(2024, 3, 1), 100, 0),
-        (nq4, "cell_a", date(2025, 1, 5), 11, 1),
-    ]
-    for doc, org, held_on, members, others in rows:
-        services.record_study_session(
-            directive=doc,
-            organization=tree[org],
-            held_on=held_on,
-            members_count=members,
-            others_count=others,
-            by=admin_user,
-        )
-    return directive, nq4
-
-
-def test_study_totals_per_subtree_and_directive(tree, sessions):
-    ct05, nq4 = sessions
-    commune = tree["commune"]
-    total = study_totals(commune)
-    assert (total.conferences, total.members, total.others) == (6, 292, 38)
-    assert total.attendances == 330
-    only_05 = study_totals(commune, directive=ct05)
-    assert (only_05.conferences, only_05.attendances) == (4, 218)  # 150 + 45 + 12 + 11
-    year_2024 = study_totals(commune, start=date(2024, 1, 1), end=date(2024, 12, 31))
-    assert (year_2024.conferences, year_2024.attendances) == (4, 307)
-    cell = study_totals(tree["cell_a"])
-    assert (cell.conferences, cell.attendances) == (2, 24)
-    nothing = study_totals(tree["cell_b"], directive=nq4)
-    assert (nothing.conferences, nothing.attendances) == (0, 0)
-    province = study_totals(tree["province"])
-    assert (province.conferences, province.attendances) == (7, 430)
-
-
-def test_study_totals_by_directive_and_level(tree, sessions):
-    ct05, nq4 = sessions
-    rows = study_totals_by_directive(tree["commune"])
-    assert [(r.code, r.conferences, r.members, r.others, r.attendances) for r in rows] == [
-        ("04-NQ/TW", 2, 111, 1, 112),
-        ("05-CT/TW", 4, 181, 37, 218),
-    ]
-    levels = study_totals_by_level(tree["commune"], directive=ct05)
-    assert [(lv.level, lv.conferences, lv.attendances) for lv in levels] == [
-        (StudyLevel.COMMUNE, 1, 150),
-        (StudyLevel.GRASSROOTS, 1, 45),
-        (StudyLevel.CELL, 2, 23),
-    ]
-
-
-def test_study_totals_constant_queries(tree, sessions, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        study_totals(tree["province"])
-    with django_assert_num_queries(1):
-        study_totals_by_directive(tree["province"])
-    with django_assert_num_queries(1):
-        study_totals_by_level(tree["province"])
-
-
-def test_course_totals(tree, officer, course_factory, cell_member):
-    awareness = course_factory(CourseKind.PARTY_AWARENESS)
-    for name in ("Vi Văn Tùng", "Lộc Thị Mai", "Hà Văn Sơn"):
-        services.enroll_person(
-            awareness, full_name=name, date_of_birth=date(2000, 1, 1), by=officer
-        )
-    first = awareness.enrollments.order_by("id").first()
-    services.record_result(first, result=Result.COMPLETED, by=officer)
-    new_member = course_factory(CourseKind.NEW_MEMBER)
-    services.enroll_member(new_member, member=cell_member, by=officer)
-    course_factory(CourseKind.NEW_MEMBER, starts_on=date(2023, 5, 1), ends_on=date(2023, 5, 5))
-    rows = {
-        r.kind: r
-        for r in course_totals(tree["commune"], start=date(2024, 1, 1), end=date(2024, 12, 31))
-    }
-    assert len(rows) == len(CourseKind.choices)
-    a = rows[CourseKind.PARTY_AWARENESS]
-    assert (a.courses, a.enrolled, a.completed, a.certificates, a.members, a.non_members) == (
-        1,
-        3,
-        1,
-        1,
-        0,
-        3,
-    )
-    n = rows[CourseKind.NEW_MEMBER]
-    assert (n.courses, n.enrolled, n.completed, n.members) == (1, 1, 0, 1)
-    assert rows[CourseKind.COMMITTEE_WORK].courses == 0
-    assert course_totals(tree["other_commune"])[0].courses == 0

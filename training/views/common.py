@@ -1,13 +1,13 @@
-"""Helpers shared by the training and study pages."""
+"""What the training and study pages share."""
 
 from django.http import Http404
 
-from organizations.queries import (
-    tree_roots_for,
-)
+from organizations.queries import tree_roots_for
 
 
-def _first_root(user):
+def first_root(user):
+    """The first organization of the user's reach (the start of both home pages); 404 for
+    a user who reaches none."""
     roots = tree_roots_for(user)
     if not roots:
         raise Http404

@@ -1,27 +1,23 @@
-"""Training courses: lists, forms, enrolment, completion and certificates."""
+"""Training courses: lists, forms, enrolment, completion and certificates.
+
+Every write asks "training.manage_courses" of the course's organizer (training.permissions):
+a course outside the user's reach is a 404, a course the user reads but may not write a 403.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
-from accounts.scope import can_write_org
 from core.audit import history_rows
-from core.exporters import DATE, INTEGER, Column, Sheet, xlsx_response
-from core.forms import apply_errors
 from core.pagination import paginate
-from core.views_write import WriteFormView
-from members.enums import ACTIVE_STATUSES
-from members.queries import members_for
-from organizations.queries import (
-    get_organization_for,
-)
+from core.views.write import WriteFormView
+from organizations.queries import get_organization_for
 
 from .. import links, services
 from ..enums import CourseKind
+from ..exporters import CourseExporter, EnrollmentExporter
 from ..forms import (
     CompleteForm,
     CourseFilterForm,
@@ -31,19 +27,21 @@ from ..forms import (
     ResultForm,
 )
 from ..queries import (
+    candidate_refs_on,
     courses_in,
+    enrollable_members_for,
     enrollments_of,
     get_course_for,
     get_enrollment_for,
 )
-from .common import _first_root
+from .common import first_root
 
 # --- courses -----------------------------------------------------------------------------
 
 
 @login_required
 def home(request):
-    return redirect("training:course_list", _first_root(request.user).pk)
+    return redirect("training:course_list", first_root(request.user).pk)
 
 
 @login_required
@@ -55,37 +53,28 @@ def course_list(request, org_pk):
     return render(
         request,
         "training/course_list.html",
-        {"org": org, "form": form, "page": page, "can_write": can_write_org(request.user, org)},
+        {
+            "org": org,
+            "form": form,
+            "page": page,
+            "can_write": request.user.has_perm("training.manage_courses", org),
+        },
     )
-
-
-COURSE_COLUMNS = [
-    Column(gettext_lazy("Tên lớp"), "title", width=36),
-    Column(gettext_lazy("Loại lớp"), "get_kind_display", width=32),
-    Column(gettext_lazy("Đơn vị tổ chức"), "organizer.name", width=30),
-    Column(gettext_lazy("Từ ngày"), "starts_on", DATE),
-    Column(gettext_lazy("Đến ngày"), "ends_on", DATE),
-    Column(gettext_lazy("Địa điểm"), "place"),
-    Column(gettext_lazy("Số học viên"), "enrolled", INTEGER),
-    Column(gettext_lazy("Hoàn thành"), "completed", INTEGER),
-]
 
 
 @login_required
 def course_export(request, org_pk):
     org = get_organization_for(request.user, org_pk)
     form = CourseFilterForm(request.GET or None)
-    courses = courses_in(org, kind=form.value("kind") or "", year=form.value("year"))
-    return xlsx_response(
-        Sheet(_("Danh sách lớp bồi dưỡng"), COURSE_COLUMNS, courses, organization=org.name),
-        filename=_("Lớp bồi dưỡng.xlsx"),
-    )
+    return CourseExporter(
+        organization=org, kind=form.value("kind") or "", year=form.value("year")
+    ).response()
 
 
 class CourseCreateView(WriteFormView):
-    """Open a course organized by `org_pk`: its writers ("organizations.change_organization")."""
+    """Open a course organized by `org_pk`: its writers ("training.manage_courses")."""
 
-    permission = "organizations.change_organization"
+    permission = "training.manage_courses"
     form_class = CourseForm
     template_name = "training/course_form.html"
 
@@ -104,18 +93,22 @@ class CourseCreateView(WriteFormView):
         return _("Đã tạo lớp %(title)s.") % {"title": saved.title}
 
 
-class CourseEditView(WriteFormView):
-    """Edit a course: the writers of its organizer."""
-
-    form_class = CourseForm
-    template_name = "training/course_form.html"
-    success_message = gettext_lazy("Đã lưu.")
+class CourseWriteMixin:
+    """A write on a course (the URL's `pk`): the writers of its organizer."""
 
     def get_object(self):
         return get_course_for(self.request.user, self.kwargs["pk"])
 
     def has_permission(self, obj):
-        return self.request.user.has_perm("organizations.change_organization", obj.organizer)
+        return self.request.user.has_perm("training.manage_courses", obj.organizer)
+
+
+class CourseEditView(CourseWriteMixin, WriteFormView):
+    """Edit a course."""
+
+    form_class = CourseForm
+    template_name = "training/course_form.html"
+    success_message = gettext_lazy("Đã lưu.")
 
     def get_initial(self):
         return {name: getattr(self.object, name) for name in services.COURSE_FIELDS}
@@ -130,41 +123,25 @@ class CourseEditView(WriteFormView):
         return self.object.get_absolute_url()
 
 
-course_create = CourseCreateView.as_view()
-course_edit = CourseEditView.as_view()
-
-
-def _enrollable_members(user, course):
-    """Active members of the organizer's subtree that the user reads (ordered by name)."""
-    return (
-        members_for(user)
-        .filter(course.organizer.subtree_q("organization__"), status__in=ACTIVE_STATUSES)
-        .exclude(enrollments__course=course)
-        .order_by("sort_key", "id")
-    )
-
-
-def _linkable_people(user, course):
+def linkable_people(user, course):
     """Candidates of the organizer's subtree that the user may read (training.links,
     scoped by admissions), less those already on the course."""
-    taken = set(
-        course.enrollments.exclude(candidate_ref="").values_list("candidate_ref", flat=True)
-    )
+    taken = candidate_refs_on(course)
     people = links.directory().linkable_for(user, within=course.organizer)
     return [p for p in people if p.ref not in taken]
 
 
-def _course_page(request, course, *, member_form=None, person_form=None, status=200):
-    can_write = can_write_org(request.user, course.organizer)
+def course_page(request, course, *, member_form=None, person_form=None, status=200):
+    """The course page: learners, and the enrolment and completion forms for its writers
+    (a form shown again with its errors answers `status`)."""
+    can_write = request.user.has_perm("training.manage_courses", course.organizer)
     if can_write:
         if member_form is None and course.kind != CourseKind.PARTY_AWARENESS:
             member_form = EnrollMemberForm(
-                members=_enrollable_members(request.user, course), prefix="m"
+                members=enrollable_members_for(request.user, course), prefix="m"
             )
         if person_form is None and course.kind != CourseKind.NEW_MEMBER:
-            person_form = EnrollPersonForm(
-                people=_linkable_people(request.user, course), prefix="p"
-            )
+            person_form = EnrollPersonForm(people=linkable_people(request.user, course), prefix="p")
     enrollments = list(enrollments_of(course))
     # The candidates the learners are linked to, when the user may read them (ADM-04).
     linked = links.directory().describe(
@@ -192,129 +169,116 @@ def _course_page(request, course, *, member_form=None, person_form=None, status=
 
 @login_required
 def course_detail(request, pk):
-    return _course_page(request, get_course_for(request.user, pk))
+    return course_page(request, get_course_for(request.user, pk))
 
 
-@login_required
-@require_POST
-def enroll(request, pk):
-    course = get_course_for(request.user, pk)
-    if not can_write_org(request.user, course.organizer):
-        raise PermissionDenied
-    if request.POST.get("who") == "person":
-        form = EnrollPersonForm(
-            request.POST, people=_linkable_people(request.user, course), prefix="p"
-        )
-        if form.is_valid():
-            try:
-                enrollment = services.enroll_person(course, by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(
-                    request, _("Đã ghi tên %(name)s.") % {"name": enrollment.learner_name}
-                )
-                return redirect(course)
-        return _course_page(request, course, person_form=form, status=400)
-    form = EnrollMemberForm(
-        request.POST, members=_enrollable_members(request.user, course), prefix="m"
-    )
-    if form.is_valid():
-        try:
-            enrollment = services.enroll_member(
-                course,
-                member=form.cleaned_data["member"],
-                notes=form.cleaned_data["notes"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
+class EnrollView(CourseWriteMixin, WriteFormView):
+    """Put a learner on the course (POST from the course page): a member of the organizer's
+    subtree (prefix "m"), or a person who is not a member (`who=person`, prefix "p"). A
+    refused form is shown again on the course page with 400."""
+
+    http_method_names = ["post"]
+    invalid_status = 400
+
+    def for_person(self):
+        return self.request.POST.get("who") == "person"
+
+    def get_form_class(self):
+        return EnrollPersonForm if self.for_person() else EnrollMemberForm
+
+    def get_prefix(self):
+        return "p" if self.for_person() else "m"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.for_person():
+            kwargs["people"] = linkable_people(self.request.user, self.object)
         else:
-            messages.success(request, _("Đã ghi tên %(name)s.") % {"name": enrollment.learner_name})
-            return redirect(course)
-    return _course_page(request, course, member_form=form, status=400)
+            kwargs["members"] = enrollable_members_for(self.request.user, self.object)
+        return kwargs
+
+    def perform(self, form):
+        if self.for_person():
+            return services.enroll_person(self.object, by=self.request.user, **form.cleaned_data)
+        return services.enroll_member(
+            self.object,
+            member=form.cleaned_data["member"],
+            notes=form.cleaned_data["notes"],
+            by=self.request.user,
+        )
+
+    def get_success_message(self, saved):
+        return _("Đã ghi tên %(name)s.") % {"name": saved.learner_name}
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+    def form_invalid(self, form):
+        shown = {"person_form": form} if self.for_person() else {"member_form": form}
+        return course_page(self.request, self.object, status=self.invalid_status, **shown)
 
 
-@login_required
-@require_POST
-def complete(request, pk):
-    """Every learner still enrolled completes the course (certificates dated as typed)."""
-    course = get_course_for(request.user, pk)
-    if not can_write_org(request.user, course.organizer):
-        raise PermissionDenied
-    form = CompleteForm(request.POST)
-    if not form.is_valid():
+class CompleteView(CourseWriteMixin, WriteFormView):
+    """Every learner still enrolled completes the course (certificates dated as typed);
+    a refusal is shown as messages on the course page."""
+
+    http_method_names = ["post"]
+    form_class = CompleteForm
+
+    def perform(self, form):
+        self.completed = services.complete_course(
+            self.object, certificate_on=form.cleaned_data["certificate_on"], by=self.request.user
+        )
+        return self.object.get_absolute_url()
+
+    def get_success_message(self, saved):
+        return _("Đã ghi hoàn thành cho %(n)s học viên.") % {"n": self.completed}
+
+    def form_invalid(self, form):
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
-        return redirect(course)
-    try:
-        count = services.complete_course(
-            course, certificate_on=form.cleaned_data["certificate_on"], by=request.user
-        )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Đã ghi hoàn thành cho %(n)s học viên.") % {"n": count})
-    return redirect(course)
-
-
-ENROLLMENT_COLUMNS = [
-    Column(gettext_lazy("Họ và tên"), "learner_name", width=28),
-    Column(gettext_lazy("Ngày sinh"), "learner_birth_date", DATE),
-    Column(
-        gettext_lazy("Đảng viên sinh hoạt tại"),
-        lambda e: e.member.organization.name if e.member_id else "",
-        width=30,
-    ),
-    Column(gettext_lazy("Kết quả"), "get_result_display"),
-    Column(gettext_lazy("Số giấy chứng nhận"), "certificate_number"),
-    Column(gettext_lazy("Ngày cấp"), "certificate_on", DATE),
-    Column(gettext_lazy("Ghi chú"), "notes"),
-]
+                messages.error(self.request, error)
+        return redirect(self.object)
 
 
 @login_required
 def course_export_enrollments(request, pk):
-    course = get_course_for(request.user, pk)
-    return xlsx_response(
-        Sheet(
-            _("Danh sách học viên lớp %(title)s") % {"title": course.title},
-            ENROLLMENT_COLUMNS,
-            enrollments_of(course),
-            organization=course.organizer.name,
-            name=_("Học viên"),
-        ),
-        filename=_("Học viên %(title)s.xlsx") % {"title": course.title},
-    )
+    return EnrollmentExporter(course=get_course_for(request.user, pk)).response()
 
 
-@login_required
-def enrollment_result(request, pk):
-    enrollment = get_enrollment_for(request.user, pk)
-    course = enrollment.course
-    if not can_write_org(request.user, course.organizer):
-        raise PermissionDenied
-    initial = {
-        "result": enrollment.result if enrollment.result != "enrolled" else "completed",
-        "certificate_number": enrollment.certificate_number,
-        "certificate_on": enrollment.certificate_on,
-    }
-    form = ResultForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_result(enrollment, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Đã ghi kết quả của %(name)s.") % {"name": enrollment.learner_name},
-            )
-            return redirect(course)
-    return render(
-        request,
-        "training/enrollment_result.html",
-        {"enrollment": enrollment, "course": course, "form": form},
-    )
+class EnrollmentResultView(WriteFormView):
+    """The result and certificate of one learner: the writers of the course's organizer."""
+
+    form_class = ResultForm
+    template_name = "training/enrollment_result.html"
+
+    def get_object(self):
+        return get_enrollment_for(self.request.user, self.kwargs["pk"])
+
+    def has_permission(self, obj):
+        return self.request.user.has_perm("training.manage_courses", obj.course.organizer)
+
+    def get_initial(self):
+        enrollment = self.object
+        return {
+            "result": enrollment.result if enrollment.result != "enrolled" else "completed",
+            "certificate_number": enrollment.certificate_number,
+            "certificate_on": enrollment.certificate_on,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(enrollment=self.object, course=self.object.course, **kwargs)
+
+    def perform(self, form):
+        services.record_result(self.object, by=self.request.user, **form.cleaned_data)
+        return self.object.course.get_absolute_url()
+
+    def get_success_message(self, saved):
+        return _("Đã ghi kết quả của %(name)s.") % {"name": self.object.learner_name}
+
+
+course_create = CourseCreateView.as_view()
+course_edit = CourseEditView.as_view()
+enroll = EnrollView.as_view()
+complete = CompleteView.as_view()
+enrollment_result = EnrollmentResultView.as_view()

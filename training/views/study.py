@@ -1,44 +1,46 @@
-"""Study of directives and resolutions: documents, study conferences and their totals."""
+"""Study of directives and resolutions: documents, study conferences and their totals.
+
+Adding a directive asks "training.add_directive"; recording a conference asks
+"training.record_study_in_subtree" of the page's organization (the form lists the
+organizations the user writes there) and the service "training.record_study" of the one
+chosen (training.permissions).
+"""
 
 from datetime import date
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
-from core.exporters import DATE, INTEGER, Column, Sheet, xlsx_response
-from core.forms import apply_errors
 from core.pagination import paginate
-from organizations.queries import (
-    get_organization_for,
-    writable_organizations_for,
-)
+from core.views.write import WriteFormView
+from organizations.queries import get_organization_for
 
 from .. import services
+from ..exporters import DirectiveExporter, StudySessionExporter
 from ..forms import (
     DirectiveForm,
     StudyFilterForm,
     StudySessionForm,
 )
-from ..models import Directive
-from ..queries import directives_in as directives_with_totals
 from ..queries import (
+    directives_in,
+    get_directive,
     sessions_in,
+    study_organizations_for,
     study_totals,
     study_totals_by_level,
 )
-from .common import _first_root
+from .common import first_root
 
 # --- study of directives and resolutions ---------------------------------------------------
 
 
 @login_required
 def study_home(request):
-    return redirect("training:directive_list", _first_root(request.user).pk)
+    return redirect("training:directive_list", first_root(request.user).pk)
 
 
 @login_required
@@ -49,7 +51,7 @@ def directive_list(request, org_pk):
     start = end = None
     if year:
         start, end = date(year, 1, 1), date(year, 12, 31)
-    page = paginate(request, directives_with_totals(org, year=year))
+    page = paginate(request, directives_in(org, year=year))
     return render(
         request,
         "training/directive_list.html",
@@ -59,65 +61,53 @@ def directive_list(request, org_pk):
             "year": year,
             "page": page,
             "total": study_totals(org, start=start, end=end),
-            "can_add": services.can_record_directives(request.user),
+            "can_add": request.user.has_perm("training.add_directive"),
         },
     )
-
-
-DIRECTIVE_COLUMNS = [
-    Column(gettext_lazy("Số, ký hiệu"), "code"),
-    Column(gettext_lazy("Loại văn bản"), "get_kind_display"),
-    Column(gettext_lazy("Trích yếu"), "title", width=50),
-    Column(gettext_lazy("Ngày ban hành"), "issued_on", DATE),
-    Column(gettext_lazy("Cơ quan ban hành"), "issuer"),
-    Column(gettext_lazy("Số hội nghị"), "conferences", INTEGER),
-    Column(gettext_lazy("Lượt đảng viên"), "members", INTEGER),
-    Column(gettext_lazy("Lượt người khác"), "others", INTEGER),
-    Column(gettext_lazy("Tổng số lượt"), lambda d: d.members + d.others, INTEGER),
-]
 
 
 @login_required
 def directive_export(request, org_pk):
     org = get_organization_for(request.user, org_pk)
     year = StudyFilterForm(request.GET or None).value("year")
-    title = _("Học tập, quán triệt chỉ thị, nghị quyết")
-    if year:
-        title = _("%(title)s năm %(year)s") % {"title": title, "year": year}
-    return xlsx_response(
-        Sheet(
-            title, DIRECTIVE_COLUMNS, directives_with_totals(org, year=year), organization=org.name
-        ),
-        filename=_("Học tập nghị quyết.xlsx"),
-    )
+    return DirectiveExporter(organization=org, year=year).response()
 
 
-@login_required
-def directive_create(request, org_pk):
-    org = get_organization_for(request.user, org_pk)
-    if not services.can_record_directives(request.user):
-        raise PermissionDenied
-    form = DirectiveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            directive = services.create_directive(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm %(d)s.") % {"d": directive})
-            return redirect("training:directive_detail", org.pk, directive.pk)
-    return render(request, "training/directive_form.html", {"org": org, "form": form})
+class DirectiveCreateView(WriteFormView):
+    """Add a directive or resolution to the shared list (from an organization's page)."""
+
+    permission = "training.add_directive"
+    form_class = DirectiveForm
+    template_name = "training/directive_form.html"
+
+    def get_object(self):
+        return get_organization_for(self.request.user, self.kwargs["org_pk"])
+
+    def has_permission(self, obj):
+        return self.request.user.has_perm(self.permission)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(org=self.object, **kwargs)
+
+    def perform(self, form):
+        return services.create_directive(by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, saved):
+        return _("Đã thêm %(d)s.") % {"d": saved}
+
+    def get_success_url(self):
+        return reverse("training:directive_detail", args=[self.object.pk, self.saved.pk])
 
 
-def _session_organizations(user, org):
-    return writable_organizations_for(user).filter(org.subtree_q()).order_by("path")
-
-
-def _directive_page(request, org, directive, *, session_form=None, status=200):
-    organizations = _session_organizations(request.user, org)
-    can_record = organizations.exists()
+def directive_page(request, org, directive, *, session_form=None, status=200):
+    """A directive's conferences in the subtree of `org`, with the form to record one when
+    the user writes an organization there (a form shown again answers `status`)."""
+    can_record = request.user.has_perm("training.record_study_in_subtree", org)
     if can_record and session_form is None:
-        session_form = StudySessionForm(organizations=organizations, initial={"organization": org})
+        session_form = StudySessionForm(
+            organizations=study_organizations_for(request.user, org),
+            initial={"organization": org},
+        )
     page = paginate(request, sessions_in(org, directive))
     return render(
         request,
@@ -137,62 +127,55 @@ def _directive_page(request, org, directive, *, session_form=None, status=200):
 @login_required
 def directive_detail(request, org_pk, pk):
     org = get_organization_for(request.user, org_pk)
-    directive = get_object_or_404(Directive, pk=pk)
-    return _directive_page(request, org, directive)
+    return directive_page(request, org, get_directive(pk))
 
 
-@login_required
-@require_POST
-def session_create(request, org_pk, pk):
-    org = get_organization_for(request.user, org_pk)
-    directive = get_object_or_404(Directive, pk=pk)
-    organizations = _session_organizations(request.user, org)
-    if not organizations.exists():
-        raise PermissionDenied
-    form = StudySessionForm(request.POST, organizations=organizations)
-    if form.is_valid():
+class SessionCreateView(WriteFormView):
+    """Record a study conference (POST from the directive page); a refused form is shown
+    again on that page with 400."""
+
+    http_method_names = ["post"]
+    permission = "training.record_study_in_subtree"
+    form_class = StudySessionForm
+    invalid_status = 400
+    success_message = gettext_lazy("Đã ghi hội nghị học tập, quán triệt.")
+
+    def get_object(self):
+        organization = get_organization_for(self.request.user, self.kwargs["org_pk"])
+        self.directive = get_directive(self.kwargs["pk"])
+        return organization
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "organizations": study_organizations_for(self.request.user, self.object),
+        }
+
+    def perform(self, form):
         data = form.cleaned_data
-        try:
-            services.record_study_session(
-                directive=directive,
-                organization=data["organization"],
-                held_on=data["held_on"],
-                level=data["level"],
-                members_count=data["members_count"],
-                others_count=data["others_count"] or 0,
-                notes=data["notes"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi hội nghị học tập, quán triệt."))
-            return redirect("training:directive_detail", org.pk, directive.pk)
-    return _directive_page(request, org, directive, session_form=form, status=400)
+        services.record_study_session(
+            directive=self.directive,
+            organization=data["organization"],
+            held_on=data["held_on"],
+            level=data["level"],
+            members_count=data["members_count"],
+            others_count=data["others_count"] or 0,
+            notes=data["notes"],
+            by=self.request.user,
+        )
+        return reverse("training:directive_detail", args=[self.object.pk, self.directive.pk])
 
-
-SESSION_COLUMNS = [
-    Column(gettext_lazy("Ngày tổ chức"), "held_on", DATE),
-    Column(gettext_lazy("Đơn vị tổ chức"), "organization.name", width=32),
-    Column(gettext_lazy("Cấp"), "get_level_display"),
-    Column(gettext_lazy("Lượt đảng viên"), "members_count", INTEGER),
-    Column(gettext_lazy("Lượt người khác"), "others_count", INTEGER),
-    Column(gettext_lazy("Tổng số lượt"), "attendances", INTEGER),
-    Column(gettext_lazy("Ghi chú"), "notes"),
-]
+    def form_invalid(self, form):
+        return directive_page(
+            self.request, self.object, self.directive, session_form=form, status=self.invalid_status
+        )
 
 
 @login_required
 def session_export(request, org_pk, pk):
     org = get_organization_for(request.user, org_pk)
-    directive = get_object_or_404(Directive, pk=pk)
-    return xlsx_response(
-        Sheet(
-            _("Hội nghị học tập, quán triệt %(d)s") % {"d": directive},
-            SESSION_COLUMNS,
-            sessions_in(org, directive),
-            organization=org.name,
-            name=directive.code.replace("/", "-"),
-        ),
-        filename=_("Hội nghị %(code)s.xlsx") % {"code": directive.code.replace("/", "-")},
-    )
+    return StudySessionExporter(organization=org, directive=get_directive(pk)).response()
+
+
+directive_create = DirectiveCreateView.as_view()
+session_create = SessionCreateView.as_view()

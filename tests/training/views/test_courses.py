@@ -1,66 +1,21 @@
-"""Training and study pages: scope per persona on every page and export, the writes
-through the forms, the XLSX files, constant query counts."""
+"""training.views.courses: scope per persona on every course page and export, the writes
+through the forms (course, enrolment, result, completion), the XLSX files, constant query
+counts."""
 
 from datetime import date
-from io import BytesIO
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from members.enums import TheoryLevel
 from training import services
 from training.enums import CourseKind, Result
 from training.models import Course, Enrollment, StudySession
 
-from .conftest import add_member
-
-
-@pytest.fixture
-def objects(tree, officer, course_factory, directive, cell_member):
-    course = course_factory(CourseKind.ELEMENTARY_THEORY, title="Sơ cấp LLCT khóa 3")
-    enrollment = services.enroll_member(course, member=cell_member, by=officer)
-    services.record_study_session(
-        directive=directive,
-        organization=tree["cell_a"],
-        held_on=date(2024, 2, 15),
-        members_count=12,
-        others_count=3,
-        by=officer,
-    )
-    return {"course": course, "enrollment": enrollment, "directive": directive}
-
-
-def _pages(tree, objects):
-    commune = tree["commune"].pk
-    course, enrollment, directive = (
-        objects["course"].pk,
-        objects["enrollment"].pk,
-        objects["directive"].pk,
-    )
-    reads = [
-        reverse("training:course_list", args=[commune]),
-        reverse("training:course_export", args=[commune]),
-        reverse("training:course_detail", args=[course]),
-        reverse("training:enrollment_export", args=[course]),
-        reverse("training:directive_list", args=[commune]),
-        reverse("training:directive_export", args=[commune]),
-        reverse("training:directive_detail", args=[commune, directive]),
-        reverse("training:session_export", args=[commune, directive]),
-    ]
-    writes = [
-        reverse("training:course_create", args=[commune]),
-        reverse("training:course_edit", args=[course]),
-        reverse("training:enrollment_result", args=[enrollment]),
-        reverse("training:directive_create", args=[commune]),
-    ]
-    posts = [
-        reverse("training:enroll", args=[course]),
-        reverse("training:session_create", args=[commune, directive]),
-    ]
-    return reads, writes, posts
+from ..conftest import add_member
+from .support import add_rows, course_pages, workbook_rows
 
 
 @pytest.mark.parametrize(
@@ -76,7 +31,7 @@ def _pages(tree, objects):
 )
 def test_scope_per_persona(request, login, tree, objects, persona, read, write):
     client = login(request.getfixturevalue(persona))
-    reads, writes, posts = _pages(tree, objects)
+    reads, writes, posts = course_pages(tree, objects)
     for url in reads:
         assert client.get(url).status_code == read, url
     for url in writes:
@@ -90,7 +45,7 @@ def test_scope_per_persona(request, login, tree, objects, persona, read, write):
 
 
 def test_anonymous_goes_to_login(client, tree, objects):
-    reads, writes, posts = _pages(tree, objects)
+    reads, writes, posts = course_pages(tree, objects)
     login_url = reverse("accounts:login")
     for url in reads + writes:
         response = client.get(url)
@@ -102,26 +57,9 @@ def test_anonymous_goes_to_login(client, tree, objects):
 def test_secretary_sees_own_cell(login, secretary, tree, objects):
     client = login(secretary)
     cell = tree["cell_a"].pk
-    response = client.get(
-        reverse("training:directive_detail", args=[cell, objects["directive"].pk])
-    )
-    assert response.status_code == 200
-    assert "Chi bộ thôn Nà Phát" in response.content.decode()
     assert client.get(reverse("training:course_list", args=[cell])).status_code == 200
     # The commune's course is outside the cell's reach.
     assert client.get(objects["course"].get_absolute_url()).status_code == 404
-
-
-def test_home_pages_redirect_to_first_root(login, officer, member_user, tree):
-    client = login(officer)
-    commune = tree["commune"].pk
-    assert client.get(reverse("training:home"))["Location"] == reverse(
-        "training:course_list", args=[commune]
-    )
-    assert client.get(reverse("training:study_home"))["Location"] == reverse(
-        "training:directive_list", args=[commune]
-    )
-    assert login(member_user).get(reverse("training:home")).status_code == 404
 
 
 def test_course_journey(login, officer, tree):
@@ -200,76 +138,20 @@ def test_result_page_shows_service_errors(login, officer, objects):
     assert "trước ngày khai giảng" in response.content.decode()
 
 
-def test_directive_and_session_journey(login, officer, tree):
-    client = login(officer)
-    commune = tree["commune"].pk
-    response = client.post(
-        reverse("training:directive_create", args=[commune]),
-        {
-            "code": "28-CT/TW",
-            "title": "Về nâng cao chất lượng sinh hoạt chi bộ",
-            "issued_on": "01/09/2008",
-            "issuer": "Ban Bí thư",
-        },
-    )
-    assert response.status_code == 302
-    from training.models import Directive
-
-    directive = Directive.objects.get(code="28-CT/TW")
-    assert directive.get_kind_display() == "Chỉ thị"
-    url = reverse("training:session_create", args=[commune, directive.pk])
-    for org, members, others in (("commune", 21000, 350), ("cell_a", 14, 0)):
-        response = client.post(
-            url,
-            {
-                "organization": tree[org].pk,
-                "held_on": "10/03/2024",
-                "members_count": members,
-                "others_count": others,
-            },
-        )
-        assert response.status_code == 302
-    page = client.get(reverse("training:directive_detail", args=[commune, directive.pk]))
-    html = page.content.decode()
-    assert "2 hội nghị với 21.364 lượt người tham dự" in html
-    listing = client.get(reverse("training:directive_list", args=[commune])).content.decode()
-    assert "2 hội nghị" in listing and "21.014 lượt đảng viên" in listing
-    # Organizations outside the user's write reach are not offered.
-    response = client.post(
-        url,
-        {
-            "organization": tree["other_cell"].pk,
-            "held_on": "10/03/2024",
-            "members_count": 5,
-        },
-    )
-    assert response.status_code == 400
-    assert StudySession.objects.count() == 2
-
-
 def test_exports(login, officer, tree, objects):
     client = login(officer)
-
-    def rows(url):
-        response = client.get(url)
-        assert response.status_code == 200
-        workbook = load_workbook(BytesIO(b"".join(response.streaming_content)))
-        return [[c.value for c in row] for row in workbook.active.iter_rows()]
-
     commune = tree["commune"].pk
-    courses = rows(reverse("training:course_export", args=[commune]))
+    courses = workbook_rows(client, reverse("training:course_export", args=[commune]))
     assert ["Sơ cấp LLCT khóa 3", "Sơ cấp lý luận chính trị"] == courses[-1][:2]
     assert courses[-1][-2:] == [1, 0]
-    learners = rows(reverse("training:enrollment_export", args=[objects["course"].pk]))
+    learners = workbook_rows(
+        client, reverse("training:enrollment_export", args=[objects["course"].pk])
+    )
     assert learners[-1][0] == "Hoàng Thị Lan" and learners[-1][2] == "Chi bộ thôn Nà Phát"
-    directives = rows(reverse("training:directive_export", args=[commune]))
-    assert directives[-1][0] == "05-CT/TW" and directives[-1][-4:] == [1, 12, 3, 15]
-    sessions = rows(reverse("training:session_export", args=[commune, objects["directive"].pk]))
-    assert sessions[-1][1:6] == ["Chi bộ thôn Nà Phát", "Chi bộ", 12, 3, 15]
 
 
 def test_pages_have_no_inline_scripts_or_styles(login, officer, tree, objects):
-    reads, writes, _posts = _pages(tree, objects)
+    reads, writes, _posts = course_pages(tree, objects)
     client = login(officer)
     for url in reads + writes:
         response = client.get(url)
@@ -279,36 +161,14 @@ def test_pages_have_no_inline_scripts_or_styles(login, officer, tree, objects):
             assert 'name="viewport"' in html
 
 
-def _add(tree, officer, directive, course_factory, start, stop):
-    course = None
-    for i in range(start, stop):
-        course = course_factory(CourseKind.KNOWLEDGE_UPDATE, title=f"Lớp {i}")
-        services.enroll_person(
-            course, full_name=f"Người {i}", date_of_birth=date(1990, 1, 1), by=officer
-        )
-        services.record_study_session(
-            directive=directive,
-            organization=tree["cell_a"],
-            held_on=date(2024, 2, 15),
-            members_count=10,
-            by=officer,
-        )
-    return course
-
-
 def test_constant_queries(login, officer, tree, course_factory, directive):
-    """The same number of queries on each page with 1 and with 30 courses, learners and
-    conferences."""
+    """The same number of queries on each course page with 1 and with 30 courses and
+    learners."""
     client = login(officer)
     commune = tree["commune"].pk
 
     def counts(course):
-        urls = [
-            reverse("training:course_list", args=[commune]),
-            reverse("training:directive_list", args=[commune]),
-            reverse("training:directive_detail", args=[commune, directive.pk]),
-            course.get_absolute_url(),
-        ]
+        urls = [reverse("training:course_list", args=[commune]), course.get_absolute_url()]
         client.get(urls[0])
         result = []
         for url in urls:
@@ -317,13 +177,13 @@ def test_constant_queries(login, officer, tree, course_factory, directive):
             result.append(len(ctx.captured_queries))
         return result
 
-    course = _add(tree, officer, directive, course_factory, 0, 1)
+    course = add_rows(tree, officer, directive, course_factory, 0, 1)
     one = counts(course)
     for i in range(1, 30):
         services.enroll_person(
             course, full_name=f"Học viên {i}", date_of_birth=date(1990, 1, 1), by=officer
         )
-    _add(tree, officer, directive, course_factory, 1, 30)
+    add_rows(tree, officer, directive, course_factory, 1, 30)
     assert counts(course) == one
 
 
@@ -366,10 +226,3 @@ def test_complete_course(login, officer, tree, objects):
         'data-testid="complete-course"'
         not in client.get(course.get_absolute_url()).content.decode()
     )
-
-
-def test_training_of_member(officer, objects):
-    from training.queries import training_of
-
-    member = objects["enrollment"].member
-    assert [e.course.title for e in training_of(member)] == ["Sơ cấp LLCT khóa 3"]
