@@ -1,6 +1,6 @@
 """Cell-meeting compliance statistics of a subtree (MTG-01..03, EXM-02).
 
-The same `meetings.statistics.compliance()` the statistics page, its XLSX export and the
+The same `meetings.queries.statistics.result.compliance()` the statistics page, its XLSX export and the
 annual report call, with the same period and the same scope: the organization is read
 through organizations.queries (404 outside the user's reach; a member, who reads only
 their own record, gets a 404), and only the cells the user may read are counted.
@@ -11,14 +11,9 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from accounts.scope import org_read_filter_or_all
-from meetings.statistics import (
-    BUCKET_LABELS,
-    BUCKETS,
-    Share,
-    compliance,
-    default_year,
-    year_so_far,
-)
+from meetings.queries.statistics.base import BUCKET_LABELS, BUCKETS, Share
+from meetings.queries.statistics.periods import default_year, year_so_far
+from meetings.queries.statistics.result import compliance
 from organizations.queries import get_organization_for
 
 from .schemas import MeetingStatisticsOut

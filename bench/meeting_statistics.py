@@ -11,7 +11,7 @@ dropped at the end unless --keep): `migrate`, `seed_demo`, `seed_demo --members 
 database that already holds the year's attendance is used as it is.
 
 On PostgreSQL the database is ANALYZEd first (autovacuum has not caught up with the bulk
-load). Then, in this process, it times `meetings.statistics.compliance()` for the whole province
+load). Then, in this process, it times `meetings.queries.statistics.result.compliance()` for the whole province
 and for the commune with the most cells, and next to each the same figures computed by
 hand-written SQL (three statements, the same buckets and definitions), checks that both
 give the same numbers, and reports the best and median of --repeat runs of each (run
@@ -316,7 +316,8 @@ def main() -> None:
         django.setup()
 
         from meetings.models import Attendance  # noqa: PLC0415 (reason: app-registry)
-        from meetings.statistics import Period, compliance  # noqa: PLC0415 (reason: app-registry)
+        from meetings.queries.statistics.base import Period  # noqa: PLC0415 (reason: app-registry)
+        from meetings.queries.statistics.result import compliance  # noqa: PLC0415 (reason: app-registry)
         from members.models import Member  # noqa: PLC0415 (reason: app-registry)
         from organizations.enums import CELL_KINDS, COMMUNE_KINDS  # noqa: PLC0415 (reason: app-registry)
         from organizations.models import Organization  # noqa: PLC0415 (reason: app-registry)

@@ -1,7 +1,10 @@
 """Forms of the meetings screens: parse and validate input; the services decide."""
 
+from typing import Any
+
 from django import forms
 from django.core.validators import FileExtensionValidator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form
@@ -9,6 +12,8 @@ from organizations.models import Organization
 
 from .enums import MeetingKind, Rating
 from .models import SupervisorAssignment
+from .queries.register import SheetRow
+from .queries.statistics.base import Period
 
 
 class TimeInput(forms.TimeInput):
@@ -18,7 +23,9 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
-class VersionMixin(forms.Form):
+class VersionMixin(Form):
+    """The meeting's version the form was opened on (optimistic locking)."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -114,10 +121,13 @@ class MinutesForm(VersionMixin, Form):
         label=_("Nghị quyết được tổ chức thực hiện"), required=False
     )
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        self.members = members
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = members
-        self.fields["minute_taker"].queryset = members
+
+    def configure(self) -> None:
+        self.fields["chair"].queryset = self.members
+        self.fields["minute_taker"].queryset = self.members
 
     def clean(self):
         data = super().clean()
@@ -143,9 +153,12 @@ class TaskForm(Form):
     assignee = _MemberChoice(label=_("Người thực hiện"), queryset=None, required=False)
     due_on = forms.DateField(label=_("Hạn hoàn thành"), required=False)
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        self.members = members
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = members
+
+    def configure(self) -> None:
+        self.fields["assignee"].queryset = self.members
 
 
 DOCUMENT_EXTENSIONS = [
@@ -186,9 +199,12 @@ class SuperiorForm(Form):
     name = forms.CharField(label=_("Hoặc họ và tên"), required=False, max_length=150)
     position = forms.CharField(label=_("Chức vụ"), required=False, max_length=255)
 
-    def __init__(self, *args, assignments, **kwargs):
+    def __init__(self, *args: Any, assignments: Any, **kwargs: Any) -> None:
+        self.assignments = assignments
         super().__init__(*args, **kwargs)
-        self.fields["assignment"].queryset = assignments
+
+    def configure(self) -> None:
+        self.fields["assignment"].queryset = self.assignments
         self.fields["assignment"].label_from_instance = lambda a: a.member.full_name
 
     def clean(self):
@@ -224,11 +240,14 @@ class AssignmentForm(Form):
     member = _MemberChoice(label=_("Cấp ủy viên phụ trách"), queryset=None)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=255)
 
-    def __init__(self, *args, cells, members, **kwargs):
+    def __init__(self, *args: Any, cells: Any, members: Any, **kwargs: Any) -> None:
+        self.cells, self.members = cells, members
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = cells
+
+    def configure(self) -> None:
+        self.fields["organization"].queryset = self.cells
         self.fields["organization"].label_from_instance = lambda o: o.name
-        self.fields["member"].queryset = members
+        self.fields["member"].queryset = self.members
 
 
 class ScoringForm(Form):
@@ -253,3 +272,103 @@ class ScoringForm(Form):
                 _("Tổng bốn phần phải đúng 100 điểm (hiện là %(total)s).") % {"total": sum(parts)}
             )
         return data
+
+
+class AttendanceSheetForm(Form):
+    """The whole attendance sheet (MTG-03, EXM-02): per member of the sheet `status-<pk>`,
+    `reason-<pk>` and `duty-<pk>` as the screen posts them, the meeting's `version`, and
+    the "all present" button. The services decide what is valid."""
+
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, rows: list[SheetRow], **kwargs: Any) -> None:
+        self.rows = rows
+        super().__init__(*args, **kwargs)
+
+    def configure(self) -> None:
+        for row in self.rows:
+            pk = row.member.pk
+            self.fields[f"status-{pk}"] = forms.CharField(required=False, strip=False)
+            self.fields[f"reason-{pk}"] = forms.CharField(required=False, strip=False)
+            self.fields[f"duty-{pk}"] = forms.CharField(required=False, strip=False)
+
+    @property
+    def all_present(self) -> bool:
+        return "all_present" in self.data
+
+    def entries(self) -> list[dict[str, Any]]:
+        """What was marked, in the order of the sheet (members left blank are left out)."""
+        data = self.cleaned_data
+        entries = []
+        for row in self.rows:
+            pk = row.member.pk
+            status = data.get(f"status-{pk}") or ""
+            if status:
+                entries.append(
+                    {
+                        "member": pk,
+                        "status": status,
+                        "reason": data.get(f"reason-{pk}") or "",
+                        "on_special_duty": bool(data.get(f"duty-{pk}")),
+                    }
+                )
+        return entries
+
+
+class AttendanceRowForm(Form):
+    """One member's status (a tap on the attendance screen, htmx)."""
+
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, member_pk: int, **kwargs: Any) -> None:
+        self.member_pk = member_pk
+        super().__init__(*args, **kwargs)
+
+    def configure(self) -> None:
+        pk = self.member_pk
+        self.fields[f"status-{pk}"] = forms.CharField(required=False, strip=False)
+        self.fields[f"reason-{pk}"] = forms.CharField(required=False, strip=False)
+        self.fields[f"duty-{pk}"] = forms.CharField(required=False, strip=False)
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data, pk = self.cleaned_data, self.member_pk
+        return {
+            "member": pk,
+            "status": data.get(f"status-{pk}") or "",
+            "reason": data.get(f"reason-{pk}") or "",
+            "on_special_duty": bool(data.get(f"duty-{pk}")),
+            "version": data.get("version") or None,
+        }
+
+
+MONTHS = [(m, f"{m:02d}") for m in range(1, 13)]
+
+
+class PeriodForm(Form):
+    """The period of the compliance statistics: a year, or a range of its months."""
+
+    year = forms.IntegerField(label=_("Năm"), min_value=1930, max_value=2100)
+    month_from = forms.TypedChoiceField(
+        label=_("Từ tháng"), choices=MONTHS, coerce=int, required=False
+    )
+    month_to = forms.TypedChoiceField(
+        label=_("Đến tháng"), choices=MONTHS, coerce=int, required=False
+    )
+
+    def configure(self) -> None:
+        self.fields["year"].localize = False
+        self.fields["year"].widget.is_localized = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, last = data.get("month_from") or 1, data.get("month_to") or 12
+        if last < first:
+            raise forms.ValidationError(gettext("Tháng cuối phải sau tháng đầu."))
+        data["month_from"], data["month_to"] = first, last
+        return data
+
+    def period(self) -> Period:
+        data = self.cleaned_data
+        if data["month_from"] == 1 and data["month_to"] == 12:
+            return Period.year(data["year"])
+        return Period.months((data["year"], data["month_from"]), (data["year"], data["month_to"]))

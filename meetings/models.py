@@ -68,7 +68,7 @@ class Meeting(models.Model):
     prepared_content = models.BooleanField(
         _("chuẩn bị nội dung và dự thảo nghị quyết"), default=False
     )
-    # DOC-02: "minutes written up in full" is computed (rules_minutes); only the
+    # DOC-02: "minutes written up in full" is computed (meetings.rules.minutes); only the
     # signatures cannot be read from the data: a signed scan proves them, else this tick.
     minutes_signed = models.BooleanField(
         _("biên bản đã có chữ ký của chủ trì và thư ký"), default=False

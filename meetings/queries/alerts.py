@@ -4,28 +4,23 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
-from accounts.scope import is_system_admin, org_read_filter
 from core.findings import Finding
 from members.models import Member
 from organizations.enums import CELL_KINDS
 from organizations.models import Organization
 
-from .. import rules
 from ..enums import ABSENT_STATUSES, AttendanceStatus, MeetingKind, MeetingState
 from ..models import (
     Attendance,
     Meeting,
 )
+from ..rules import quality as rules
 from .evaluations import year_history
-
-if TYPE_CHECKING:
-    from accounts.scope import RequestUser
 
 # --- MTG-08 and MTG-01 alerts -----------------------------------------------------------
 
@@ -151,8 +146,12 @@ def plan_findings(
     )
 
 
-def can_read_alerts(user: "RequestUser", organization: "Organization") -> bool:
-    """Alerts name members: only for those who read the organization itself (not members)."""
-    if is_system_admin(user):
-        return True
-    return Organization.objects.filter(org_read_filter(user), pk=organization.pk).exists()
+def held_periodic_in(organization: "Organization", year: int, month: int) -> bool:
+    """MTG-01: whether the organization held a periodic meeting in that month (one query)."""
+    return Meeting.objects.filter(
+        organization=organization,
+        kind=MeetingKind.PERIODIC,
+        state=MeetingState.HELD,
+        held_on__year=year,
+        held_on__month=month,
+    ).exists()

@@ -10,7 +10,6 @@ from django.db.models import Q, QuerySet
 
 from organizations.models import Organization
 
-from .. import rules, rules_minutes
 from ..enums import MeetingKind, MeetingState
 from ..models import (
     Attendance,
@@ -18,6 +17,8 @@ from ..models import (
     ScoringConfig,
     Task,
 )
+from ..rules import minutes as rules_minutes
+from ..rules import quality as rules
 from .minutes import minutes_facts
 from .register import rule_rows
 

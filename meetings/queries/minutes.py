@@ -1,4 +1,4 @@
-"""DOC-02: what the database holds of the minutes of meetings, for rules_minutes (one query)."""
+"""DOC-02: what the database holds of the minutes of meetings, for meetings.rules.minutes (one query)."""
 
 from collections.abc import Iterable
 from typing import TypedDict
@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 
 from ..enums import AttendanceStatus
 from ..models import AgendaItem, Attendance, Meeting, Resolution, SignedScan, Task
-from ..rules_minutes import MinutesFacts
+from ..rules.minutes import MinutesFacts
 
 
 class Related(TypedDict):

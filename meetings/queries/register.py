@@ -5,18 +5,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from members.enums import MembershipKind, MemberStatus
 from members.models import Exemption, Member
-from members.queries import membership_on
+from members.queries.register import membership_on
 
-from .. import rules
 from ..enums import AttendanceStatus
 from ..models import (
     Attendance,
     Meeting,
 )
+from ..rules import quality as rules
 
 if TYPE_CHECKING:
     from organizations.models import Organization
@@ -158,3 +158,9 @@ def rule_rows(attendances: Iterable[Attendance], *, names: bool = True) -> list[
         )
         for a in attendances
     ]
+
+
+def register_members(meeting: Meeting) -> QuerySet[Member]:
+    """The members on the register of the meeting date, as a queryset (for choice lists)."""
+    ids = list(register_on(meeting.organization, meeting.on))
+    return Member.objects.filter(pk__in=ids).order_by("sort_key", "id")

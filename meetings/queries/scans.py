@@ -3,6 +3,9 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.shortcuts import get_object_or_404
 
 from core.documents import DocType
 from organizations.models import DocumentNumber
@@ -12,6 +15,10 @@ from ..models import (
     Resolution,
     SignedScan,
 )
+from .scope import meetings_for
+
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
 
 # --- Signed scans of numbered documents -------------------------------------------------
 
@@ -65,3 +72,8 @@ def signed_scans(
         for r in resolutions
     }
     return minutes, by_resolution
+
+
+def get_scan_for(user: "RequestUser", pk: int) -> SignedScan:
+    """A signed scan, only for those who read the meeting (404 for anyone else)."""
+    return get_object_or_404(SignedScan.objects.filter(meeting__in=meetings_for(user)), pk=pk)

@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.scope import can_write_org, is_system_admin, org_read_filter
+from accounts.scope import is_system_admin, org_read_filter
 from members.enums import ACTIVE_STATUSES
 from members.models import Member
 from organizations.enums import CELL_KINDS, OrgKind
@@ -59,10 +59,6 @@ def get_meeting_for(user: "RequestUser", pk: int) -> Meeting:
     return get_object_or_404(
         meetings_for(user).select_related("organization", "chair", "minute_taker"), pk=pk
     )
-
-
-def can_edit(user: "RequestUser", organization: "Organization") -> bool:
-    return can_write_org(user, organization)
 
 
 def year_meetings(organization: "Organization", year: int) -> QuerySet[Meeting]:

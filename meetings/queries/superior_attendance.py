@@ -178,3 +178,20 @@ def superior_attendance_overview(
         for m in [*members, *extra.values()]
     ]
     return rows, lines
+
+
+def assignments_at(meeting: Meeting) -> QuerySet[SupervisorAssignment]:
+    """The committee members assigned to the meeting's cell for its year (MTG-06)."""
+    return SupervisorAssignment.objects.filter(
+        organization=meeting.organization, year=meeting.on.year
+    ).select_related("member")
+
+
+def get_assignment_for(user: "RequestUser", pk: int) -> tuple[SupervisorAssignment, Organization]:
+    """An assignment and the superior it belongs to; the superior must be within the user's
+    reach (through their committee roles): otherwise a 404, never a 403."""
+    assignment = get_object_or_404(
+        SupervisorAssignment.objects.select_related("organization"), pk=pk
+    )
+    superior = Organization.objects.get_parent(assignment.organization)
+    return assignment, get_superior_for(user, superior.pk if superior else 0)

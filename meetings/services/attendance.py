@@ -14,8 +14,8 @@ from ..models import (
     Attendance,
     Meeting,
 )
-from ..queries import RegisterEntry, register_on
-from .common import S, _bump, _lock, _save, is_suspended
+from ..queries.register import RegisterEntry, register_on
+from .common import S, bump, is_suspended, lock, save
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -58,14 +58,14 @@ def _write_attendance(
     row.temporary, row.away = entry.temporary, entry.away
     row.exempted, row.full_member = entry.exempted, entry.full_member
     row.suspended = is_suspended(member, locked.on)
-    _save(row, by)
+    save(row, by)
     return row
 
 
 def _attendance_context(
     meeting: Meeting, version: str | int, by: "User"
 ) -> tuple[Meeting, dict[int, RegisterEntry], dict[int, Attendance]]:
-    locked = _lock(meeting, version, by)
+    locked = lock(meeting, version, by)
     if locked.state == MeetingState.CANCELLED:
         raise ValidationError(_("Buổi sinh hoạt đã bị hủy."))
     if locked.on > timezone.localdate():
@@ -116,7 +116,7 @@ def record_attendance(
         by=by,
         existing=existing.get(entry.member.pk),
     )
-    _bump(locked, meeting, by)
+    bump(locked, meeting, by)
     return row
 
 
@@ -144,7 +144,7 @@ def save_attendance(
             existing=existing.get(entry.member.pk),
         )
         written += 1
-    _bump(locked, meeting, by)
+    bump(locked, meeting, by)
     return written
 
 
@@ -167,5 +167,5 @@ def mark_all_present(meeting: Meeting, *, version: str | int, by: "User") -> int
             status, reason = S.PRESENT, ""
         _write_attendance(locked, entry, status=status, reason=reason, on_special_duty=False, by=by)
         written += 1
-    _bump(locked, meeting, by)
+    bump(locked, meeting, by)
     return written

@@ -1,4 +1,4 @@
-"""Shared helpers of the meetings services: permission, audit user, optimistic locking."""
+"""Shared helpers of the meetings services: audit user, optimistic locking, checks."""
 
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -7,18 +7,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_write_org
 from core.audit import stamp
 from members.models import Member
-from members.queries_participation import is_suspended_on
+from members.queries.participation import is_suspended_on
 
-from .. import rules
 from ..enums import AttendanceStatus, MeetingKind
 from ..models import (
     AgendaItem,
     Meeting,
 )
-from ..queries import MEETING_KINDS
+from ..queries.scope import MEETING_KINDS
+from ..rules.agenda import agenda_for
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -56,19 +55,16 @@ def is_suspended(member: Member, on: date) -> bool:
     return is_suspended_on(member, on)
 
 
-def _require_write(by: "User", organization: "Organization") -> None:
-    if not can_write_org(by, organization):
-        raise PermissionDenied
-
-
-def _save(obj: Model, by: "User", **kwargs: Any) -> None:
+def save(obj: Model, by: "User", **kwargs: Any) -> None:
     stamp(obj, by if getattr(by, "is_authenticated", False) else None)
     obj.save(**kwargs)
 
 
-def _lock(meeting: Meeting, version: str | int, by: "User") -> Meeting:
-    """The meeting locked for this transaction, if `version` is still current."""
-    _require_write(by, meeting.organization)
+def lock(meeting: Meeting, version: str | int, by: "User") -> Meeting:
+    """The meeting locked for this transaction, if `by` may change it and `version` is
+    still current."""
+    if not by.has_perm("meetings.change_meeting", meeting):
+        raise PermissionDenied(_("Bạn không có quyền ghi sinh hoạt của chi bộ này."))
     locked = Meeting.objects.select_for_update().select_related("organization").get(pk=meeting.pk)
     try:
         seen = int(version)
@@ -79,15 +75,15 @@ def _lock(meeting: Meeting, version: str | int, by: "User") -> Meeting:
     return locked
 
 
-def _bump(locked: Meeting, meeting: Meeting, by: "User") -> None:
+def bump(locked: Meeting, meeting: Meeting, by: "User") -> None:
     locked.version += 1
-    _save(locked, by)
+    save(locked, by)
     # The caller's instance follows, so a page re-rendered after the write is current.
     for field in Meeting._meta.concrete_fields:
         setattr(meeting, field.attname, getattr(locked, field.attname))
 
 
-def _check_organization(organization: "Organization") -> None:
+def check_organization(organization: "Organization") -> None:
     if organization.kind not in MEETING_KINDS:
         raise ValidationError(
             {"organization": _("Chỉ chi bộ hoặc đảng bộ cơ sở mới lập kế hoạch sinh hoạt ở đây.")}
@@ -96,7 +92,7 @@ def _check_organization(organization: "Organization") -> None:
         raise ValidationError({"organization": _("Tổ chức đã giải thể.")})
 
 
-def _check_kind(kind: str, topic: str) -> None:
+def check_kind(kind: str, topic: str) -> None:
     if kind not in MeetingKind.values:
         raise ValidationError({"kind": _("Loại sinh hoạt không hợp lệ.")})
     if kind == MeetingKind.THEMATIC and not topic.strip():
@@ -104,8 +100,8 @@ def _check_kind(kind: str, topic: str) -> None:
         raise ValidationError({"topic": _("Sinh hoạt chuyên đề phải có chủ đề.")})
 
 
-def _fill_agenda(meeting: Meeting, by: "User") -> None:
+def fill_agenda(meeting: Meeting, by: "User") -> None:
     """MTG-04: the agenda in the standard order, adapted to the cell's category."""
-    titles = rules.agenda_for(meeting.kind, meeting.organization.category, meeting.topic)
+    titles = agenda_for(meeting.kind, meeting.organization.category, meeting.topic)
     for position, title in enumerate(titles, start=1):
-        _save(AgendaItem(meeting=meeting, position=position, title=title), by)
+        save(AgendaItem(meeting=meeting, position=position, title=title), by)

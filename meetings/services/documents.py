@@ -2,16 +2,16 @@
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.documents import DocType
 from organizations.models import DocumentNumber
-from organizations.numbering import next_number
+from organizations.services.numbering import next_number
 
-from ..documents import issued, resolution_context
+from ..documents.minutes import issued, resolution_context
 from ..enums import MeetingState
 from ..models import (
     CalendarFeed,
@@ -21,7 +21,7 @@ from ..models import (
     SignedScan,
 )
 from ..queries.scans import minutes_ref, resolution_ref
-from .common import _require_write, _save
+from .common import save
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -32,11 +32,12 @@ if TYPE_CHECKING:
 def attach_document(
     meeting: Meeting, *, by: "User", title: str, file: UploadedFile[bytes]
 ) -> MeetingDocument:
-    _require_write(by, meeting.organization)
+    if not by.has_perm("meetings.change_meeting", meeting):
+        raise PermissionDenied(_("Bạn không có quyền ghi sinh hoạt của chi bộ này."))
     if not title.strip():
         title = getattr(file, "name", "") or _("Tài liệu")
     document = MeetingDocument(meeting=meeting, title=title.strip(), file=file, uploaded_by=by)
-    _save(document, by)
+    save(document, by)
     return document
 
 
@@ -45,7 +46,8 @@ def calendar_feed(
     organization: "Organization", *, by: "User", regenerate: bool = False
 ) -> CalendarFeed:
     """The cell's ICS feed token, created on first use; `regenerate` revokes the old link."""
-    _require_write(by, organization)
+    if not by.has_perm("meetings.plan_meetings", organization):
+        raise PermissionDenied(_("Bạn không có quyền lập kế hoạch sinh hoạt của chi bộ này."))
     feed, created = CalendarFeed.objects.get_or_create(organization=organization)
     if regenerate and not created:
         feed.regenerate()
@@ -59,7 +61,8 @@ def calendar_feed(
 @transaction.atomic
 def issue_minutes(meeting: Meeting, *, by: "User") -> DocumentNumber:
     """Allocate the biên bản number (idempotent: the same meeting keeps its number)."""
-    _require_write(by, meeting.organization)
+    if not by.has_perm("meetings.change_meeting", meeting):
+        raise PermissionDenied(_("Bạn không có quyền ghi sinh hoạt của chi bộ này."))
     if meeting.state != MeetingState.HELD:
         raise ValidationError(_("Chỉ lập biên bản cho buổi sinh hoạt đã diễn ra."))
     assert meeting.held_on is not None  # a held meeting has its date
@@ -77,7 +80,8 @@ def issue_minutes(meeting: Meeting, *, by: "User") -> DocumentNumber:
 def issue_resolution(resolution: Resolution, *, by: "User") -> DocumentNumber:
     """Allocate the nghị quyết number and write it on the resolution ("01-NQ/CB")."""
     meeting = resolution.meeting
-    _require_write(by, meeting.organization)
+    if not by.has_perm("meetings.change_meeting", meeting):
+        raise PermissionDenied(_("Bạn không có quyền ghi sinh hoạt của chi bộ này."))
     assert meeting.held_on is not None  # resolutions are recorded at held meetings
     number = next_number(
         meeting.organization,
@@ -88,11 +92,11 @@ def issue_resolution(resolution: Resolution, *, by: "User") -> DocumentNumber:
         ref=resolution_ref(resolution),
     )
     resolution.number = resolution_context(resolution)["doc"].number_line.removeprefix("Số ")
-    _save(resolution, by)
+    save(resolution, by)
     return number
 
 
-# --- Signed scans of numbered documents (issue 4, item 4) -------------------------------
+# --- Signed scans of numbered documents -----------------------------------------------
 
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 # What the file starts with decides its type, not the name the browser sent.
@@ -140,7 +144,8 @@ def upload_signed_scan(
     """Archive the signed scan of the meeting's biên bản (or of `resolution`). Only a
     numbered document has a signed original; a new upload replaces the current scan and
     the earlier ones stay in the history."""
-    _require_write(by, meeting.organization)
+    if not by.has_perm("meetings.change_meeting", meeting):
+        raise PermissionDenied(_("Bạn không có quyền ghi sinh hoạt của chi bộ này."))
     if resolution is not None and resolution.meeting_id != meeting.pk:
         raise ValidationError(_("Nghị quyết không thuộc buổi sinh hoạt này."))
     number = _number_of(meeting, resolution)
@@ -160,5 +165,5 @@ def upload_signed_scan(
         size=file.size,
         uploaded_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    _save(scan, by)
+    save(scan, by)
     return scan

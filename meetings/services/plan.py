@@ -4,7 +4,7 @@ import calendar
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,17 +13,16 @@ from ..enums import MeetingKind, MeetingState
 from ..models import (
     Meeting,
 )
-from ..queries import register_on
+from ..queries.register import register_on
 from .common import (
     CELL_PLAN_MONTHS,
     GRASSROOTS_PLAN_MONTHS,
-    _bump,
-    _check_kind,
-    _check_organization,
-    _fill_agenda,
-    _lock,
-    _require_write,
-    _save,
+    bump,
+    check_kind,
+    check_organization,
+    fill_agenda,
+    lock,
+    save,
 )
 
 if TYPE_CHECKING:
@@ -42,9 +41,10 @@ def create_meeting(
     by: "User",
 ) -> Meeting:
     """A planned meeting with its pre-filled agenda."""
-    _require_write(by, organization)
-    _check_organization(organization)
-    _check_kind(kind, topic)
+    if not by.has_perm("meetings.plan_meetings", organization):
+        raise PermissionDenied(_("Bạn không có quyền lập kế hoạch sinh hoạt của chi bộ này."))
+    check_organization(organization)
+    check_kind(kind, topic)
     meeting = Meeting(
         organization=organization,
         kind=kind,
@@ -52,8 +52,8 @@ def create_meeting(
         topic=topic.strip(),
         place=place,
     )
-    _save(meeting, by)
-    _fill_agenda(meeting, by)
+    save(meeting, by)
+    fill_agenda(meeting, by)
     return meeting
 
 
@@ -70,8 +70,9 @@ def generate_year_plan(
     periodic meeting are left alone. Each date stays editable. Returns the new meetings.
     Thematic meetings (MTG-02) are added one by one; plan_findings warns of empty quarters.
     """
-    _require_write(by, organization)
-    _check_organization(organization)
+    if not by.has_perm("meetings.plan_meetings", organization):
+        raise PermissionDenied(_("Bạn không có quyền lập kế hoạch sinh hoạt của chi bộ này."))
+    check_organization(organization)
     if not 1 <= int(day_of_month) <= 31:
         raise ValidationError({"day_of_month": _("Ngày trong tháng từ 1 đến 31.")})
     months = CELL_PLAN_MONTHS if organization.is_cell else GRASSROOTS_PLAN_MONTHS
@@ -107,12 +108,12 @@ def update_plan(
     place: str = "",
 ) -> Meeting:
     """Edit a planned meeting's kind, date, topic and place."""
-    locked = _lock(meeting, version, by)
+    locked = lock(meeting, version, by)
     if locked.state != MeetingState.PLANNED:
         raise ValidationError(_("Chỉ sửa được kế hoạch của buổi sinh hoạt chưa diễn ra."))
-    _check_kind(kind, topic)
+    check_kind(kind, topic)
     locked.kind, locked.planned_on, locked.topic, locked.place = kind, planned_on, topic, place
-    _bump(locked, meeting, by)
+    bump(locked, meeting, by)
     return meeting
 
 
@@ -152,7 +153,7 @@ def hold_meeting(
     place: str = "",
 ) -> Meeting:
     """Mark the meeting held on `held_on` (never in the future), with its times."""
-    locked = _lock(meeting, version, by)
+    locked = lock(meeting, version, by)
     if locked.state == MeetingState.CANCELLED:
         raise ValidationError(_("Buổi sinh hoạt đã bị hủy."))
     if held_on > timezone.localdate():
@@ -164,19 +165,19 @@ def hold_meeting(
     locked.state = MeetingState.HELD
     locked.held_on, locked.starts_at, locked.ends_at = held_on, starts_at, ends_at
     locked.place = place or locked.place
-    _bump(locked, meeting, by)
+    bump(locked, meeting, by)
     return meeting
 
 
 @transaction.atomic
 def cancel_meeting(meeting: Meeting, *, version: str | int, by: "User", reason: str) -> Meeting:
-    locked = _lock(meeting, version, by)
+    locked = lock(meeting, version, by)
     if locked.state == MeetingState.HELD:
         raise ValidationError(_("Buổi sinh hoạt đã diễn ra, không thể hủy."))
     if not reason.strip():
         raise ValidationError({"reason": _("Cần ghi lý do hủy.")})
     locked.state, locked.cancel_reason = MeetingState.CANCELLED, reason.strip()
-    _bump(locked, meeting, by)
+    bump(locked, meeting, by)
     return meeting
 
 
@@ -205,7 +206,7 @@ def update_minutes(meeting: Meeting, *, version: str | int, by: "User", **fields
     unknown = set(fields) - set(MINUTES_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
-    locked = _lock(meeting, version, by)
+    locked = lock(meeting, version, by)
     if locked.state == MeetingState.CANCELLED:
         raise ValidationError(_("Buổi sinh hoạt đã bị hủy."))
     _check_times(fields.get("starts_at", locked.starts_at), fields.get("ends_at", locked.ends_at))
@@ -221,5 +222,5 @@ def update_minutes(meeting: Meeting, *, version: str | int, by: "User", **fields
             )
     for name, value in fields.items():
         setattr(locked, name, value)
-    _bump(locked, meeting, by)
+    bump(locked, meeting, by)
     return meeting

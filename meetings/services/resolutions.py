@@ -3,7 +3,7 @@
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,8 +16,9 @@ from ..models import (
     Resolution,
     Task,
 )
-from ..queries import evaluate, register_on
-from .common import _require_write, _save
+from ..queries.evaluations import evaluate
+from ..queries.register import register_on
+from .common import save
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -38,7 +39,8 @@ def add_resolution(
     """A resolution with its vote. Refused when the votes add up to more than the members
     present who may vote; its validity (MTG-07) is shown, not enforced, so that the
     minutes record what happened."""
-    _require_write(by, meeting.organization)
+    if not by.has_perm("meetings.change_meeting", meeting):
+        raise PermissionDenied(_("Bạn không có quyền ghi sinh hoạt của chi bộ này."))
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if locked.state != MeetingState.HELD:
         raise ValidationError(_("Chỉ ghi nghị quyết sau khi đã ghi nhận buổi sinh hoạt diễn ra."))
@@ -67,7 +69,7 @@ def add_resolution(
         votes_against=votes_against,
         votes_abstain=votes_abstain,
     )
-    _save(resolution, by)
+    save(resolution, by)
     return resolution
 
 
@@ -81,7 +83,8 @@ def add_task(
     due_on: date | None = None,
     resolution: Resolution | None = None,
 ) -> Task:
-    _require_write(by, meeting.organization)
+    if not by.has_perm("meetings.change_meeting", meeting):
+        raise PermissionDenied(_("Bạn không có quyền ghi sinh hoạt của chi bộ này."))
     if not text.strip():
         raise ValidationError({"text": _("Cần ghi nội dung nhiệm vụ.")})
     if resolution is not None and resolution.meeting_id != meeting.pk:
@@ -95,16 +98,17 @@ def add_task(
     task = Task(
         meeting=meeting, text=text.strip(), assignee=assignee, due_on=due_on, resolution=resolution
     )
-    _save(task, by)
+    save(task, by)
     return task
 
 
 @transaction.atomic
 def complete_task(task: Task, *, by: "User", done_on: date | None = None) -> Task:
-    _require_write(by, task.meeting.organization)
+    if not by.has_perm("meetings.change_meeting", task.meeting):
+        raise PermissionDenied(_("Bạn không có quyền ghi sinh hoạt của chi bộ này."))
     done_on = done_on or timezone.localdate()
     if done_on > timezone.localdate():
         raise ValidationError({"done_on": _("Ngày hoàn thành không được ở tương lai.")})
     task.done_on = done_on
-    _save(task, by)
+    save(task, by)
     return task

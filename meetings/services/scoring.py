@@ -6,25 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_write_org, is_system_admin
-
 from ..models import ScoringConfig
-from .common import _save
+from .common import save
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from accounts.scope import RequestUser
     from organizations.models import Organization
 
 WEIGHT_FIELDS = ("preparation", "attendance", "conduct", "closing")
-
-
-def can_edit_scoring(user: "RequestUser", organization: "Organization") -> bool:
-    """System administrators edit every row; officers (or administrators) of a province
-    edit that province's row. `organization` None is the system-wide default."""
-    if organization is None:
-        return is_system_admin(user)
-    return organization.is_root() and can_write_org(user, organization)
 
 
 @transaction.atomic
@@ -43,8 +32,10 @@ def save_scoring(
     only the published example). The four parts must add up to 100."""
     if organization is not None and not organization.is_root():
         raise ValidationError(_("Thang điểm được đặt cho cấp tỉnh, thành phố."))
-    if not can_edit_scoring(by, organization):
-        raise PermissionDenied
+    if not by.has_perm("meetings.edit_scoring", organization):
+        # System administrators edit every row (and the default, `organization` None);
+        # the writers of a province its own row.
+        raise PermissionDenied(_("Bạn không có quyền sửa thang điểm này."))
     weights = {
         "preparation": preparation,
         "attendance": attendance,
@@ -72,5 +63,5 @@ def save_scoring(
         setattr(config, name, int(value))
     config.min_speakers = int(min_speakers)
     config.source = source.strip()
-    _save(config, by)
+    save(config, by)
     return config

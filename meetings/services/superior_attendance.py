@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_write_org
 from core.audit import stamp
 from members.models import Member
 
@@ -15,8 +14,9 @@ from ..models import (
     SuperiorAttendee,
     SupervisorAssignment,
 )
-from ..queries import MEETING_KINDS, committee_members
-from .common import _require_write, _save
+from ..queries.scope import MEETING_KINDS
+from ..queries.superior_attendance import committee_members
+from .common import save
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -33,7 +33,8 @@ def add_superior(
     position: str = "",
 ) -> SuperiorAttendee:
     """A superior committee member attending (MTG-06); linked to their assignment if any."""
-    _require_write(by, meeting.organization)
+    if not by.has_perm("meetings.change_meeting", meeting):
+        raise PermissionDenied(_("Bạn không có quyền ghi sinh hoạt của chi bộ này."))
     if member is None and not name.strip():
         raise ValidationError({"name": _("Cần chọn đảng viên hoặc ghi họ tên.")})
     assignment = None
@@ -44,7 +45,7 @@ def add_superior(
     attendee = SuperiorAttendee(
         meeting=meeting, member=member, name=name.strip(), position=position, assignment=assignment
     )
-    _save(attendee, by)
+    save(attendee, by)
     return attendee
 
 
@@ -54,8 +55,8 @@ def assign_superior_attendee(
 ) -> SupervisorAssignment:
     """MTG-06: a superior committee member assigned to a cell for a year."""
     superior = type(organization).objects.get_parent(organization)
-    if superior is None or not can_write_org(by, superior):
-        raise PermissionDenied
+    if superior is None or not by.has_perm("meetings.assign_superior_attendee", superior):
+        raise PermissionDenied(_("Bạn không có quyền phân công cấp ủy viên phụ trách chi bộ này."))
     if organization.kind not in MEETING_KINDS or organization.is_dissolved:
         raise ValidationError({"organization": _("Chỉ phân công phụ trách chi bộ đang hoạt động.")})
     if not committee_members(superior, int(year)).filter(pk=member.pk).exists():
@@ -75,7 +76,7 @@ def assign_superior_attendee(
     assignment = SupervisorAssignment(
         organization=organization, member=member, year=year, note=note
     )
-    _save(assignment, by)
+    save(assignment, by)
     return assignment
 
 
@@ -85,7 +86,7 @@ def unassign_superior_attendee(assignment: SupervisorAssignment, *, by: "User") 
     keeps the member; the link to the assignment is cleared), and the audit trail keeps it."""
     organization = assignment.organization
     superior = type(organization).objects.get_parent(organization)
-    if superior is None or not can_write_org(by, superior):
-        raise PermissionDenied
+    if superior is None or not by.has_perm("meetings.assign_superior_attendee", superior):
+        raise PermissionDenied(_("Bạn không có quyền phân công cấp ủy viên phụ trách chi bộ này."))
     stamp(assignment, by if getattr(by, "is_authenticated", False) else None)
     assignment.delete()

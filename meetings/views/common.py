@@ -1,25 +1,45 @@
-"""Helpers shared by the meeting screens."""
+"""What the meeting screens share: the form page of one meeting."""
 
-from django.core.exceptions import PermissionDenied
+from typing import Any, TypeVar
 
-from members.models import Member
+from django import forms
+from django.utils.functional import Promise
 
-from .. import queries
+from core.views.write import WriteFormView
+
 from ..models import Meeting
+from ..queries.scope import get_meeting_for
+
+_F = TypeVar("_F", bound=forms.BaseForm)
 
 
-def _writable(request, organization) -> None:
-    if not queries.can_edit(request.user, organization):
-        raise PermissionDenied
+class MeetingFormView(WriteFormView[_F, Meeting]):
+    """A form page that writes to one meeting of the user's reach (404 outside it) for
+    whoever may change it ("meetings.change_meeting"; 403 for a reader), shown with
+    meetings/form.html under `title`."""
 
+    permission = "meetings.change_meeting"
+    template_name = "meetings/form.html"
+    title: str | Promise = ""
+    multipart = False
 
-def _meeting(request, pk, *, write=False) -> Meeting:
-    meeting = queries.get_meeting_for(request.user, pk)
-    if write:
-        _writable(request, meeting.organization)
-    return meeting
+    def get_object(self) -> Meeting:
+        return get_meeting_for(self.request.user, self.kwargs["pk"])
 
+    @property
+    def meeting(self) -> Meeting:
+        return self.object
 
-def _register_members(meeting):
-    ids = list(queries.register_on(meeting.organization, meeting.on))
-    return Member.objects.filter(pk__in=ids).order_by("sort_key", "id")
+    def get_title(self) -> str | Promise:
+        return self.title
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(
+            meeting=self.meeting,
+            org=self.meeting.organization,
+            title=self.get_title(),
+            **kwargs,
+        )
+        if self.multipart:
+            context["multipart"] = True
+        return context

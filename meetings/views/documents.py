@@ -1,48 +1,39 @@
 """Attached documents, biên bản and nghị quyết (DOC-01, DOC-02), signed scans."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from core.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE
-from core.forms import apply_errors
+from core.views.write import ConfirmActionView, Saved
 
-from .. import documents, queries, services
+from ..documents import minutes as documents
 from ..forms import DocumentForm, ScanForm
-from ..models import MeetingDocument, Resolution, SignedScan
-from .common import _meeting, _writable
+from ..models import Meeting, Resolution
+from ..queries.documents import get_document_for
+from ..queries.resolutions import get_resolution_for
+from ..queries.scans import get_scan_for
+from ..queries.scope import get_meeting_for
+from ..services import documents as services
+from .common import MeetingFormView
 
 
-@login_required
-def document_upload(request, pk):
-    meeting = _meeting(request, pk, write=True)
-    form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        services.attach_document(meeting, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Đã đính kèm tài liệu."))
-        return redirect(meeting)
-    return render(
-        request,
-        "meetings/form.html",
-        {
-            "form": form,
-            "meeting": meeting,
-            "org": meeting.organization,
-            "title": _("Đính kèm tài liệu"),
-            "multipart": True,
-        },
-    )
+class DocumentUploadView(MeetingFormView[DocumentForm]):
+    form_class = DocumentForm
+    title = gettext_lazy("Đính kèm tài liệu")
+    multipart = True
+    success_message = gettext_lazy("Đã đính kèm tài liệu.")
+
+    def perform(self, form: DocumentForm) -> Saved:
+        services.attach_document(self.meeting, by=self.request.user, **form.cleaned_data)
+        return self.meeting
 
 
 @login_required
 def document_download(request, pk):
-    document = get_object_or_404(
-        MeetingDocument.objects.filter(meeting__in=queries.meetings_for(request.user)), pk=pk
-    )
+    document = get_document_for(request.user, pk)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:
@@ -53,7 +44,7 @@ def document_download(request, pk):
 # --- Documents (DOC-01, DOC-02) ----------------------------------------------------------
 
 
-def _document_response(data: bytes, fmt: str, filename: str) -> HttpResponse:
+def document_response(data: bytes, fmt: str, filename: str) -> HttpResponse:
     response = HttpResponse(
         data, content_type=PDF_CONTENT_TYPE if fmt == "pdf" else DOCX_CONTENT_TYPE
     )
@@ -63,112 +54,100 @@ def _document_response(data: bytes, fmt: str, filename: str) -> HttpResponse:
 
 @login_required
 def minutes_document(request, pk, fmt):
-    meeting = _meeting(request, pk)
+    meeting = get_meeting_for(request.user, pk)
     if not meeting.is_held:
         raise Http404
     data = documents.render(documents.minutes_context(meeting), fmt)
-    return _document_response(data, fmt, f"bien-ban-{meeting.on:%Y-%m-%d}")
+    return document_response(data, fmt, f"bien-ban-{meeting.on:%Y-%m-%d}")
 
 
 @login_required
 def resolution_document(request, pk, fmt):
-    resolution = get_object_or_404(
-        Resolution.objects.select_related("meeting__organization", "meeting__chair").filter(
-            meeting__in=queries.meetings_for(request.user)
-        ),
-        pk=pk,
-    )
+    resolution = get_resolution_for(request.user, pk)
     data = documents.render(documents.resolution_context(resolution), fmt)
-    return _document_response(data, fmt, f"nghi-quyet-{resolution.meeting.on:%Y-%m-%d}")
+    return document_response(data, fmt, f"nghi-quyet-{resolution.meeting.on:%Y-%m-%d}")
 
 
-@login_required
-@require_POST
-def issue_minutes(request, pk):
-    meeting = _meeting(request, pk, write=True)
-    try:
-        number = services.issue_minutes(meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("Biên bản đã được cấp số %(n)s.") % {"n": f"{number.number:02d}"}
+class IssueMinutesView(ConfirmActionView[Meeting]):
+    """Allocate the biên bản's number (DOC-01)."""
+
+    permission = "meetings.change_meeting"
+
+    def get_object(self) -> Meeting:
+        return get_meeting_for(self.request.user, self.kwargs["pk"])
+
+    def perform(self) -> Saved:
+        number = services.issue_minutes(self.object, by=self.request.user)
+        return number
+
+    def get_success_message(self, saved: Saved) -> str:
+        number = getattr(saved, "number", 0)
+        return _("Biên bản đã được cấp số %(n)s.") % {"n": f"{number:02d}"}
+
+    def get_success_url(self) -> str:
+        return self.object.get_absolute_url()
+
+
+class IssueResolutionView(ConfirmActionView[Resolution]):
+    """Allocate the nghị quyết's number (DOC-01) and write it on the resolution."""
+
+    def get_object(self) -> Resolution:
+        return get_resolution_for(self.request.user, self.kwargs["pk"])
+
+    def has_permission(self, obj: Resolution) -> bool:
+        return self.request.user.has_perm("meetings.change_meeting", obj.meeting)
+
+    def perform(self) -> Saved:
+        services.issue_resolution(self.object, by=self.request.user)
+        return self.object.meeting
+
+    def get_success_message(self, saved: Saved) -> str:
+        return _("Nghị quyết đã được cấp số %(n)s.") % {"n": self.object.number}
+
+    def get_error_url(self) -> str:
+        return self.object.meeting.get_absolute_url()
+
+
+# --- Signed scans: uploaded back, archived, served only from here -------------------------
+
+
+class MinutesScanView(MeetingFormView[ScanForm]):
+    """The signed scan of the meeting's biên bản."""
+
+    form_class = ScanForm
+    title = gettext_lazy("Lưu bản ký của biên bản")
+    multipart = True
+    success_message = gettext_lazy("Đã lưu bản ký.")
+    resolution: Resolution | None = None
+
+    def perform(self, form: ScanForm) -> Saved:
+        services.upload_signed_scan(
+            self.meeting,
+            by=self.request.user,
+            file=form.cleaned_data["file"],
+            resolution=self.resolution,
         )
-    return redirect(meeting)
+        return self.meeting
 
 
-@login_required
-@require_POST
-def issue_resolution(request, pk):
-    resolution = get_object_or_404(
-        Resolution.objects.select_related("meeting__organization").filter(
-            meeting__in=queries.meetings_for(request.user)
-        ),
-        pk=pk,
-    )
-    _writable(request, resolution.meeting.organization)
-    services.issue_resolution(resolution, by=request.user)
-    messages.success(request, _("Nghị quyết đã được cấp số %(n)s.") % {"n": resolution.number})
-    return redirect(resolution.meeting)
+class ResolutionScanView(MinutesScanView):
+    """The signed scan of a nghị quyết: the meeting's writers, asked of its meeting."""
 
+    def get_object(self) -> Meeting:
+        self.resolution = get_resolution_for(self.request.user, self.kwargs["pk"])
+        return self.resolution.meeting
 
-# --- Signed scans (issue 4, item 4): uploaded back, archived, served only from here ------
-
-
-def _scan_form_page(request, meeting, form, title):
-    return render(
-        request,
-        "meetings/form.html",
-        {
-            "form": form,
-            "meeting": meeting,
-            "org": meeting.organization,
-            "title": title,
-            "multipart": True,
-        },
-    )
-
-
-def _upload_scan(request, meeting, resolution, title):
-    form = ScanForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.upload_signed_scan(
-                meeting, by=request.user, file=form.cleaned_data["file"], resolution=resolution
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu bản ký."))
-            return redirect(meeting)
-    return _scan_form_page(request, meeting, form, title)
-
-
-@login_required
-def minutes_scan(request, pk):
-    meeting = _meeting(request, pk, write=True)
-    return _upload_scan(request, meeting, None, _("Lưu bản ký của biên bản"))
-
-
-@login_required
-def resolution_scan(request, pk):
-    resolution = get_object_or_404(
-        Resolution.objects.select_related("meeting__organization").filter(
-            meeting__in=queries.meetings_for(request.user)
-        ),
-        pk=pk,
-    )
-    _writable(request, resolution.meeting.organization)
-    title = _("Lưu bản ký của nghị quyết %(n)s") % {"n": resolution.number or resolution.title}
-    return _upload_scan(request, resolution.meeting, resolution, title)
+    def get_title(self) -> str | Promise:
+        assert self.resolution is not None
+        return _("Lưu bản ký của nghị quyết %(n)s") % {
+            "n": self.resolution.number or self.resolution.title
+        }
 
 
 @login_required
 def scan_download(request, pk):
     """A signed scan, only for those who read the meeting (404 for anyone else)."""
-    scan = get_object_or_404(
-        SignedScan.objects.filter(meeting__in=queries.meetings_for(request.user)), pk=pk
-    )
+    scan = get_scan_for(request.user, pk)
     try:
         handle = scan.file.open("rb")
     except FileNotFoundError:
@@ -182,3 +161,10 @@ def scan_download(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+document_upload = DocumentUploadView.as_view()
+issue_minutes = IssueMinutesView.as_view()
+issue_resolution = IssueResolutionView.as_view()
+minutes_scan = MinutesScanView.as_view()
+resolution_scan = ResolutionScanView.as_view()

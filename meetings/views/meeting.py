@@ -1,16 +1,17 @@
-"""One meeting: its page, plan edits, holding, cancelling, the minutes' content; a member's upcoming meetings."""
+"""One meeting: its page, plan edits, holding, cancelling, the minutes' content; a member's
+upcoming meetings."""
 
-from django.contrib import messages
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.audit import history_rows
-from core.forms import apply_errors
+from core.views.write import Saved
 
-from .. import queries, rules, services
 from ..enums import Rating
 from ..forms import (
     CancelForm,
@@ -21,21 +22,25 @@ from ..forms import (
     ResolutionForm,
     TaskForm,
 )
-from .common import _meeting, _register_members
-
-# --- One meeting -----------------------------------------------------------------------
+from ..queries.evaluations import meeting_page
+from ..queries.register import register_members
+from ..queries.scans import signed_scans
+from ..queries.scope import get_meeting_for, upcoming_for_member
+from ..rules.quality import resolution_valid
+from ..services import plan as services
+from .common import MeetingFormView
 
 
 @login_required
 def detail(request, pk):
-    meeting = _meeting(request, pk)
-    page = queries.meeting_page(meeting)
-    can_edit = queries.can_edit(request.user, meeting.organization)
-    minutes_scans, resolution_scans = queries.signed_scans(meeting, page["resolutions"])
+    meeting = get_meeting_for(request.user, pk)
+    page = meeting_page(meeting)
+    can_edit = request.user.has_perm("meetings.change_meeting", meeting)
+    minutes_scans, resolution_scans = signed_scans(meeting, page["resolutions"])
     resolutions = [
         (
             r,
-            rules.resolution_valid(r.votes_for, page["evaluation"].base_size),
+            resolution_valid(r.votes_for, page["evaluation"].base_size),
             resolution_scans[r.pk],
         )
         for r in page["resolutions"]
@@ -54,121 +59,92 @@ def detail(request, pk):
             "can_edit": can_edit,
             "history": history_rows(meeting) if can_edit else [],
             "resolution_form": ResolutionForm() if can_edit and meeting.is_held else None,
-            "task_form": TaskForm(members=_register_members(meeting)) if can_edit else None,
+            "task_form": TaskForm(members=register_members(meeting)) if can_edit else None,
             "document_form": DocumentForm() if can_edit else None,
         },
     )
 
 
-@login_required
-def edit_plan(request, pk):
-    meeting = _meeting(request, pk, write=True)
-    initial = {
-        "kind": meeting.kind,
-        "planned_on": meeting.planned_on,
-        "topic": meeting.topic,
-        "place": meeting.place,
-        "version": meeting.version,
-    }
-    form = PlanEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+class PlanEditView(MeetingFormView[PlanEditForm]):
+    form_class = PlanEditForm
+    title = gettext_lazy("Sửa kế hoạch")
+    success_message = gettext_lazy("Đã lưu kế hoạch.")
+
+    def get_initial(self) -> dict[str, Any]:
+        m = self.meeting
+        return {
+            "kind": m.kind,
+            "planned_on": m.planned_on,
+            "topic": m.topic,
+            "place": m.place,
+            "version": m.version,
+        }
+
+    def perform(self, form: PlanEditForm) -> Saved:
         data = dict(form.cleaned_data)
-        try:
-            services.update_plan(meeting, version=data.pop("version"), by=request.user, **data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu kế hoạch."))
-            return redirect(meeting)
-    return render(
-        request,
-        "meetings/form.html",
-        {"form": form, "meeting": meeting, "org": meeting.organization, "title": _("Sửa kế hoạch")},
-    )
+        return services.update_plan(
+            self.meeting, version=data.pop("version"), by=self.request.user, **data
+        )
 
 
-@login_required
-def hold(request, pk):
-    meeting = _meeting(request, pk, write=True)
-    initial = {
-        "held_on": meeting.held_on or min(meeting.planned_on, timezone.localdate()),
-        "starts_at": meeting.starts_at,
-        "ends_at": meeting.ends_at,
-        "place": meeting.place,
-        "version": meeting.version,
-    }
-    form = HoldForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+class HoldView(MeetingFormView[HoldForm]):
+    form_class = HoldForm
+    title = gettext_lazy("Ghi nhận đã sinh hoạt")
+    success_message = gettext_lazy("Đã ghi nhận buổi sinh hoạt.")
+
+    def get_initial(self) -> dict[str, Any]:
+        m = self.meeting
+        return {
+            "held_on": m.held_on or min(m.planned_on, timezone.localdate()),
+            "starts_at": m.starts_at,
+            "ends_at": m.ends_at,
+            "place": m.place,
+            "version": m.version,
+        }
+
+    def perform(self, form: HoldForm) -> Saved:
         data = dict(form.cleaned_data)
-        try:
-            services.hold_meeting(meeting, version=data.pop("version"), by=request.user, **data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận buổi sinh hoạt."))
-            return redirect("meetings:attendance", pk=meeting.pk)
-    return render(
-        request,
-        "meetings/form.html",
-        {
-            "form": form,
-            "meeting": meeting,
-            "org": meeting.organization,
-            "title": _("Ghi nhận đã sinh hoạt"),
-        },
-    )
+        services.hold_meeting(
+            self.meeting, version=data.pop("version"), by=self.request.user, **data
+        )
+        return reverse("meetings:attendance", kwargs={"pk": self.meeting.pk})
 
 
-@login_required
-def cancel(request, pk):
-    meeting = _meeting(request, pk, write=True)
-    form = CancelForm(request.POST or None, initial={"version": meeting.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cancel_meeting(
-                meeting,
-                version=form.cleaned_data["version"],
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã hủy buổi sinh hoạt."))
-            return redirect(meeting)
-    return render(
-        request,
-        "meetings/form.html",
-        {
-            "form": form,
-            "meeting": meeting,
-            "org": meeting.organization,
-            "title": _("Hủy buổi sinh hoạt"),
-        },
-    )
+class CancelView(MeetingFormView[CancelForm]):
+    form_class = CancelForm
+    title = gettext_lazy("Hủy buổi sinh hoạt")
+    success_message = gettext_lazy("Đã hủy buổi sinh hoạt.")
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"version": self.meeting.version}
+
+    def perform(self, form: CancelForm) -> Saved:
+        return services.cancel_meeting(
+            self.meeting,
+            version=form.cleaned_data["version"],
+            by=self.request.user,
+            reason=form.cleaned_data["reason"],
+        )
 
 
-@login_required
-def minutes(request, pk):
-    meeting = _meeting(request, pk, write=True)
-    names = [f for f in services.MINUTES_FIELDS]
-    initial = {name: getattr(meeting, name) for name in names}
-    initial["version"] = meeting.version
-    form = MinutesForm(request.POST or None, initial=initial, members=_register_members(meeting))
-    if request.method == "POST" and form.is_valid():
+class MinutesView(MeetingFormView[MinutesForm]):
+    form_class = MinutesForm
+    title = gettext_lazy("Biên bản")
+    success_message = gettext_lazy("Đã lưu biên bản.")
+
+    def get_initial(self) -> dict[str, Any]:
+        initial = {name: getattr(self.meeting, name) for name in services.MINUTES_FIELDS}
+        initial["version"] = self.meeting.version
+        return initial
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "members": register_members(self.meeting)}
+
+    def perform(self, form: MinutesForm) -> Saved:
         data = dict(form.cleaned_data)
-        try:
-            services.update_minutes(meeting, version=data.pop("version"), by=request.user, **data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu biên bản."))
-            return redirect(meeting)
-    return render(
-        request,
-        "meetings/form.html",
-        {"form": form, "meeting": meeting, "org": meeting.organization, "title": _("Biên bản")},
-    )
+        return services.update_minutes(
+            self.meeting, version=data.pop("version"), by=self.request.user, **data
+        )
 
 
 @login_required
@@ -177,5 +153,11 @@ def mine(request):
     return render(
         request,
         "meetings/mine.html",
-        {"meetings": queries.upcoming_for_member(request.user)},
+        {"meetings": upcoming_for_member(request.user)},
     )
+
+
+edit_plan = PlanEditView.as_view()
+hold = HoldView.as_view()
+cancel = CancelView.as_view()
+minutes = MinutesView.as_view()

@@ -1,80 +1,62 @@
 """Resolutions and tasks (MTG-07, MTG-04)."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from typing import Any
 
-from core.forms import apply_errors
+from django.utils.translation import gettext_lazy
 
-from .. import queries, services
-from ..forms import (
-    ResolutionForm,
-    TaskForm,
-)
+from core.views.write import ConfirmActionView, Saved
+
+from ..forms import ResolutionForm, TaskForm
 from ..models import Task
-from .common import _meeting, _register_members, _writable
-
-# --- Resolutions, tasks, documents, superiors ------------------------------------------
-
-
-@login_required
-def resolution_create(request, pk):
-    meeting = _meeting(request, pk, write=True)
-    form = ResolutionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_resolution(meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nghị quyết."))
-            return redirect(meeting)
-    return render(
-        request,
-        "meetings/form.html",
-        {"form": form, "meeting": meeting, "org": meeting.organization, "title": _("Nghị quyết")},
-    )
+from ..queries.register import register_members
+from ..queries.resolutions import get_task_for
+from ..services import resolutions as services
+from .common import MeetingFormView
 
 
-@login_required
-def task_create(request, pk):
-    meeting = _meeting(request, pk, write=True)
-    form = TaskForm(request.POST or None, members=_register_members(meeting))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_task(meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã giao nhiệm vụ."))
-            return redirect(meeting)
-    return render(
-        request,
-        "meetings/form.html",
-        {
-            "form": form,
-            "meeting": meeting,
-            "org": meeting.organization,
-            "title": _("Giao nhiệm vụ"),
-        },
-    )
+class ResolutionCreateView(MeetingFormView[ResolutionForm]):
+    form_class = ResolutionForm
+    title = gettext_lazy("Nghị quyết")
+    success_message = gettext_lazy("Đã ghi nghị quyết.")
+
+    def perform(self, form: ResolutionForm) -> Saved:
+        services.add_resolution(self.meeting, by=self.request.user, **form.cleaned_data)
+        return self.meeting
 
 
-@login_required
-@require_POST
-def task_done(request, pk):
-    task = get_object_or_404(
-        Task.objects.select_related("meeting__organization").filter(
-            meeting__in=queries.meetings_for(request.user)
-        ),
-        pk=pk,
-    )
-    _writable(request, task.meeting.organization)
-    try:
-        services.complete_task(task, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(request.POST.get("next") or task.meeting.get_absolute_url())
+class TaskCreateView(MeetingFormView[TaskForm]):
+    form_class = TaskForm
+    title = gettext_lazy("Giao nhiệm vụ")
+    success_message = gettext_lazy("Đã giao nhiệm vụ.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "members": register_members(self.meeting)}
+
+    def perform(self, form: TaskForm) -> Saved:
+        services.add_task(self.meeting, by=self.request.user, **form.cleaned_data)
+        return self.meeting
+
+
+class TaskDoneView(ConfirmActionView[Task]):
+    """A task done today; back to where the user came from (`next`) or the meeting."""
+
+    def get_object(self) -> Task:
+        return get_task_for(self.request.user, self.kwargs["pk"])
+
+    def has_permission(self, obj: Task) -> bool:
+        return self.request.user.has_perm("meetings.change_meeting", obj.meeting)
+
+    def perform(self) -> Saved:
+        services.complete_task(self.object, by=self.request.user)
+        return None
+
+    def get_success_url(self) -> str:
+        return self.request.POST.get("next") or self.object.meeting.get_absolute_url()
+
+    def get_error_url(self) -> str:
+        return self.get_success_url()
+
+
+resolution_create = ResolutionCreateView.as_view()
+task_create = TaskCreateView.as_view()
+task_done = TaskDoneView.as_view()

@@ -1,45 +1,40 @@
 """MTG-05: the province's weights of the 100-point meeting score (a configurable default)."""
 
-from django.contrib import messages
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from accounts.scope import is_system_admin
-from core.forms import apply_errors
+from core.views.write import Saved, WriteFormView
 from organizations.models import Organization
 
-from .. import queries, services
 from ..forms import ScoringForm
-from ..models import ScoringConfig
-from ..rules import Weights
+from ..queries.scoring import get_province_for, provinces_for, scoring_config_of, scoring_configs
+from ..rules.quality import Weights
+from ..services import scoring as services
 
 
-def _provinces_for(user):
-    """The top-level organizations the user may edit the weights of."""
-    roots = Organization.objects.get_root_nodes()
-    if is_system_admin(user):
-        return list(roots)
-    return [
-        o
-        for o in roots.filter(pk__in=queries.organizations_for(user).values("pk"))
-        if services.can_edit_scoring(user, o)
-    ]
+def editable_provinces(user) -> list[Organization]:
+    """The top-level organizations whose weights the user may edit."""
+    return [o for o in provinces_for(user) if user.has_perm("meetings.edit_scoring", o)]
 
 
 @login_required
 def scoring_index(request):
     """System administrators: the default and every province; a province's officer goes
     straight to their province; anyone else has nothing here (404)."""
-    provinces = _provinces_for(request.user)
+    provinces = editable_provinces(request.user)
     admin = is_system_admin(request.user)
     if not admin and len(provinces) == 1:
         return redirect("meetings:scoring", org_pk=provinces[0].pk)
     if not admin and not provinces:
         raise Http404
-    configs = {c.organization_id: c for c in ScoringConfig.objects.all()}
+    configs = scoring_configs()
     return render(
         request,
         "meetings/scoring_index.html",
@@ -52,56 +47,56 @@ def scoring_index(request):
     )
 
 
-@login_required
-def scoring(request, org_pk=None):
-    organization = None
-    if org_pk is not None:
-        # 404 outside the user's reach, and for anything but a province.
-        organization = (
-            Organization.objects.get_root_nodes()
-            .filter(pk__in=queries.organizations_for(request.user).values("pk"))
-            .filter(pk=org_pk)
-            .first()
+class ScoringView(WriteFormView[ScoringForm, Organization | None]):
+    """A province's weights (404 outside the reach and for anything but a province, 403
+    for a reader), or the system-wide default (no organization: 404 unless allowed)."""
+
+    permission = "meetings.edit_scoring"
+    form_class = ScoringForm
+    template_name = "meetings/scoring.html"
+    success_message = gettext_lazy("Đã lưu thang điểm.")
+
+    def get_object(self) -> Organization | None:
+        org_pk = self.kwargs.get("org_pk")
+        if org_pk is None:
+            return None
+        return get_province_for(self.request.user, org_pk)
+
+    def permission_denied(self) -> HttpResponseBase:
+        if self.object is None:
+            raise Http404  # the default hides itself
+        return super().permission_denied()
+
+    def get_initial(self) -> dict[str, Any]:
+        self.config = scoring_config_of(self.object)
+        self.inherited = None
+        if self.config is None and self.object is not None:
+            self.inherited = scoring_config_of(None)
+        base = self.config or self.inherited
+        fallback = Weights()
+        initial: dict[str, Any] = {
+            name: getattr(base, name) if base else getattr(fallback, name)
+            for name in ("preparation", "attendance", "conduct", "closing", "min_speakers")
+        }
+        initial["source"] = self.config.source if self.config else ""
+        return initial
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)  # the form, then its initial rows
+        context.update(
+            organization=self.object,
+            config=self.config,
+            inherited=self.inherited,
+            fallback=Weights(),
+            is_admin=is_system_admin(self.request.user),
         )
-        if organization is None:
-            raise Http404
-    elif not request.user.is_authenticated:
-        raise Http404
-    if not services.can_edit_scoring(request.user, organization):
-        if organization is None:
-            raise Http404
-        raise PermissionDenied
-    config = ScoringConfig.objects.filter(organization=organization).first()
-    inherited = None
-    if config is None and organization is not None:
-        inherited = ScoringConfig.objects.filter(organization__isnull=True).first()
-    base = config or inherited
-    fallback = Weights()
-    initial = {
-        name: getattr(base, name) if base else getattr(fallback, name)
-        for name in ("preparation", "attendance", "conduct", "closing", "min_speakers")
-    }
-    initial["source"] = config.source if config else ""
-    form = ScoringForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_scoring(organization=organization, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu thang điểm."))
-            if organization is None:
-                return redirect("meetings:scoring_default")
-            return redirect("meetings:scoring", org_pk=organization.pk)
-    return render(
-        request,
-        "meetings/scoring.html",
-        {
-            "form": form,
-            "organization": organization,
-            "config": config,
-            "inherited": inherited,
-            "fallback": fallback,
-            "is_admin": is_system_admin(request.user),
-        },
-    )
+        return context
+
+    def perform(self, form: ScoringForm) -> Saved:
+        services.save_scoring(organization=self.object, by=self.request.user, **form.cleaned_data)
+        if self.object is None:
+            return reverse("meetings:scoring_default")
+        return reverse("meetings:scoring", kwargs={"org_pk": self.object.pk})
+
+
+scoring = ScoringView.as_view()

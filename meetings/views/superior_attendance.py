@@ -1,116 +1,142 @@
 """MTG-06: superior committee members at meetings, assignments to cells, cells never visited."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
-from core.forms import apply_errors
+from core.views.write import ConfirmActionView, Saved, WriteFormView
+from members.models import Member
+from organizations.models import Organization
 
-from .. import queries, services
 from ..forms import AssignmentForm, SuperiorForm
 from ..models import SupervisorAssignment
-from .common import _meeting
+from ..queries.superior_attendance import (
+    assignments_at,
+    cells_never_visited,
+    committee_members,
+    followed_cells,
+    get_assignment_for,
+    get_superior_for,
+    superior_attendance_overview,
+)
+from ..services import superior_attendance as services
+from .common import MeetingFormView
 
 
-@login_required
-def superior_add(request, pk):
-    meeting = _meeting(request, pk, write=True)
-    assignments = SupervisorAssignment.objects.filter(
-        organization=meeting.organization, year=meeting.on.year
-    ).select_related("member")
-    form = SuperiorForm(request.POST or None, assignments=assignments)
-    if request.method == "POST" and form.is_valid():
+class SuperiorAddView(MeetingFormView[SuperiorForm]):
+    """A superior committee member attending the meeting (MTG-06)."""
+
+    form_class = SuperiorForm
+    title = gettext_lazy("Cấp ủy cấp trên dự sinh hoạt")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "assignments": assignments_at(self.meeting)}
+
+    def perform(self, form: SuperiorForm) -> Saved:
         assignment = form.cleaned_data["assignment"]
-        try:
-            services.add_superior(
-                meeting,
-                by=request.user,
-                member=assignment.member if assignment else None,
-                name=form.cleaned_data["name"],
-                position=form.cleaned_data["position"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            return redirect(meeting)
-    return render(
-        request,
-        "meetings/form.html",
-        {
-            "form": form,
-            "meeting": meeting,
-            "org": meeting.organization,
-            "title": _("Cấp ủy cấp trên dự sinh hoạt"),
-        },
-    )
+        services.add_superior(
+            self.meeting,
+            by=self.request.user,
+            member=assignment.member if assignment else None,
+            name=form.cleaned_data["name"],
+            position=form.cleaned_data["position"],
+        )
+        return self.meeting
 
 
 # --- The superior's screen: assignments, attendance, cells never visited ----------------
 
 
-@login_required
-def superior_attendance(request, org_pk, year=None):
+class SuperiorAttendanceView(WriteFormView[AssignmentForm, Organization]):
     """MTG-06 for a committee: its cells, who is assigned to each for the year, which
-    meetings each committee member attended, and the cells no one visited."""
-    superior = queries.get_superior_for(request.user, org_pk)
-    year = year or timezone.localdate().year
-    can_edit = queries.can_edit(request.user, superior)
-    cells = queries.followed_cells(superior)
-    members = queries.committee_members(superior, year)
-    form = AssignmentForm(request.POST or None, cells=cells, members=members)
-    if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.assign_superior_attendee(
-                    organization=form.cleaned_data["organization"],
-                    member=form.cleaned_data["member"],
-                    year=year,
-                    note=form.cleaned_data["note"],
-                    by=request.user,
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("Đã phân công cấp ủy viên phụ trách."))
-                return redirect("meetings:supervision_year", org_pk=superior.pk, year=year)
-    rows, lines = queries.superior_attendance_overview(superior, year)
-    never = list(queries.cells_never_visited(superior, year))
-    return render(
-        request,
-        "meetings/superior_attendance.html",
-        {
-            "org": superior,
-            "year": year,
-            "rows": rows,
-            "lines": lines,
-            "never_visited": never,
-            "can_edit": can_edit,
-            "form": form if can_edit else None,
-            "has_members": members.exists(),
-        },
-        status=400 if request.method == "POST" else 200,
-    )
+    meetings each committee member attended, and the cells no one visited. Whoever reads
+    the committee sees the page (404 otherwise); assigning takes
+    "meetings.assign_superior_attendee" (403 for a reader); a refusal answers 400."""
+
+    form_class = AssignmentForm
+    template_name = "meetings/superior_attendance.html"
+    success_message = gettext_lazy("Đã phân công cấp ủy viên phụ trách.")
+    invalid_status = 400
+    members: QuerySet[Member]
+
+    def get_object(self) -> Organization:
+        return get_superior_for(self.request.user, self.kwargs["org_pk"])
+
+    @property
+    def year(self) -> int:
+        return self.kwargs.get("year") or timezone.localdate().year
+
+    def can_assign(self, superior: Organization) -> bool:
+        return self.request.user.has_perm("meetings.assign_superior_attendee", superior)
+
+    def has_permission(self, obj: Organization) -> bool:
+        # Reading is the getter's reach; writing is the permission.
+        return self.request.method != "POST" or self.can_assign(obj)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        self.members = committee_members(self.object, self.year)
+        return {
+            **super().get_form_kwargs(),
+            "cells": followed_cells(self.object),
+            "members": self.members,
+        }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        superior, year = self.object, self.year
+        can_edit = self.can_assign(superior)
+        rows, lines = superior_attendance_overview(superior, year)
+        context.update(
+            {
+                "org": superior,
+                "year": year,
+                "rows": rows,
+                "lines": lines,
+                "never_visited": list(cells_never_visited(superior, year)),
+                "can_edit": can_edit,
+                "form": context["form"] if can_edit else None,
+                "has_members": self.members.exists(),
+            }
+        )
+        return context
+
+    def perform(self, form: AssignmentForm) -> Saved:
+        services.assign_superior_attendee(
+            organization=form.cleaned_data["organization"],
+            member=form.cleaned_data["member"],
+            year=self.year,
+            note=form.cleaned_data["note"],
+            by=self.request.user,
+        )
+        return reverse(
+            "meetings:supervision_year", kwargs={"org_pk": self.object.pk, "year": self.year}
+        )
 
 
-@login_required
-@require_POST
-def assignment_delete(request, pk):
-    assignment = get_object_or_404(
-        SupervisorAssignment.objects.select_related("organization"), pk=pk
-    )
-    organization = assignment.organization
-    superior = type(organization).objects.get_parent(organization)
-    # The superior must be within the user's reach: otherwise a 404, never a 403.
-    superior = queries.get_superior_for(request.user, superior.pk if superior else 0)
-    if not queries.can_edit(request.user, superior):
-        raise PermissionDenied
-    year = assignment.year
-    services.unassign_superior_attendee(assignment, by=request.user)
-    messages.success(request, _("Đã bỏ phân công."))
-    return redirect("meetings:supervision_year", org_pk=superior.pk, year=year)
+class AssignmentDeleteView(ConfirmActionView[SupervisorAssignment]):
+    """End an assignment; the superior must be within the user's reach (404, never 403)."""
+
+    success_message = gettext_lazy("Đã bỏ phân công.")
+    superior: Organization
+
+    def get_object(self) -> SupervisorAssignment:
+        assignment, self.superior = get_assignment_for(self.request.user, self.kwargs["pk"])
+        return assignment
+
+    def has_permission(self, obj: SupervisorAssignment) -> bool:
+        return self.request.user.has_perm("meetings.assign_superior_attendee", self.superior)
+
+    def perform(self) -> Saved:
+        year = self.object.year
+        services.unassign_superior_attendee(self.object, by=self.request.user)
+        return reverse(
+            "meetings:supervision_year", kwargs={"org_pk": self.superior.pk, "year": year}
+        )
+
+
+superior_add = SuperiorAddView.as_view()
+superior_attendance = SuperiorAttendanceView.as_view()
+assignment_delete = AssignmentDeleteView.as_view()

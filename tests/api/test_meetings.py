@@ -1,5 +1,5 @@
 """GET /api/v1/organizations/{id}/meeting-statistics/: the same figures as
-meetings.statistics.compliance() (which feeds the page), scoped like the page."""
+meetings.queries.statistics.result.compliance() (which feeds the page), scoped like the page."""
 
 from datetime import date
 
@@ -10,7 +10,8 @@ from accounts.scope import org_read_filter
 from meetings.enums import AttendanceStatus as S
 from meetings.enums import MeetingKind, MeetingState
 from meetings.models import Attendance, Meeting
-from meetings.statistics import BUCKET_LABELS, BUCKETS, Period, compliance
+from meetings.queries.statistics.base import BUCKET_LABELS, BUCKETS, Period
+from meetings.queries.statistics.result import compliance
 from organizations.enums import CellCategory, OrgKind
 from tests.factories import MemberFactory, OrganizationFactory
 

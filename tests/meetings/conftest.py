@@ -4,8 +4,9 @@ from datetime import date, time
 
 import pytest
 
-from meetings import services
 from meetings.enums import MeetingKind
+from meetings.services.attendance import save_attendance
+from meetings.services.plan import create_meeting, hold_meeting
 from members.enums import ExemptionGround, MembershipKind, MemberStatus
 from members.models import Exemption, Membership
 from tests.factories import MemberFactory
@@ -39,11 +40,9 @@ def exempt(member, starts_on, ends_on=None):
 
 def held(cell, on, *, by, kind=MeetingKind.PERIODIC, topic="", minutes=120):
     """A meeting of `cell` held on `on` from 19:00 for `minutes`."""
-    meeting = services.create_meeting(
-        organization=cell, kind=kind, planned_on=on, topic=topic, by=by
-    )
+    meeting = create_meeting(organization=cell, kind=kind, planned_on=on, topic=topic, by=by)
     end = time(19 + minutes // 60, minutes % 60)
-    services.hold_meeting(
+    hold_meeting(
         meeting, version=meeting.version, by=by, held_on=on, starts_at=time(19, 0), ends_at=end
     )
     return meeting
@@ -51,7 +50,7 @@ def held(cell, on, *, by, kind=MeetingKind.PERIODIC, topic="", minutes=120):
 
 def mark(meeting, by, statuses: dict):
     """statuses: {member: status}."""
-    services.save_attendance(
+    save_attendance(
         meeting,
         entries=[{"member": m.pk, "status": s} for m, s in statuses.items()],
         version=meeting.version,

@@ -1,0 +1,399 @@
+"""Meeting screens for every persona, bad input through the forms, htmx rows, query counts,
+the ICS feed."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.enums import AttendanceStatus as S
+from meetings.enums import MeetingKind
+from meetings.models import Attendance, CalendarFeed, Meeting, MeetingDocument, Task
+from meetings.services.attendance import mark_all_present
+from meetings.services.documents import attach_document
+from meetings.services.plan import create_meeting
+from meetings.services.resolutions import add_resolution, add_task
+from tests.meetings.conftest import YEAR, add_member, held, mark
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def scene(cell, secretary, people, tmp_path, settings):
+    """A held meeting of cell_a with attendance, a task and a document; a planned one."""
+    settings.MEDIA_ROOT = tmp_path
+    past = mark(
+        held(cell, date(YEAR, 3, 5), by=secretary), secretary, {p: S.PRESENT for p in people}
+    )
+    task = add_task(past, by=secretary, text="Vận động đóng góp làm đường", assignee=people[0])
+    document = attach_document(
+        past,
+        by=secretary,
+        title="Dự thảo nghị quyết",
+        file=SimpleUploadedFile("nq.txt", b"du thao"),
+    )
+    upcoming = create_meeting(
+        organization=cell,
+        kind=MeetingKind.PERIODIC,
+        planned_on=timezone.localdate() + timedelta(days=10),
+        place="Nhà văn hóa thôn",
+        by=secretary,
+    )
+    attach_document(
+        upcoming,
+        by=secretary,
+        title="Tài liệu sinh hoạt tháng",
+        file=SimpleUploadedFile("tl.txt", b"tai lieu"),
+    )
+    return {"held": past, "planned": upcoming, "task": task, "document": document, "cell": cell}
+
+
+def read_urls(scene):
+    m, p, cell = scene["held"], scene["planned"], scene["cell"]
+    return [
+        reverse("meetings:plan", args=[cell.pk]),
+        reverse("meetings:plan_year", args=[cell.pk, YEAR]),
+        reverse("meetings:detail", args=[m.pk]),
+        reverse("meetings:detail", args=[p.pk]),
+        reverse("meetings:document", args=[scene["document"].pk]),
+    ]
+
+
+def write_urls(scene):
+    m, p, cell = scene["held"], scene["planned"], scene["cell"]
+    return [
+        reverse("meetings:create", args=[cell.pk]),
+        reverse("meetings:edit", args=[p.pk]),
+        reverse("meetings:hold", args=[m.pk]),
+        reverse("meetings:cancel", args=[p.pk]),
+        reverse("meetings:minutes", args=[m.pk]),
+        reverse("meetings:attendance", args=[m.pk]),
+        reverse("meetings:resolution_create", args=[m.pk]),
+        reverse("meetings:task_create", args=[m.pk]),
+        reverse("meetings:document_upload", args=[m.pk]),
+        reverse("meetings:superior_add", args=[m.pk]),
+    ]
+
+
+def post_urls(scene, people):
+    m, cell = scene["held"], scene["cell"]
+    return [
+        (
+            reverse("meetings:attendance_row", args=[m.pk, people[0].pk]),
+            {f"status-{people[0].pk}": S.EXCUSED, "version": m.version},
+        ),
+        (reverse("meetings:generate", args=[cell.pk, YEAR]), {"day_of_month": 5}),
+        (reverse("meetings:feed_link", args=[cell.pk]), {}),
+        (reverse("meetings:task_done", args=[scene["task"].pk]), {}),
+    ]
+
+
+# (persona, reads, writes) on cell_a's meetings
+PERSONAS = [
+    ("secretary", 200, 200),
+    ("officer", 200, 200),
+    ("admin_user", 200, 200),
+    ("inspector", 200, 403),
+    ("member_user", 200, 403),
+    ("other_secretary", 404, 404),
+    ("outsider", 404, 404),
+]
+
+
+@pytest.mark.parametrize("name, reads, writes", PERSONAS)
+def test_pages_by_persona(name, reads, writes, persona, client, login, scene):
+    login(persona(name))
+    for url in read_urls(scene):
+        assert client.get(url).status_code == reads, url
+    for url in write_urls(scene):
+        assert client.get(url).status_code == writes, url
+
+
+@pytest.mark.parametrize("name, reads, writes", PERSONAS)
+def test_posts_by_persona(name, reads, writes, persona, client, login, scene, people):
+    login(persona(name))
+    for url, data in post_urls(scene, people):
+        status = client.post(url, data).status_code
+        if writes == 200:
+            assert status in (200, 302), url
+        else:
+            assert status == writes, url
+    if writes != 200:
+        assert Attendance.objects.filter(status=S.EXCUSED).count() == 0
+        assert not CalendarFeed.objects.exists()
+        assert Task.objects.get().done_on is None
+        assert Meeting.objects.count() == 2
+
+
+def test_anonymous_is_sent_to_login(client, scene, people):
+    for url in read_urls(scene) + write_urls(scene) + [reverse("meetings:mine")]:
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("accounts:login")), (
+            url
+        )
+    for url, data in post_urls(scene, people):
+        assert client.post(url, data).status_code == 302
+
+
+def test_member_sees_upcoming_meetings_and_documents(client, login, member_user, scene):
+    login(member_user)
+    response = client.get(reverse("meetings:mine"))
+    assert response.status_code == 200
+    assert [m.pk for m in response.context["meetings"]] == [scene["planned"].pk]
+    assert "Tài liệu sinh hoạt tháng" in response.content.decode()
+    detail = client.get(reverse("meetings:detail", args=[scene["planned"].pk])).content.decode()
+    assert "Tài liệu sinh hoạt tháng" in detail
+    assert 'data-testid="meeting-actions"' not in detail  # read only
+
+
+def test_other_cells_member_sees_nothing(client, login, scene, tree):
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="b_member")
+    add_member(tree["cell_b"], "Hà Thị Mai", user=user)
+    login(user)
+    assert not list(client.get(reverse("meetings:mine")).context["meetings"])
+    assert client.get(reverse("meetings:detail", args=[scene["planned"].pk])).status_code == 404
+
+
+def test_plan_page_shows_mtg02_warning_and_year_unlocalized(client, login, secretary, scene):
+    login(secretary)
+    body = client.get(reverse("meetings:plan_year", args=[scene["cell"].pk, YEAR])).content.decode()
+    assert f"năm {YEAR}" in body and "2.025" not in body
+    assert 'data-rule="MTG-02"' in body
+
+
+def test_detail_shows_open_tasks_on_next_agenda_and_vote_base(client, login, secretary, scene):
+    login(secretary)
+    body = client.get(reverse("meetings:detail", args=[scene["planned"].pk])).content.decode()
+    assert 'data-testid="open-tasks"' in body and "Vận động đóng góp làm đường" in body
+    body = client.get(reverse("meetings:detail", args=[scene["held"].pk])).content.decode()
+    assert "Số đảng viên làm căn cứ biểu quyết (MTG-07): 5" in body
+
+
+# --- Forms refuse bad input with a message ---
+
+
+def test_hold_in_future_refused_on_the_form(client, login, secretary, scene):
+    login(secretary)
+    planned = scene["planned"]
+    response = client.post(
+        reverse("meetings:hold", args=[planned.pk]),
+        {
+            "held_on": (timezone.localdate() + timedelta(days=3)).strftime("%d/%m/%Y"),
+            "version": planned.version,
+        },
+    )
+    assert response.status_code == 200
+    assert "Không thể ghi nhận đã sinh hoạt vào ngày ở tương lai." in response.content.decode()
+
+
+def test_end_before_start_refused_on_the_form(client, login, secretary, scene):
+    login(secretary)
+    m = scene["held"]
+    response = client.post(
+        reverse("meetings:hold", args=[m.pk]),
+        {"held_on": "05/03/2025", "starts_at": "19:00", "ends_at": "18:00", "version": m.version},
+    )
+    assert "Giờ kết thúc phải sau giờ bắt đầu." in response.content.decode()
+
+
+def test_votes_above_present_refused_on_the_form(client, login, secretary, scene):
+    login(secretary)
+    m = scene["held"]
+    response = client.post(
+        reverse("meetings:resolution_create", args=[m.pk]),
+        {"title": "NQ", "votes_for": 5, "votes_against": 1, "votes_abstain": 0},
+    )
+    assert "Tổng số phiếu (6) nhiều hơn" in response.content.decode()
+
+
+# --- Attendance screen ---
+
+
+def test_attendance_screen_rows_and_buttons(client, login, secretary, scene, people):
+    login(secretary)
+    body = client.get(reverse("meetings:attendance", args=[scene["held"].pk])).content.decode()
+    assert body.count('data-testid="att-row"') == 5
+    assert 'class="btn-check"' in body and "Tất cả có mặt" in body
+    assert "<script>" not in body and "style=" not in body  # strict CSP: no inline code
+    assert 'src="/static/meetings/attendance.js"' in body
+
+
+def test_htmx_row_update_returns_row_counts_and_version(client, login, secretary, scene, people):
+    login(secretary)
+    m = scene["held"]
+    url = reverse("meetings:attendance_row", args=[m.pk, people[1].pk])
+    response = client.post(
+        url,
+        {f"status-{people[1].pk}": S.UNEXCUSED, f"reason-{people[1].pk}": "", "version": m.version},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert f'id="s-{people[1].pk}-unexcused" value="unexcused" autocomplete="off" checked' in body
+    assert f'value="{m.version + 1}"' in body and 'hx-swap-oob="true"' in body
+    assert Attendance.objects.get(member=people[1]).status == S.UNEXCUSED
+
+
+def test_htmx_stale_version_reloads_with_a_conflict_message(
+    client, login, secretary, scene, people
+):
+    login(secretary)
+    m = scene["held"]
+    url = reverse("meetings:attendance_row", args=[m.pk, people[1].pk])
+    response = client.post(
+        url,
+        {f"status-{people[1].pk}": S.UNEXCUSED, "version": m.version - 1},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response["HX-Refresh"] == "true"
+    assert Attendance.objects.get(member=people[1]).status == S.PRESENT
+    page = client.get(reverse("meetings:attendance", args=[m.pk])).content.decode()
+    assert "Người khác vừa cập nhật" in page
+
+
+def test_full_form_with_stale_version_is_409_and_keeps_data(
+    client, login, secretary, scene, people
+):
+    login(secretary)
+    m = scene["held"]
+    response = client.post(
+        reverse("meetings:attendance", args=[m.pk]),
+        {f"status-{people[0].pk}": S.UNEXCUSED, "version": m.version - 1},
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Người khác vừa cập nhật" in body
+    assert 'data-testid="unsaved"' in body and "Nguyễn Văn Bảo: Vắng không lý do" in body
+    assert Attendance.objects.get(member=people[0]).status == S.PRESENT
+
+
+def test_all_present_button(client, login, secretary, cell, people):
+    login(secretary)
+    m = held(cell, date(YEAR, 4, 5), by=secretary)
+    response = client.post(
+        reverse("meetings:attendance", args=[m.pk]), {"all_present": "1", "version": m.version}
+    )
+    assert response.status_code == 302
+    assert Attendance.objects.filter(meeting=m, status=S.PRESENT).count() == 5
+
+
+# --- Constant queries ---
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_plan_page_queries_do_not_grow_with_meetings(client, login, secretary, cell):
+    login(secretary)
+    url = reverse("meetings:plan_year", args=[cell.pk, YEAR])
+    create_meeting(organization=cell, kind="periodic", planned_on=date(YEAR, 1, 5), by=secretary)
+    one = _queries(client, url)
+    for i in range(49):
+        create_meeting(
+            organization=cell,
+            kind="periodic",
+            planned_on=date(YEAR, 1, 1) + timedelta(days=i * 7),
+            by=secretary,
+        )
+    assert _queries(client, url) == one
+
+
+def test_attendance_screen_queries_do_not_grow_with_members(client, login, secretary, cell):
+    login(secretary)
+    for i in range(3):
+        add_member(cell, f"Đảng viên {i}")
+    m = held(cell, date(YEAR, 3, 5), by=secretary)
+    mark_all_present(m, version=m.version, by=secretary)
+    url = reverse("meetings:attendance", args=[m.pk])
+    three = _queries(client, url)
+    for i in range(3, 50):
+        add_member(cell, f"Đảng viên {i}")
+    assert _queries(client, url) == three
+    detail = reverse("meetings:detail", args=[m.pk])
+    before = _queries(client, detail)
+    mark_all_present(
+        Meeting.objects.get(pk=m.pk), version=Meeting.objects.get(pk=m.pk).version, by=secretary
+    )
+    assert _queries(client, detail) == before
+
+
+# --- ICS feed ---
+
+
+def test_ics_feed_by_secret_token(client, login, secretary, scene):
+    login(secretary)
+    client.post(reverse("meetings:feed_link", args=[scene["cell"].pk]))
+    token = CalendarFeed.objects.get().token
+    client.logout()
+    response = client.get(reverse("meetings:feed", args=[token]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    body = response.content.decode()
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
+    assert body.count("BEGIN:VEVENT") == 2
+    assert "LOCATION:Nhà văn hóa thôn" in body
+    assert "DTSTART:20250305T120000Z" in body  # 19:00 in Hà Nội
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+    # Regenerating revokes the old link.
+    login(secretary)
+    client.post(reverse("meetings:feed_link", args=[scene["cell"].pk]))
+    client.logout()
+    assert client.get(reverse("meetings:feed", args=[token])).status_code == 404
+    assert (
+        client.get(reverse("meetings:feed", args=[CalendarFeed.objects.get().token])).status_code
+        == 200
+    )
+
+
+def test_document_download(client, login, member_user, scene):
+    login(member_user)
+    response = client.get(reverse("meetings:document", args=[scene["document"].pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"du thao"
+    assert MeetingDocument.objects.count() == 2
+
+
+# --- Alerts partial ---
+
+
+def test_alerts_tag_for_cell_and_commune(rf, secretary, officer, member_user, cell, people, tree):
+    from django.template import Context, Template
+
+    for month in (1, 2, 3):
+        m = held(cell, date(YEAR, month, 5), by=secretary)
+        mark(m, secretary, {**{p: S.PRESENT for p in people[1:]}, people[0]: S.UNEXCUSED})
+    template = Template("{% load meetings_tags %}{% meeting_alerts org year=2025 %}")
+    request = rf.get("/")
+    request.user = secretary
+    body = template.render(Context({"request": request, "org": cell}))
+    assert 'data-rule="MTG-08"' in body and "Nguyễn Văn Bảo" in body
+    request.user = officer
+    body = template.render(Context({"request": request, "org": tree["commune"]}))
+    assert "Chi bộ thôn Khau Khoang" in body
+    request.user = member_user
+    assert "meeting-alerts" not in template.render(Context({"request": request, "org": cell}))
+
+
+def test_plan_page_queries_constant_with_held_meetings(client, login, secretary, cell, people):
+    login(secretary)
+    url = reverse("meetings:plan_year", args=[cell.pk, YEAR])
+    m = held(cell, date(YEAR, 1, 5), by=secretary)
+    mark_all_present(m, version=m.version, by=secretary)
+    one = _queries(client, url)
+    for month in range(2, 13):
+        m = held(cell, date(YEAR, month, 5), by=secretary)
+        mark_all_present(m, version=m.version, by=secretary)
+        add_resolution(Meeting.objects.get(pk=m.pk), by=secretary, title="NQ", votes_for=3)
+    body = client.get(url).content.decode()
+    assert body.count('data-testid="meeting-rating"') == 12
+    assert 'data-testid="year-rating"' in body
+    assert _queries(client, url) == one
