@@ -19,7 +19,7 @@ from .layout import (
     Col,
 )
 from .reading import CellError, as_text, parse_date
-from .rows import CODED_CACHE_SIZE, MIN_YEAR, OrgRef, Problems, _fmt
+from .rows import CODED_CACHE_SIZE, MIN_YEAR, OrgRef, Problems, format_day
 from .seen import SeenKeys
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class CellChecks(CheckerState):
             return None
         if day > self.today:
             self.problems.add(
-                sheet, row, col.header, _("Ngày %(day)s ở tương lai.") % {"day": _fmt(day)}
+                sheet, row, col.header, _("Ngày %(day)s ở tương lai.") % {"day": format_day(day)}
             )
             return None
         if day.year < MIN_YEAR:
@@ -99,7 +99,7 @@ class CellChecks(CheckerState):
                 sheet,
                 row,
                 col.header,
-                _("Ngày %(day)s quá xa (trước năm 1900).") % {"day": _fmt(day)},
+                _("Ngày %(day)s quá xa (trước năm 1900).") % {"day": format_day(day)},
             )
             return None
         return day

@@ -17,7 +17,7 @@ from .layout import (
     MEMBER_COLUMNS,
     MEMBER_SHEET,
 )
-from .rows import ADMISSION_MIN_MONTHS, MEMBER_COL, PROBATION_MONTHS, MemberRow, OrgRef, _fmt
+from .rows import ADMISSION_MIN_MONTHS, MEMBER_COL, PROBATION_MONTHS, MemberRow, OrgRef, format_day
 from .seen import CARD, CITIZEN_ID
 
 
@@ -64,7 +64,7 @@ class MemberSheetChecks(CellChecks):
                     row,
                     h["organization"],
                     _("Chi bộ mã %(code)s đã giải thể ngày %(day)s.")
-                    % {"code": code, "day": _fmt(ref.dissolved_on)},
+                    % {"code": code, "day": format_day(ref.dissolved_on)},
                 )
 
         # Citizen ID: format, province, and the birth year and sex it encodes.
@@ -112,7 +112,7 @@ class MemberSheetChecks(CellChecks):
                     row,
                     h["admitted_on"],
                     _("Vào Đảng khi chưa đủ 18 tuổi (ngày sinh %(born)s) (ADM-01).")
-                    % {"born": _fmt(born)},
+                    % {"born": format_day(born)},
                 )
         if admitted and full and full < add_months(admitted, PROBATION_MONTHS):
             p.add(
@@ -120,7 +120,7 @@ class MemberSheetChecks(CellChecks):
                 row,
                 h["full_member_on"],
                 _("Ngày chính thức phải sau ngày vào Đảng ít nhất 12 tháng (vào Đảng %(day)s).")
-                % {"day": _fmt(admitted)},
+                % {"day": format_day(admitted)},
             )
         status = d["status"]
         if values[_STATUS_INDEX] is None:  # empty: from the full-membership date
@@ -247,14 +247,14 @@ class MemberSheetChecks(CellChecks):
                 r,
                 h["admitted_on"].header,
                 _("Khác ngày vào Đảng đang lưu (%(day)s); sửa trên trang của đảng viên.")
-                % {"day": _fmt(m.admitted_on)},
+                % {"day": format_day(m.admitted_on)},
             )
         if m.full_member_on and d["full_member_on"] != m.full_member_on:
             self._add(
                 r,
                 h["full_member_on"].header,
                 _("Khác ngày chính thức đang lưu (%(day)s); sửa trên trang của đảng viên.")
-                % {"day": _fmt(m.full_member_on)},
+                % {"day": format_day(m.full_member_on)},
             )
         active = m.status in ("probationary", "full")
         if not active and d["status"] != m.status:

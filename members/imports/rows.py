@@ -101,5 +101,5 @@ class MemberRow:
     match_id: int | None = None  # the registered member it updates
 
 
-def _fmt(day: date) -> str:
+def format_day(day: date) -> str:
     return day.strftime("%d/%m/%Y")

@@ -1,7 +1,7 @@
 """What the import writes: the profile columns it updates and the leaving events (the
-bulk-insert tables are in members.bulk_tables)."""
+bulk-insert tables are in members.services.bulk_tables)."""
 
-from ..enums import EventKind, MembershipKind, MemberStatus
+from ..enums import EventKind, MemberStatus
 
 PROFILE_FIELDS = (
     "full_name",
@@ -44,13 +44,8 @@ LEAVING_EVENT = {
     MemberStatus.DECEASED: EventKind.DECEASED,
 }
 
-_COMPARED = tuple(
+COMPARED = tuple(
     name if name not in {"ethnicity", "religion", "organization"} else f"{name}_id"
     for name in UPDATE_FIELDS
     if name not in {"search_name", "sort_key", "party_age_from"}
 )
-
-
-HOME = MembershipKind.HOME.value
-ADMITTED = EventKind.ADMITTED.value
-FULL_MEMBERSHIP = EventKind.FULL_MEMBERSHIP.value

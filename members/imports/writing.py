@@ -8,22 +8,21 @@ writing, the rest of the file is still checked so that the report lists everythi
 the transaction is rolled back: a bad row at the end leaves nothing written, and so does
 an exception anywhere.
 
-New members are written in bulk with exactly the rows `members.events.record_event`
-would write for them (see `_new_member_rows`): the Member, its home Membership from the
-admission date (closed on the leaving date, if any), the ADMITTED event, the
-FULL_MEMBERSHIP event, the leaving event, `party_age_from` (AGE-01) and a history row for
-each (django-simple-history, `by` as the user). A registered member (matched by citizen
-ID, else card number) gets its profile fields updated; its dated party life only moves
+The dated party life of every member goes through the one lifecycle of
+members.services.events: each row's changes (ADMITTED, FULL_MEMBERSHIP, the leaving event)
+are planned by `plan_event`, as `record_event` plans them, and written in bulk by
+`write_plans`: the Member, its home Membership from the admission date (closed on the
+leaving date, if any), the events, `party_age_from` (AGE-01) and a history row for each
+(django-simple-history, `by` as the user). A registered member (matched by citizen ID,
+else card number) gets its profile fields updated; its dated party life only moves
 forward (full membership, leaving), never backwards (see validation.Checker).
 """
 
 import time
 from collections.abc import Callable
 from contextlib import nullcontext
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -31,17 +30,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from core import bulk
 from core.audit import set_change_reason
 from core.text import fold, name_sort_key
-from organizations.services import tree as tree_services
 from organizations.models import Organization
+from organizations.services import tree as tree_services
 
-from ..bulk_tables import EVENTS, MEMBERS, MEMBERSHIPS
 from ..enums import EventKind, MembershipKind, MemberStatus
 from ..models import Ethnicity, Member, Membership, Religion
-from ..rules import Period, party_age_start
-from ..services.events import refresh_party_age
+from ..services.events import (
+    Change,
+    MemberState,
+    PlannedLife,
+    plan_events,
+    reserve_member_ids,
+    states_of,
+    write_plans,
+)
 from .layout import CHUNK_ROWS, MEMBER_COLUMNS, MEMBER_SHEET, ORG_COLUMNS, ORG_SHEET
 from .reading import (
     FileProblem,
@@ -51,15 +55,7 @@ from .reading import (
     open_workbook,
     rows_guess,
 )
-from .tables import (
-    _COMPARED,
-    ADMITTED,
-    FULL_MEMBERSHIP,
-    HOME,
-    LEAVING_EVENT,
-    PROFILE_FIELDS,
-    UPDATE_FIELDS,
-)
+from .tables import COMPARED, LEAVING_EVENT, PROFILE_FIELDS, UPDATE_FIELDS
 from .validation import Checker, MemberRow, OrgRef, OrgRow, Problems
 
 CHANGE_REASON = "Nhập từ tệp"
@@ -92,11 +88,10 @@ class Counts:
 
 @dataclass
 class _Batch:
-    members: list = field(default_factory=list)
-    rows: list = field(default_factory=list)  # (Member, MemberRow) of new members
-    updates: list = field(default_factory=list)
-    events: list = field(default_factory=list)
-    closes: list = field(default_factory=list)  # (member pk, last day)
+    members: list = field(default_factory=list)  # column values of new members
+    rows: list = field(default_factory=list)  # their MemberRow
+    updates: list = field(default_factory=list)  # registered members changed
+    lives: list = field(default_factory=list)  # PlannedLife of registered members
     moves: list = field(default_factory=list)  # (member pk, organization id)
 
 
@@ -277,6 +272,7 @@ class ImportRun:
     def _member_chunk(self, rows: list[MemberRow]) -> None:
         self.counts.members += len(rows)
         matched = self._checks.match_chunk(rows)
+        states = states_of(matched.values())
         batch = _Batch()
         for r in rows:
             if r.problems:
@@ -286,7 +282,7 @@ class ImportRun:
                 if self.writing:
                     batch.members.append(self._new_member(r))
                     batch.rows.append(r)
-            elif self._update_member(matched[r.match_id], r, batch):
+            elif self._update_member(matched[r.match_id], states[r.match_id], r, batch):
                 self.counts.member_updated += 1
             else:
                 self.counts.member_unchanged += 1
@@ -310,21 +306,43 @@ class ImportRun:
             religion_id=self.religions.get(d["religion"]),
             citizen_id=d["citizen_id"] or None,
             card_number=d["card_number"],
-            admitted_on=d["admitted_on"],
-            full_member_on=d["full_member_on"],
-            status=d["status"],
             organization_id=self._org_id(r.org_code),
             search_name=search_name,
             sort_key=sort_key,
         )
-        periods = [Period(d["admitted_on"], d["left_on"] if r.leaving else None)]
-        values["party_age_from"] = party_age_start(d["admitted_on"], periods, self.today)
         return values
 
-    def _update_member(self, m: Member, r: MemberRow, batch: _Batch) -> bool:
+    @staticmethod
+    def _changes(
+        r: MemberRow, *, admitted_in: int | None = None, full: bool, leaving: bool
+    ) -> list[Change]:
+        """The dated changes of party life a row brings, in the order they happened:
+        admitted in `admitted_in` (a new member), full membership, leaving."""
+        d = r.data
+        changes = []
+        if admitted_in is not None:
+            changes.append(Change(EventKind.ADMITTED, d["admitted_on"], admitted_in))
+        if full:
+            changes.append(Change(EventKind.FULL_MEMBERSHIP, d["full_member_on"]))
+        if leaving:
+            changes.append(Change(LEAVING_EVENT[d["status"]], d["left_on"]))
+        return changes
+
+    def _plan(self, r: MemberRow, life: PlannedLife, changes: list[Change]) -> bool:
+        """Plan the changes (members.services.events.plan_event); False, with the refusal
+        added to the row's problems, when one is refused."""
+        try:
+            life.plans = plan_events(life.start, changes, today=self.today)
+        except ValidationError as exc:
+            for message in exc.messages:
+                self.problems.add(MEMBER_SHEET, r.row, "", message)
+            return False
+        return True
+
+    def _update_member(self, m: Member, start: MemberState, r: MemberRow, batch: _Batch) -> bool:
         """Apply the row to the registered member in memory; True when anything changed."""
         d = r.data
-        before = {name: getattr(m, name) for name in _COMPARED}
+        before = {name: getattr(m, name) for name in COMPARED}
         for name in PROFILE_FIELDS:
             setattr(m, name, d[name])
         m.ethnicity_id = self.ethnicities.get(d["ethnicity"])
@@ -341,101 +359,68 @@ class ImportRun:
             m.organization_id = org_id  # type: ignore[assignment]  # None: a new organization, in a preview
         if m.admitted_on is None and d["admitted_on"]:
             m.admitted_on = d["admitted_on"]
-        if d["full_member_on"] and m.full_member_on is None:
+        # The registered member as the planner sees it after the corrections above.
+        start = replace(
+            start,
+            organization_id=org_id,
+            admitted_on=m.admitted_on,
+            memberships=tuple(
+                replace(ms, organization_id=org_id)
+                if ms.kind == MembershipKind.HOME and ms.ends_on is None and org_id is not None
+                else ms
+                for ms in start.memberships
+            ),
+        )
+        full = bool(d["full_member_on"]) and m.full_member_on is None
+        if full and m.status == MemberStatus.FULL:
+            # A full member registered without the date: the file completes it (as the
+            # admission date above); a full membership is recorded for a probationary one.
             m.full_member_on = d["full_member_on"]
-            m.status = MemberStatus.FULL
-            batch.events.append(
-                self._event(m.pk, EventKind.FULL_MEMBERSHIP, d["full_member_on"], org_id)
-            )
-        if r.leaving and m.status in (MemberStatus.PROBATIONARY, MemberStatus.FULL):
-            m.status = d["status"]
-            m.exempted = False
-            batch.events.append(self._event(m.pk, LEAVING_EVENT[d["status"]], d["left_on"], org_id))
-            batch.closes.append((m.pk, d["left_on"], r.row))
+            start = replace(start, full_member_on=m.full_member_on)
+            full = False
+        leaving = r.leaving and m.status in (MemberStatus.PROBATIONARY, MemberStatus.FULL)
+        changes = self._changes(r, full=full, leaving=leaving)
+        life = PlannedLife(m.pk, start)
+        if changes and self._plan(r, life, changes):
+            after = life.final
+            m.status, m.exempted = after.status, after.exempted
+            m.full_member_on = after.full_member_on
         m.search_name, m.sort_key = _derived(m.full_name)
         changed = any(getattr(m, name) != value for name, value in before.items())
         if changed:
-            if (
-                m.admitted_on != before["admitted_on"]
-                or batch.closes
-                and batch.closes[-1][0] == m.pk
-            ):
-                m.party_age_from = None  # recomputed after writing (AGE-01)
+            if m.admitted_on != before["admitted_on"] or life.plans:
+                m.party_age_from = life.final.party_age_from(self.today)  # AGE-01
             batch.updates.append(m)
+            if life.plans:
+                batch.lives.append(life)
         return changed
 
-    @staticmethod
-    def _event(member_id: int | None, kind: str, on: date, org_id: int | None) -> tuple:
-        """A MemberEvent as (member_id, kind, on, organization_id); see `_insert_events`."""
-        return (member_id, kind, on, org_id)
-
     def _write(self, batch: _Batch) -> None:
+        opts = {"default_user": self.user, "default_change_reason": CHANGE_REASON}
         if batch.members:
             self._write_new(batch)
         if batch.updates:
-            opts = {"default_user": self.user, "default_change_reason": CHANGE_REASON}
             self._write_updates(batch, opts)
 
     def _write_new(self, batch: _Batch) -> None:
-        """Members, home memberships, events and a history row for each: raw batch inserts.
-
-        The rows are those `record_event(ADMITTED)`, `(FULL_MEMBERSHIP)` and the leaving
-        event would write (see the module docstring), with the history rows
-        `bulk_create_with_history` would write (user, reason, type "+").
-        """
-        now = timezone.now()
-        user_id = self.user.pk if self.user is not None else None
-        member_ids = bulk.reserve_ids(MEMBERS, len(batch.members))
-        member_rows, membership_items, events = [], [], []
-        for pk, values, r in zip(member_ids, batch.members, batch.rows, strict=True):
-            values["id"] = pk
-            member_rows.append(MEMBERS.row(values))
-            ms, ev = self._new_member_rows(pk, values["organization_id"], r)
-            membership_items.append(ms)
-            events.extend(ev)
-        membership_ids = bulk.reserve_ids(MEMBERSHIPS, len(membership_items))
-        membership_rows = [
-            (ms_id, *item) for ms_id, item in zip(membership_ids, membership_items, strict=True)
-        ]
-        history: dict[str, Any] = {"now": now, "user_id": user_id, "reason": CHANGE_REASON}
-        bulk.insert(MEMBERS, member_rows, **history)
-        bulk.insert(MEMBERSHIPS, membership_rows, **history)
-        self._insert_events(events, now)
-
-    def _insert_events(self, events: list[tuple], now) -> None:
-        if not events:
-            return
-        user_id = self.user.pk if self.user is not None else None
-        recorded_at = bulk.adapt_datetime(now)
-        ids = bulk.reserve_ids(EVENTS, len(events))
-        # EVENTS.columns order: id, member_id, kind, on, organization_id, counterpart,
-        # document, reason, recorded_by_id, recorded_at (checked below the class).
-        rows = [
-            (pk, member_id, kind, on, org_id, "", "", "", user_id, recorded_at)
-            for pk, (member_id, kind, on, org_id) in zip(ids, events, strict=True)
-        ]
-        bulk.insert(EVENTS, rows, now=now, user_id=user_id, reason=CHANGE_REASON)
-
-    def _new_member_rows(self, member_id: int, org_id: int | None, r: MemberRow):
-        """The membership (without id) and events record_event would write for a new member.
-
-        record_event(ADMITTED) opens the home membership and writes the ADMITTED event,
-        (FULL_MEMBERSHIP) writes its event, and the leaving event closes the membership.
-        """
-        d = r.data
-        membership = (
-            member_id,
-            org_id,
-            HOME,
-            d["admitted_on"],
-            d["left_on"] if r.leaving else None,
-        )
-        events = [(member_id, ADMITTED, d["admitted_on"], org_id)]
-        if d["full_member_on"]:
-            events.append((member_id, FULL_MEMBERSHIP, d["full_member_on"], org_id))
-        if r.leaving:
-            events.append((member_id, LEAVING_EVENT[d["status"]], d["left_on"], org_id))
-        return membership, events
+        """New members, their memberships and events, with a history row for each: the
+        rows `record_event` writes for their ADMITTED, FULL_MEMBERSHIP and leaving events
+        (members.services.events.write_plans)."""
+        ids = reserve_member_ids(len(batch.members))
+        lives = []
+        for pk, values, r in zip(ids, batch.members, batch.rows, strict=True):
+            d = r.data
+            life = PlannedLife(pk, MemberState(date_of_birth=d["date_of_birth"]), new_member=values)
+            changes = self._changes(
+                r,
+                admitted_in=values["organization_id"],
+                full=bool(d["full_member_on"]),
+                leaving=r.leaving,
+            )
+            if not self._plan(r, life, changes):
+                return
+            lives.append(life)
+        write_plans(lives, today=self.today, user=self.user, reason=CHANGE_REASON)
 
     def _write_updates(self, batch: _Batch, opts: dict) -> None:
         if batch.moves:
@@ -448,28 +433,8 @@ class ImportRun:
             for ms in open_home:
                 ms.organization_id = moved[ms.member_id]
             bulk_update_with_history(open_home, Membership, ["organization"], **opts)
-        if batch.closes:
-            last_day = {pk: (day, row) for pk, day, row in batch.closes}
-            still_open = list(
-                Membership.objects.filter(member_id__in=last_day, ends_on__isnull=True)
-            )
-            for ms in still_open:
-                day, row = last_day[ms.member_id]
-                if day < ms.starts_on:
-                    self.problems.add(
-                        MEMBER_SHEET,
-                        row,
-                        "",
-                        _("Ngày ra khỏi Đảng trước ngày bắt đầu sinh hoạt tại chi bộ hiện tại."),
-                    )
-                    return
-                ms.ends_on = day
-            bulk_update_with_history(still_open, Membership, ["ends_on"], **opts)
-        if batch.events:
-            self._insert_events(batch.events, timezone.now())
-        for m in batch.updates:
-            if m.party_age_from is None and m.admitted_on:
-                refresh_party_age(m, self.today)
+        if batch.lives:
+            write_plans(batch.lives, today=self.today, user=self.user, reason=CHANGE_REASON)
         bulk_update_with_history(
             batch.updates, Member, list(UPDATE_FIELDS), batch_size=CHUNK_ROWS, **opts
         )
