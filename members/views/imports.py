@@ -24,7 +24,7 @@ from core.models import JobState
 from ..forms.imports import UploadForm
 from ..imports import tasks
 from ..imports.export import export_response
-from ..imports.layout import INLINE_MAX_ROWS, MEMBER_SHEET, ORG_SHEET
+from ..imports.layout import INLINE_MAX_ROWS, MAX_FILE_BYTES, MEMBER_SHEET, ORG_SHEET
 from ..imports.reading import FileProblem, find_sheet, open_workbook, rows_guess
 from ..imports.template import build_template
 
@@ -76,7 +76,7 @@ def _next_page(job) -> str:
 def import_start(request):
     if not request.user.has_perm("members.import_members"):
         raise Http404
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST or None, request.FILES or None, max_bytes=MAX_FILE_BYTES)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         path = _save_upload(upload)

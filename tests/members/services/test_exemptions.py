@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from members.enums import EventKind as E
 from members.enums import ExemptionGround
-from members.forms.transfers import ExemptionForm as _ExemptionForm
+from members.forms.exemptions import ExemptionForm as BaseExemptionForm
 from members.models import Exemption, Member
 from members.queries.exemptions import exempted_member_ids, exempted_on
 from members.services import exemptions as svc
@@ -64,7 +64,7 @@ YOUNG = Member(full_name="Lý Văn Trẻ", date_of_birth=D(1980, 5, 17), sex="ma
 
 
 def ExemptionForm(data, member=OLD):  # noqa: N802 - the form, with its member
-    return _ExemptionForm(data, member=member)
+    return BaseExemptionForm(data, member=member)
 
 
 def test_exm_01_age_with_all_three_conditions_is_valid():
