@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from discipline import services as dis
 from discipline.enums import Activity, Area, DecidingBody, DisciplineForm, InspectionKind
 from discipline.models import InspectionCommission
+from discipline.services import disciplines as dis_disciplines
+from discipline.services import inspections as dis
 from members.enums import MemberStatus
 from members.models import CommitteeSeat, Member
 from organizations.enums import CellCategory as C
@@ -264,7 +265,7 @@ class DisciplineMixin(SeederState):
             member = self.plain_member(cell, date(2025, 8, 1))
             if member is not None and self.past(date(2025, 10, 20)):
                 made.append(
-                    dis.record_discipline(
+                    dis_disciplines.record_discipline(
                         form=DisciplineForm.REPRIMAND,
                         deciding_organization=cell,
                         deciding_body=DecidingBody.CELL,
@@ -300,7 +301,7 @@ class DisciplineMixin(SeederState):
                 )
                 if inspection is not None and self.past(date(2026, 6, 15)):
                     made.append(
-                        dis.record_discipline(
+                        dis_disciplines.record_discipline(
                             form=DisciplineForm.WARNING,
                             deciding_organization=commune,
                             deciding_body=DecidingBody.STANDING_COMMITTEE,

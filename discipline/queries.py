@@ -14,8 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_stubs_ext import StrOrPromise
 
-from accounts.enums import Role
-from accounts.scope import active_assignments, can_manage_subtree, is_system_admin, org_read_filter
+from accounts.scope import org_read_filter
 from members.models import CommitteeSeat, Member
 from organizations.models import Organization
 
@@ -91,23 +90,21 @@ def programmes_for(user: "RequestUser") -> QuerySet[InspectionProgramme]:
     return InspectionProgramme.objects.filter(org_read_filter(user, "organization__"))
 
 
-def can_manage(user: "RequestUser", organization: Organization) -> bool:
-    """Inspection, supervision and assignments: officers and administrators of the subtree.
-    Inspectors read; they do not record decisions."""
-    return can_manage_subtree(user, organization)
+def get_recommendation_of(inspection: Inspection, pk: object) -> Recommendation:
+    """A recommendation of the inspection (404 for any other)."""
+    return get_object_or_404(Recommendation, pk=pk, inspection=inspection)
 
 
-def can_decide(user: "RequestUser", organization: Organization) -> bool:
-    """Recording a discipline decided by `organization`: its officers (subtree writers), or
-    the secretary of a cell for the cell's own decisions (DIS-02). Never an inspector."""
-    if can_manage_subtree(user, organization):
-        return True
-    if is_system_admin(user):
-        return True
-    return any(
-        a.role == Role.SECRETARY and a.organization_id == organization.pk
-        for a in active_assignments(user)
-    )
+def disciplines_of(inspection: Inspection) -> QuerySet[Discipline]:
+    """The disciplines that followed the inspection, with their subjects."""
+    return inspection.disciplines.select_related("subject_member", "subject_organization")
+
+
+def programmes_of(
+    user: "RequestUser", organization: Organization, year: int
+) -> QuerySet[InspectionProgramme]:
+    """The organization's programmes of the year, when the user reads them."""
+    return programmes_for(user).filter(organization=organization, year=year)
 
 
 def subtree_inspections(

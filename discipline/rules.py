@@ -76,7 +76,7 @@ COMMISSION_KINDS = frozenset(
 )
 
 
-def may_have_commission(kind: str) -> bool:
+def has_commission_kind(kind: str) -> bool:
     """ORG-04: an inspection commission exists only from grassroots party committee level up."""
     return kind in COMMISSION_KINDS
 
@@ -107,7 +107,7 @@ def body_findings(
                 "DIS-02", blocking, _("Chi ủy không có quyền thi hành kỷ luật."), "deciding_body"
             )
         ]
-    if body == DecidingBody.INSPECTION_COMMISSION and not may_have_commission(deciding.kind):
+    if body == DecidingBody.INSPECTION_COMMISSION and not has_commission_kind(deciding.kind):
         return [
             Finding(
                 "ORG-04",

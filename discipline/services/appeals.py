@@ -20,8 +20,8 @@ from ..models import (
     Discipline,
 )
 from ..queries import holds_post
-from .common import _refuse
-from .disciplines import _apply_effects
+from .common import refuse
+from .disciplines import apply_effects
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -39,7 +39,7 @@ def record_receipt(discipline: Discipline, *, received_on: date, by: "User") -> 
 @transaction.atomic
 def record_appeal(discipline: Discipline, *, appealed_on: date, by: "User") -> Discipline:
     """DIS-04: an appeal within 30 days of receiving the decision (day 30 accepted, 31 refused)."""
-    _refuse(rules.appeal_findings(discipline.received_on, appealed_on))
+    refuse(rules.appeal_findings(discipline.received_on, appealed_on))
     discipline.appealed_on = appealed_on
     discipline.appeal_outcome = AppealOutcome.PENDING
     discipline.save()
@@ -82,7 +82,7 @@ def resolve_appeal(
                 }
             )
         member = discipline.subject_member
-        _refuse(
+        refuse(
             rules.form_findings(
                 new_form,
                 discipline.subject_kind,
@@ -99,7 +99,7 @@ def resolve_appeal(
     discipline.appeal_decided_on = decided_on
     discipline.save()
     if outcome == AppealOutcome.INCREASED:
-        _apply_effects(discipline, on=decided_on, by=by)
+        apply_effects(discipline, on=decided_on, by=by)
     elif discipline.membership_to_restore:
         # DIS-05: the expulsion no longer stands: the register reopens the membership.
         member = discipline.subject_member

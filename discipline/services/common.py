@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from organizations.models import Organization
 
 
-def _refuse(findings: list[Finding]) -> None:
+def refuse(findings: list[Finding]) -> None:
     found = blocking(findings)
     if found:
         errors: dict[str, list[str]] = {}
@@ -26,11 +26,11 @@ def _refuse(findings: list[Finding]) -> None:
         raise ValidationError(errors)
 
 
-def _ref(org: "Organization") -> rules.OrgRef:
+def org_ref(org: "Organization") -> rules.OrgRef:
     return rules.OrgRef(org.pk, org.kind, org.path)
 
 
-def _check_areas(areas: Iterable[str] | None) -> list[str]:
+def check_areas(areas: Iterable[str] | None) -> list[str]:
     checked = list(areas or [])
     bad = [a for a in checked if a not in Area.values]
     if bad:

@@ -25,7 +25,7 @@ from ..models import (
     Inspection,
 )
 from ..queries import holds_post
-from .common import _ref, _refuse
+from .common import org_ref, refuse
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -57,7 +57,7 @@ def discipline_findings(
         probationary = post = False
     findings = rules.form_findings(form, subject_kind, probationary=probationary, holds_post=post)
     findings += rules.body_findings(
-        deciding_body, _ref(deciding_organization), form, subject_kind, _ref(subject_org)
+        deciding_body, org_ref(deciding_organization), form, subject_kind, org_ref(subject_org)
     )
     findings += rules.date_findings(form, offence_on, decided_on, restarted_on)
     return findings
@@ -87,7 +87,7 @@ def record_discipline(
     Refused: a form not allowed for the subject (DIS-01), a body without that power
     (DIS-02, ORG-04), a decision before the offence or after the limitation (DIS-03), a
     second discipline for the same offence (DIS-01: the same subject and offence date).
-    Side effects of an expulsion: see `_apply_effects` (DIS-05).
+    Side effects of an expulsion: see `apply_effects` (DIS-05).
     """
     if (subject_member is None) == (subject_organization is None):
         raise ValidationError({"__all__": _("Chọn một đối tượng: tổ chức đảng hoặc đảng viên.")})
@@ -109,7 +109,7 @@ def record_discipline(
                 % {"d": deferred_until.strftime("%d/%m/%Y")}
             }
         )
-    _refuse(
+    refuse(
         discipline_findings(
             form=form,
             deciding_organization=deciding_organization,
@@ -164,7 +164,7 @@ def record_discipline(
         created_by=by,
     )
     if decided_on is not None:
-        _apply_effects(discipline, on=decided_on, by=by)
+        apply_effects(discipline, on=decided_on, by=by)
     return discipline
 
 
@@ -184,7 +184,7 @@ def decide_deferred(
             }
         )
     member = discipline.subject_member
-    _refuse(
+    refuse(
         discipline_findings(
             form=discipline.form,
             deciding_organization=discipline.deciding_organization,
@@ -199,7 +199,7 @@ def decide_deferred(
     discipline.decided_on = decided_on
     discipline.decision_number = decision_number or discipline.decision_number
     discipline.save()
-    _apply_effects(discipline, on=decided_on, by=by)
+    apply_effects(discipline, on=decided_on, by=by)
     return discipline
 
 
@@ -232,7 +232,7 @@ def dissolution_findings(organization: Organization, *, on: date, by: "User") ->
     return [Finding("DIS-05", Severity.BLOCKING, message, "decided_on")]
 
 
-def _apply_effects(discipline: Discipline, *, on: date, by: "User") -> None:
+def apply_effects(discipline: Discipline, *, on: date, by: "User") -> None:
     """DIS-05: the form in force takes effect on `on` (the decision, or the appeal's
     decision when it raised the form), through the services that own the records:
 
@@ -277,7 +277,7 @@ def _apply_effects(discipline: Discipline, *, on: date, by: "User") -> None:
         and discipline.dissolution_applied_on is None
     ):
         organization = discipline.subject_organization
-        _refuse(dissolution_findings(organization, on=on, by=by))
+        refuse(dissolution_findings(organization, on=on, by=by))
         reason = _("Kỷ luật giải tán") + (
             f" ({discipline.decision_number})" if discipline.decision_number else ""
         )

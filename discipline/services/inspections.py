@@ -25,7 +25,7 @@ from ..models import (
     InspectionProgramme,
     Recommendation,
 )
-from .common import _check_areas
+from .common import check_areas
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -38,7 +38,7 @@ def create_commission(
     *, organization: Organization, established_on: date | None = None, by: "User"
 ) -> InspectionCommission:
     """ORG-04: refused for a cell, a sub-committee or a party group."""
-    if not rules.may_have_commission(organization.kind):
+    if not rules.has_commission_kind(organization.kind):
         raise ValidationError(
             {
                 "organization": str(
@@ -100,7 +100,7 @@ def create_inspection(
         )
     if fields.get(
         "conducted_by"
-    ) == DecidingBody.INSPECTION_COMMISSION and not rules.may_have_commission(organization.kind):
+    ) == DecidingBody.INSPECTION_COMMISSION and not rules.has_commission_kind(organization.kind):
         raise ValidationError(
             {
                 "conducted_by": str(
@@ -120,7 +120,7 @@ def create_inspection(
     ends_on = fields.get("ends_on")
     if ends_on and ends_on < starts_on:
         raise ValidationError({"ends_on": _("Ngày kết thúc trước ngày bắt đầu.")})
-    fields["areas"] = _check_areas(fields.get("areas"))
+    fields["areas"] = check_areas(fields.get("areas"))
     return Inspection.objects.create(
         organization=organization,
         activity=activity,
@@ -201,7 +201,7 @@ def assign_follow(
         organization=organization,
         member=member,
         followed=followed,
-        areas=_check_areas(areas),
+        areas=check_areas(areas),
         starts_on=starts_on,
         ends_on=ends_on,
     )

@@ -102,10 +102,10 @@ def test_dis02_direct_superior_disciplines_an_organization():
 
 
 def test_org04_commission_only_from_grassroots_committee_up():
-    assert rules.may_have_commission(OrgKind.GRASSROOTS_COMMITTEE)
-    assert rules.may_have_commission(OrgKind.COMMUNE)
+    assert rules.has_commission_kind(OrgKind.GRASSROOTS_COMMITTEE)
+    assert rules.has_commission_kind(OrgKind.COMMUNE)
     for kind in (OrgKind.CELL, OrgKind.GRASSROOTS_CELL, OrgKind.SUB_COMMITTEE, OrgKind.PARTY_GROUP):
-        assert not rules.may_have_commission(kind)
+        assert not rules.has_commission_kind(kind)
     assert (
         rules.body_findings(B.INSPECTION_COMMISSION, CELL, F.REPRIMAND, S.MEMBER, CELL)[0].rule_id
         == "ORG-04"

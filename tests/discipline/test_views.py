@@ -9,8 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from discipline import services
 from discipline.enums import Activity, DecidingBody, InspectionKind
+from discipline.enums import DisciplineForm as F
+from discipline.models import Discipline
+from discipline.services import disciplines, inspections
 from tests.discipline.conftest import add_member
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def scene(tree, officer, person):
-    i = services.create_inspection(
+    i = inspections.create_inspection(
         organization=tree["commune"],
         activity=Activity.INSPECTION,
         kind=InspectionKind.SIGNS_OF_VIOLATION,
@@ -26,7 +28,7 @@ def scene(tree, officer, person):
         subject_member=person,
         by=officer,
     )
-    d = services.record_discipline(
+    d = disciplines.record_discipline(
         subject_member=person,
         form="warning",
         deciding_organization=tree["grassroots"],
@@ -137,7 +139,7 @@ def test_overview_constant_queries(login, officer, tree, person):
         client.get(url)
     for i in range(15):
         m = add_member(tree["cell_b"], f"Đảng viên {i}")
-        services.create_inspection(
+        inspections.create_inspection(
             organization=tree["commune"],
             activity=Activity.SUPERVISION,
             kind=InspectionKind.THEMATIC,
@@ -173,3 +175,22 @@ def test_inspector_cannot_add_a_programme_or_an_assignment(login, inspector, tre
         url = reverse(f"discipline:{name}", args=[tree["commune"].pk])
         assert client.get(url).status_code == 403
         assert client.post(url, {"year": "2024", "title": "x"}).status_code == 403
+
+
+def test_dis05_refusal_shown_beside_the_decision_date_on_the_form(login, tree, officer):
+    url = reverse("discipline:discipline_create", args=[tree["commune"].pk])
+    response = login(officer).post(
+        url,
+        {
+            "subject_organization": tree["grassroots"].pk,
+            "deciding_body": DecidingBody.STANDING_COMMITTEE,
+            "form": F.DISSOLUTION,
+            "offence": "Vi phạm",
+            "offence_on": "01/03/2024",
+            "decided_on": "01/06/2024",
+        },
+    )
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert any("DIS-05" in e for e in form.errors["decided_on"])
+    assert not Discipline.objects.exists()

@@ -1,0 +1,40 @@
+"""Who may write inspection, supervision and discipline records (django-rules), built on
+accounts.scope. Declared once here; views and templates ask the same names. Imported by
+DisciplineConfig.ready().
+
+- `discipline.manage_inspections` (an Organization): programmes, inspections and
+  supervisions conducted there, their conclusions and recommendations, follow-up
+  assignments: the officers and administrators of its subtree. Inspectors read; they do
+  not record decisions.
+- `discipline.decide` (the deciding Organization): record a discipline it decides and
+  what follows it (deferral, receipt, appeal, badge): its officers (subtree writers), or
+  the secretary of a cell for the cell's own decisions (DIS-02). Never an inspector.
+"""
+
+from typing import Any
+
+import rules
+
+from accounts.enums import Role
+from accounts.scope import active_assignments, can_manage_subtree, is_system_admin
+
+
+@rules.predicate
+def manages_subtree(user: Any, organization: Any) -> bool:
+    return organization is not None and can_manage_subtree(user, organization)
+
+
+@rules.predicate
+def decides_for(user: Any, organization: Any) -> bool:
+    if organization is None:
+        return False
+    if can_manage_subtree(user, organization) or is_system_admin(user):
+        return True
+    return any(
+        a.role == Role.SECRETARY and a.organization_id == organization.pk
+        for a in active_assignments(user)
+    )
+
+
+rules.add_perm("discipline.manage_inspections", manages_subtree)
+rules.add_perm("discipline.decide", decides_for)
