@@ -14,7 +14,7 @@ from organizations.queries import writable_organizations_for
 
 from ..enums import TransferKind, TransferReason, TransferState
 from ..models import Transfer
-from ..services.transfers import find_returning_member
+from ..queries.transfers import find_returning_member
 
 
 class DestinationChoiceField(forms.ModelChoiceField):

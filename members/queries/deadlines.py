@@ -16,6 +16,7 @@ a constant number of queries whatever their length.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -28,6 +29,12 @@ from ..enums import TransferKind, TransferState
 from ..models import Transfer
 from ..rules import REPORT_DAYS, TRANSFER_WORKING_DAYS
 from .transfers import filter_transfers, transfers_for
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from accounts.scope import RequestUser
+    from organizations.models import Organization
 
 LETTER = "letter"  # TRF-01: the letter is still to be issued
 REPORT = "report"  # TRF-02: the member is still to report to the receiving organization
@@ -63,7 +70,7 @@ class DeadlineRow:
         return STEP_RULES[self.step]
 
     @property
-    def label(self):
+    def label(self) -> "StrOrPromise":
         return STEP_LABELS[self.step]
 
     @property
@@ -119,7 +126,11 @@ def transfer_deadlines(
 
 
 def deadlines_for(
-    user, *, organization=None, today: date | None = None, overdue_only: bool = False
+    user: "RequestUser",
+    *,
+    organization: "Organization | None" = None,
+    today: date | None = None,
+    overdue_only: bool = False,
 ) -> list[DeadlineRow]:
     """Due and overdue transfers in the user's reach (either side), optionally one subtree."""
     qs = filter_transfers(transfers_for(user), organization=organization)

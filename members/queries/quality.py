@@ -11,6 +11,7 @@ user's scope, so the page and its XLSX export cost the same for 10 or 100,000 me
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     BooleanField,
@@ -29,10 +30,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organizations.enums import CELL_KINDS
+from organizations.models import Organization
 from organizations.queries import organizations_for
 
 from ..enums import ACTIVE_STATUSES, MembershipKind, MemberStatus
+from ..models import Member
 from .register import members_for
+
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
 
 MIN_FULL_MEMBERS = 3  # ORG-02
 SHOWN = 200  # rows shown per list on the page; the export has them all
@@ -48,7 +54,7 @@ DATE_PROBLEMS = (
 )
 
 
-def _ymd(field: str):
+def _ymd(field: str) -> Any:
     """A date as the integer yyyymmdd: differences of these compare full years."""
     return ExtractYear(field) * 10000 + ExtractMonth(field) * 100 + ExtractDay(field)
 
@@ -59,14 +65,16 @@ def _flag(condition: Q) -> Case:
     )
 
 
-def scoped_members(user, organization=None) -> QuerySet:
+def scoped_members(
+    user: "RequestUser", organization: "Organization | None" = None
+) -> QuerySet[Member]:
     qs = members_for(user)
     if organization is not None:
         qs = qs.filter(organization.subtree_q("organization__"))
     return qs
 
 
-def without_citizen_id(qs: QuerySet) -> QuerySet:
+def without_citizen_id(qs: QuerySet[Member]) -> QuerySet[Member]:
     """Active members with no citizen ID (CCCD, collected nationally since 2025: MEM-01)."""
     return (
         qs.filter(status__in=ACTIVE_STATUSES)
@@ -76,7 +84,7 @@ def without_citizen_id(qs: QuerySet) -> QuerySet:
     )
 
 
-def duplicate_groups(qs: QuerySet) -> QuerySet:
+def duplicate_groups(qs: QuerySet[Member]) -> QuerySet[Any, Any]:
     """(search_name, date_of_birth, n) for each name and birth date held by 2+ members."""
     return (
         qs.order_by()
@@ -87,7 +95,7 @@ def duplicate_groups(qs: QuerySet) -> QuerySet:
     )
 
 
-def likely_duplicates(qs: QuerySet) -> QuerySet:
+def likely_duplicates(qs: QuerySet[Member]) -> QuerySet[Member]:
     """Members sharing the folded name and date of birth with another member in scope,
     ordered so that each group's members are together."""
     twin = qs.filter(
@@ -100,7 +108,7 @@ def likely_duplicates(qs: QuerySet) -> QuerySet:
     )
 
 
-def impossible_dates(qs: QuerySet, today: date | None = None) -> QuerySet:
+def impossible_dates(qs: QuerySet[Member], today: date | None = None) -> QuerySet[Member]:
     """Members with at least one impossible date, each reason an annotated flag."""
     today = today or timezone.localdate()
     flags = {
@@ -139,11 +147,13 @@ def impossible_dates(qs: QuerySet, today: date | None = None) -> QuerySet:
     return annotated.filter(any_problem).select_related("organization").order_by("sort_key", "id")
 
 
-def date_problem_labels(member) -> list[str]:
+def date_problem_labels(member: Member) -> list[str]:
     return [str(label) for name, label in DATE_PROBLEMS if getattr(member, name, False)]
 
 
-def small_cells(user, organization=None) -> QuerySet:
+def small_cells(
+    user: "RequestUser", organization: "Organization | None" = None
+) -> QuerySet[Organization]:
     """ORG-02: cells (cell, grassroots cell) in scope with fewer than 3 full members, counted
     over current home memberships of members whose status is full; one aggregate query."""
     orgs = organizations_for(user).filter(kind__in=CELL_KINDS, dissolved_on__isnull=True)
@@ -154,34 +164,37 @@ def small_cells(user, organization=None) -> QuerySet:
         memberships__ends_on__isnull=True,
         memberships__member__status=MemberStatus.FULL,
     )
-    return (
+    cells: QuerySet[Organization] = (
         orgs.annotate(full_members=Count("memberships__member", filter=full, distinct=True))
         .filter(full_members__lt=MIN_FULL_MEMBERS)
         .order_by("path")
     )
+    return cells
 
 
 @dataclass
 class QualityReport:
-    without_citizen_id: list
+    without_citizen_id: list[Any]
     without_citizen_id_count: int
-    duplicates: list
+    duplicates: list[Any]
     duplicate_count: int  # members
     duplicate_group_count: int
-    impossible: list
+    impossible: list[Any]
     impossible_count: int
-    small_cells: list
+    small_cells: list[Any]
     small_cell_count: int
 
 
-def _head(qs: QuerySet, limit: int) -> tuple[list, int]:
+def _head(qs: QuerySet[Any], limit: int) -> tuple[list[Any], int]:
     rows = list(qs[: limit + 1])
     if len(rows) <= limit:
         return rows, len(rows)
     return rows[:limit], qs.count()
 
 
-def quality_report(user, organization=None, limit: int = SHOWN) -> QualityReport:
+def quality_report(
+    user: "RequestUser", organization: "Organization | None" = None, limit: int = SHOWN
+) -> QualityReport:
     """The data quality page: four lists with their counts, at most ~10 queries."""
     qs = scoped_members(user, organization)
     missing, missing_count = _head(without_citizen_id(qs), limit)

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.scope import is_system_admin, org_read_filter
 
-from ..enums import TransferKind, TransferState
+from ..enums import MemberStatus, TransferKind, TransferState
 from ..models import Member, Transfer
 
 if TYPE_CHECKING:
@@ -97,3 +97,15 @@ def readable_members_in_reach(user: "RequestUser") -> QuerySet[Member]:
 def get_reachable_member_for(user: "RequestUser", pk: int) -> Member:
     """One member of an organization the user reaches (404 otherwise, own record too)."""
     return get_object_or_404(readable_members_in_reach(user).select_related("organization"), pk=pk)
+
+
+def find_returning_member(*, citizen_id: str = "", card_number: str = "") -> Member | None:
+    """The record of a member who left to outside the system (status transferred_out),
+    found by an exact citizen ID or party card number (never by name: no leak)."""
+    qs = Member.objects.filter(status=MemberStatus.TRANSFERRED_OUT)
+    if citizen_id:
+        return qs.filter(citizen_id=citizen_id.strip()).first()
+    if card_number:
+        found = list(qs.filter(card_number=card_number.strip())[:2])
+        return found[0] if len(found) == 1 else None
+    return None

@@ -260,18 +260,6 @@ def cancel_transfer(transfer: Transfer, *, by: "User", reason: str = "") -> Tran
     return transfer
 
 
-def find_returning_member(*, citizen_id: str = "", card_number: str = "") -> Member | None:
-    """The record of a member who left to outside the system (status transferred_out),
-    found by an exact citizen ID or party card number (never by name: no leak)."""
-    qs = Member.objects.filter(status=MemberStatus.TRANSFERRED_OUT)
-    if citizen_id:
-        return qs.filter(citizen_id=citizen_id.strip()).first()
-    if card_number:
-        found = list(qs.filter(card_number=card_number.strip())[:2])
-        return found[0] if len(found) == 1 else None
-    return None
-
-
 @transaction.atomic
 def receive_from_outside(
     *,

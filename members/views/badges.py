@@ -7,7 +7,7 @@ organization or member outside the user's reach is a 404; a reader who may not w
 """
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.pagination import paginate
 from core.views.write import Saved, WriteFormView
 from organizations.models import Organization
@@ -152,7 +153,7 @@ class BadgeRecordView(WriteFormView[BadgeBulkForm, Organization]):
             presented_on=data["presented_on"],
             decision=data["decision"],
             early=data["early"],
-            by=self.request.user,
+            by=cast(User, self.request.user),
         )
         return self.due_url(form)
 
@@ -165,7 +166,7 @@ class BadgeRecordView(WriteFormView[BadgeBulkForm, Organization]):
     def form_invalid(self, form: BadgeBulkForm) -> HttpResponse:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(self.request, error)
+                messages.error(self.request, str(error))
         return redirect(self.due_url(form))
 
 
@@ -209,7 +210,7 @@ class MemberBadgesView(WriteFormView[BadgeRecordForm, Member]):
         )
 
     def perform(self, form: BadgeRecordForm) -> Saved:
-        return record_badge(self.object, **form.cleaned_data, by=self.request.user)
+        return record_badge(self.object, **form.cleaned_data, by=cast(User, self.request.user))
 
     def get_success_message(self, saved: Saved) -> str:
         assert saved is not None and not isinstance(saved, str)

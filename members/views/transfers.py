@@ -6,7 +6,7 @@ members.services.transfers (writes). A transfer outside both sides' reach is a 4
 step the user may read but not take answers 403.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import User
 from core.audit import history_rows
 from core.forms import Form
 from core.pagination import paginate
@@ -124,7 +125,9 @@ class TransferIncomingView(_TransferFormView):
         return super().get_context_data(title=_("Tiếp nhận đảng viên từ ngoài hệ thống"), **kwargs)
 
     def perform(self, form):
-        return services.receive_from_outside(**form.service_kwargs(), by=self.request.user)
+        return services.receive_from_outside(
+            **form.service_kwargs(), by=cast(User, self.request.user)
+        )
 
 
 transfer_create = TransferCreateView.as_view()
@@ -188,7 +191,7 @@ class TransferSendView(_TransferStepView):
             self.object,
             letter_number=form.cleaned_data["letter_number"],
             letter_on=form.cleaned_data["letter_on"],
-            by=self.request.user,
+            by=cast(User, self.request.user),
         )
 
 
@@ -201,7 +204,9 @@ class TransferReceiveView(_TransferStepView):
 
     def perform(self, form: Form) -> Saved:
         return services.receive_transfer(
-            self.object, received_on=form.cleaned_data["received_on"], by=self.request.user
+            self.object,
+            received_on=form.cleaned_data["received_on"],
+            by=cast(User, self.request.user),
         )
 
 
@@ -214,7 +219,9 @@ class TransferReturnView(_TransferStepView):
 
     def perform(self, form: Form) -> Saved:
         return services.return_transfer(
-            self.object, returned_on=form.cleaned_data["returned_on"], by=self.request.user
+            self.object,
+            returned_on=form.cleaned_data["returned_on"],
+            by=cast(User, self.request.user),
         )
 
 
@@ -228,7 +235,7 @@ class TransferCancelView(ConfirmActionView[Transfer]):
         return get_transfer_for(self.request.user, self.kwargs["pk"])
 
     def perform(self) -> Saved:
-        services.cancel_transfer(self.object, by=self.request.user)
+        services.cancel_transfer(self.object, by=cast(User, self.request.user))
         return reverse("members:transfer_detail", args=[self.object.pk])
 
     def get_error_url(self) -> str:

@@ -11,6 +11,7 @@ from members.enums import EventKind as E
 from members.enums import MembershipKind, MemberStatus, TransferKind, TransferReason, TransferState
 from members.models import Member, Membership, Transfer
 from members.queries.register import members_of
+from members.queries.transfers import find_returning_member
 from members.services import transfers as svc
 from members.services.events import record_event
 from tests.factories import MemberFactory
@@ -128,7 +129,7 @@ def test_member_back_from_outside_is_received_with_the_letter(duc, tree, secreta
     duc.refresh_from_db()
     duc.citizen_id = "001080012345"
     duc.save()
-    found = svc.find_returning_member(citizen_id="001080012345")
+    found = find_returning_member(citizen_id="001080012345")
     assert found == duc
     back = svc.receive_from_outside(
         member=found,
@@ -167,8 +168,8 @@ def test_receive_from_outside_needs_a_transferred_out_member(duc, tree, outsider
 
 def test_find_returning_member_ignores_active_members(duc):
     Member.objects.filter(pk=duc.pk).update(citizen_id="001080012345")
-    assert svc.find_returning_member(citizen_id="001080012345") is None
-    assert svc.find_returning_member() is None
+    assert find_returning_member(citizen_id="001080012345") is None
+    assert find_returning_member() is None
 
 
 # --- Temporary transfers (TRF-01) -----------------------------------------------------
