@@ -12,8 +12,9 @@ import pytest
 from docx import Document
 
 from accounts.enums import Role
-from admissions import services
 from admissions.enums import CandidateSource, SponsorKind
+from admissions.services.candidates import add_candidate
+from admissions.services.cases import add_sponsor, open_case
 from members.enums import MembershipKind, MemberStatus, Sex
 from members.models import Membership
 from tests.admissions.conftest import seat_committee
@@ -57,7 +58,7 @@ def test_sympathizer_to_probationary_member(page, live_server, screenshot):
     RoleAssignmentFactory(user=user, role=Role.OFFICER, organization=tree["commune"])
     members = _members(cell, 9)
     seat_committee(tree["grassroots"], 9)  # ADM-06: the committee's vote base is the register's
-    candidate = services.add_candidate(
+    candidate = add_candidate(
         by=user,
         cell=cell,
         on=date(2024, 1, 2),
@@ -86,9 +87,7 @@ def test_sympathizer_to_probationary_member(page, live_server, screenshot):
     for day in ("05/03/2024", "12/03/2024", "01/04/2024", "08/04/2024"):
         _step(page, {"on": day})
     for sponsor in members[1:3]:
-        services.add_sponsor(
-            case, by=user, kind=SponsorKind.MEMBER, member=sponsor, since=date(2023, 1, 1)
-        )
+        add_sponsor(case, by=user, kind=SponsorKind.MEMBER, member=sponsor, since=date(2023, 1, 1))
     _step(page, {"on": "15/04/2024"})
 
     # A vote with more votes than members is refused, with its rule ID; nothing saved.
@@ -129,7 +128,7 @@ def test_case_page_fits_a_360_pixel_phone(phone_page, live_server, screenshot):
     tree = make_tree()
     user = UserFactory(username="bithu")
     RoleAssignmentFactory(user=user, role=Role.SECRETARY, organization=tree["cell_a"])
-    candidate = services.add_candidate(
+    candidate = add_candidate(
         by=user,
         cell=tree["cell_a"],
         on=date(2024, 1, 2),
@@ -138,7 +137,7 @@ def test_case_page_fits_a_360_pixel_phone(phone_page, live_server, screenshot):
         date_of_birth=date(2000, 3, 15),
         source=CandidateSource.RESIDENCE,
     )
-    case = services.open_case(candidate, by=user, on=date(2024, 1, 8))
+    case = open_case(candidate, by=user, on=date(2024, 1, 8))
     log_in(phone_page, live_server, "bithu")
     for url in (f"/admissions/cases/{case.pk}/", "/admissions/", "/admissions/results/"):
         phone_page.goto(f"{live_server.url}{url}")

@@ -13,9 +13,8 @@ from admissions.models import AdmissionTarget
 from organizations.enums import OrgKind
 from reviews.enums import Level
 from reviews.models import OrganizationReview, ReviewRound
-from tests.admissions.test_queries_results import admit
+from tests.admissions.queries.test_targets import admit
 from tests.factories import OrganizationFactory
-
 from tests.reports import annual_data
 
 HOME_DAY = date(2026, 11, 23)
