@@ -16,6 +16,13 @@ from .queries.register import SheetRow
 from .queries.statistics.base import Period
 
 
+def model_choice(form: forms.BaseForm, name: str) -> "forms.ModelChoiceField[Any]":
+    """A choice field of the form, typed as such (its queryset is set in configure())."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
 class TimeInput(forms.TimeInput):
     input_type = "time"
 
@@ -27,6 +34,16 @@ class VersionMixin(Form):
     """The meeting's version the form was opened on (optimistic locking)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class _AssignmentChoice(forms.ModelChoiceField[SupervisorAssignment]):
+    def label_from_instance(self, obj: SupervisorAssignment) -> str:
+        return obj.member.full_name
+
+
+class _CellChoice(forms.ModelChoiceField[Organization]):
+    def label_from_instance(self, obj: Organization) -> str:
+        return obj.name
 
 
 class MeetingForm(Form):
@@ -126,8 +143,8 @@ class MinutesForm(VersionMixin, Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["chair"].queryset = self.members
-        self.fields["minute_taker"].queryset = self.members
+        model_choice(self, "chair").queryset = self.members
+        model_choice(self, "minute_taker").queryset = self.members
 
     def clean(self):
         data = super().clean()
@@ -158,7 +175,7 @@ class TaskForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["assignee"].queryset = self.members
+        model_choice(self, "assignee").queryset = self.members
 
 
 DOCUMENT_EXTENSIONS = [
@@ -193,7 +210,7 @@ class DocumentForm(Form):
 
 
 class SuperiorForm(Form):
-    assignment: forms.ModelChoiceField[SupervisorAssignment] = forms.ModelChoiceField(
+    assignment: forms.ModelChoiceField[SupervisorAssignment] = _AssignmentChoice(
         label=_("Cấp ủy viên được phân công"), queryset=None, required=False
     )
     name = forms.CharField(label=_("Hoặc họ và tên"), required=False, max_length=150)
@@ -204,8 +221,7 @@ class SuperiorForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["assignment"].queryset = self.assignments
-        self.fields["assignment"].label_from_instance = lambda a: a.member.full_name
+        model_choice(self, "assignment").queryset = self.assignments
 
     def clean(self):
         data = super().clean()
@@ -234,7 +250,7 @@ class ScanForm(Form):
 class AssignmentForm(Form):
     """MTG-06: a member of the superior's committee assigned to one of its cells."""
 
-    organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
+    organization: forms.ModelChoiceField[Organization] = _CellChoice(
         label=_("Chi bộ"), queryset=None
     )
     member = _MemberChoice(label=_("Cấp ủy viên phụ trách"), queryset=None)
@@ -245,9 +261,8 @@ class AssignmentForm(Form):
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:
-        self.fields["organization"].queryset = self.cells
-        self.fields["organization"].label_from_instance = lambda o: o.name
-        self.fields["member"].queryset = self.members
+        model_choice(self, "organization").queryset = self.cells
+        model_choice(self, "member").queryset = self.members
 
 
 class ScoringForm(Form):

@@ -19,7 +19,7 @@ WEIGHT_FIELDS = ("preparation", "attendance", "conduct", "closing")
 @transaction.atomic
 def save_scoring(
     *,
-    organization: "Organization",
+    organization: "Organization | None",
     by: "User",
     preparation: int,
     attendance: int,

@@ -19,6 +19,7 @@ from ..queries.register import SheetRow, attendance_sheet
 from ..queries.scope import get_meeting_for
 from ..rules.quality import Row, count_attendance
 from ..services import attendance as services
+from .common import writer
 
 
 def sheet_context(meeting: Meeting, *, error: str = "") -> dict[str, Any]:
@@ -94,10 +95,10 @@ class AttendanceView(WriteFormView[AttendanceSheetForm, Meeting]):
     def perform(self, form: AttendanceSheetForm) -> Saved:
         version = form.cleaned_data["version"]
         if form.all_present:
-            services.mark_all_present(self.object, version=version, by=self.request.user)
+            services.mark_all_present(self.object, version=version, by=writer(self.request))
         else:
             services.save_attendance(
-                self.object, entries=form.entries(), version=version, by=self.request.user
+                self.object, entries=form.entries(), version=version, by=writer(self.request)
             )
         return reverse("meetings:attendance", kwargs={"pk": self.object.pk})
 
@@ -126,7 +127,7 @@ class AttendanceRowView(WriteFormView[AttendanceRowForm, Meeting]):
         return {**super().get_form_kwargs(), "member_pk": self.kwargs["member_pk"]}
 
     def perform(self, form: AttendanceRowForm) -> Saved:
-        services.record_attendance(self.object, by=self.request.user, **form.service_kwargs())
+        services.record_attendance(self.object, by=writer(self.request), **form.service_kwargs())
         return reverse("meetings:attendance", kwargs={"pk": self.object.pk})
 
     def row(self, *, error: str = "") -> HttpResponse:

@@ -1,8 +1,9 @@
-"""What the meeting screens share: the form page of one meeting."""
+"""What the meeting screens share: the user who writes, the form page of one meeting."""
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django import forms
+from django.http import HttpRequest
 from django.utils.functional import Promise
 
 from core.views.write import WriteFormView
@@ -10,7 +11,15 @@ from core.views.write import WriteFormView
 from ..models import Meeting
 from ..queries.scope import get_meeting_for
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 _F = TypeVar("_F", bound=forms.BaseForm)
+
+
+def writer(request: HttpRequest) -> "User":
+    """The user a write is recorded for: the write screens require a login."""
+    return cast("User", request.user)
 
 
 class MeetingFormView(WriteFormView[_F, Meeting]):

@@ -17,7 +17,7 @@ from ..queries.resolutions import get_resolution_for
 from ..queries.scans import get_scan_for
 from ..queries.scope import get_meeting_for
 from ..services import documents as services
-from .common import MeetingFormView
+from .common import MeetingFormView, writer
 
 
 class DocumentUploadView(MeetingFormView[DocumentForm]):
@@ -27,7 +27,7 @@ class DocumentUploadView(MeetingFormView[DocumentForm]):
     success_message = gettext_lazy("Đã đính kèm tài liệu.")
 
     def perform(self, form: DocumentForm) -> Saved:
-        services.attach_document(self.meeting, by=self.request.user, **form.cleaned_data)
+        services.attach_document(self.meeting, by=writer(self.request), **form.cleaned_data)
         return self.meeting
 
 
@@ -77,7 +77,7 @@ class IssueMinutesView(ConfirmActionView[Meeting]):
         return get_meeting_for(self.request.user, self.kwargs["pk"])
 
     def perform(self) -> Saved:
-        number = services.issue_minutes(self.object, by=self.request.user)
+        number = services.issue_minutes(self.object, by=writer(self.request))
         return number
 
     def get_success_message(self, saved: Saved) -> str:
@@ -98,7 +98,7 @@ class IssueResolutionView(ConfirmActionView[Resolution]):
         return self.request.user.has_perm("meetings.change_meeting", obj.meeting)
 
     def perform(self) -> Saved:
-        services.issue_resolution(self.object, by=self.request.user)
+        services.issue_resolution(self.object, by=writer(self.request))
         return self.object.meeting
 
     def get_success_message(self, saved: Saved) -> str:
@@ -123,7 +123,7 @@ class MinutesScanView(MeetingFormView[ScanForm]):
     def perform(self, form: ScanForm) -> Saved:
         services.upload_signed_scan(
             self.meeting,
-            by=self.request.user,
+            by=writer(self.request),
             file=form.cleaned_data["file"],
             resolution=self.resolution,
         )

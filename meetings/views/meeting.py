@@ -28,7 +28,7 @@ from ..queries.scans import signed_scans
 from ..queries.scope import get_meeting_for, upcoming_for_member
 from ..rules.quality import resolution_valid
 from ..services import plan as services
-from .common import MeetingFormView
+from .common import MeetingFormView, writer
 
 
 @login_required
@@ -83,7 +83,7 @@ class PlanEditView(MeetingFormView[PlanEditForm]):
     def perform(self, form: PlanEditForm) -> Saved:
         data = dict(form.cleaned_data)
         return services.update_plan(
-            self.meeting, version=data.pop("version"), by=self.request.user, **data
+            self.meeting, version=data.pop("version"), by=writer(self.request), **data
         )
 
 
@@ -105,7 +105,7 @@ class HoldView(MeetingFormView[HoldForm]):
     def perform(self, form: HoldForm) -> Saved:
         data = dict(form.cleaned_data)
         services.hold_meeting(
-            self.meeting, version=data.pop("version"), by=self.request.user, **data
+            self.meeting, version=data.pop("version"), by=writer(self.request), **data
         )
         return reverse("meetings:attendance", kwargs={"pk": self.meeting.pk})
 
@@ -122,7 +122,7 @@ class CancelView(MeetingFormView[CancelForm]):
         return services.cancel_meeting(
             self.meeting,
             version=form.cleaned_data["version"],
-            by=self.request.user,
+            by=writer(self.request),
             reason=form.cleaned_data["reason"],
         )
 
@@ -143,7 +143,7 @@ class MinutesView(MeetingFormView[MinutesForm]):
     def perform(self, form: MinutesForm) -> Saved:
         data = dict(form.cleaned_data)
         return services.update_minutes(
-            self.meeting, version=data.pop("version"), by=self.request.user, **data
+            self.meeting, version=data.pop("version"), by=writer(self.request), **data
         )
 
 

@@ -25,6 +25,7 @@ from ..queries.scope import get_meeting_org_for, year_meetings
 from ..queries.superior_attendance import superior_attendance_of
 from ..services import documents as document_services
 from ..services import plan as services
+from .common import writer
 
 
 @login_required
@@ -82,7 +83,7 @@ class GeneratePlanView(PlanActionView):
             organization=self.object,
             year=self.kwargs["year"],
             day_of_month=form.cleaned_data["day_of_month"],
-            by=self.request.user,
+            by=writer(self.request),
         )
         return None
 
@@ -104,7 +105,7 @@ class FeedLinkView(PlanActionView):
     success_message = gettext_lazy("Đã tạo đường dẫn lịch mới; đường dẫn cũ không còn dùng được.")
 
     def perform(self) -> Saved:
-        document_services.calendar_feed(self.object, by=self.request.user, regenerate=True)
+        document_services.calendar_feed(self.object, by=writer(self.request), regenerate=True)
         return reverse("meetings:plan", kwargs={"org_pk": self.object.pk})
 
 
@@ -125,7 +126,7 @@ class MeetingCreateView(WriteFormView[MeetingForm, Organization]):
 
     def perform(self, form: MeetingForm) -> Saved:
         return services.create_meeting(
-            organization=self.object, by=self.request.user, **form.cleaned_data
+            organization=self.object, by=writer(self.request), **form.cleaned_data
         )
 
 

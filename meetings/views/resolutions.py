@@ -11,7 +11,7 @@ from ..models import Task
 from ..queries.register import register_members
 from ..queries.resolutions import get_task_for
 from ..services import resolutions as services
-from .common import MeetingFormView
+from .common import MeetingFormView, writer
 
 
 class ResolutionCreateView(MeetingFormView[ResolutionForm]):
@@ -20,7 +20,7 @@ class ResolutionCreateView(MeetingFormView[ResolutionForm]):
     success_message = gettext_lazy("Đã ghi nghị quyết.")
 
     def perform(self, form: ResolutionForm) -> Saved:
-        services.add_resolution(self.meeting, by=self.request.user, **form.cleaned_data)
+        services.add_resolution(self.meeting, by=writer(self.request), **form.cleaned_data)
         return self.meeting
 
 
@@ -33,7 +33,7 @@ class TaskCreateView(MeetingFormView[TaskForm]):
         return {**super().get_form_kwargs(), "members": register_members(self.meeting)}
 
     def perform(self, form: TaskForm) -> Saved:
-        services.add_task(self.meeting, by=self.request.user, **form.cleaned_data)
+        services.add_task(self.meeting, by=writer(self.request), **form.cleaned_data)
         return self.meeting
 
 
@@ -47,7 +47,7 @@ class TaskDoneView(ConfirmActionView[Task]):
         return self.request.user.has_perm("meetings.change_meeting", obj.meeting)
 
     def perform(self) -> Saved:
-        services.complete_task(self.object, by=self.request.user)
+        services.complete_task(self.object, by=writer(self.request))
         return None
 
     def get_success_url(self) -> str:

@@ -17,6 +17,7 @@ from ..forms import ScoringForm
 from ..queries.scoring import get_province_for, provinces_for, scoring_config_of, scoring_configs
 from ..rules.quality import Weights
 from ..services import scoring as services
+from .common import writer
 
 
 def editable_provinces(user) -> list[Organization]:
@@ -93,7 +94,9 @@ class ScoringView(WriteFormView[ScoringForm, Organization | None]):
         return context
 
     def perform(self, form: ScoringForm) -> Saved:
-        services.save_scoring(organization=self.object, by=self.request.user, **form.cleaned_data)
+        services.save_scoring(
+            organization=self.object, by=writer(self.request), **form.cleaned_data
+        )
         if self.object is None:
             return reverse("meetings:scoring_default")
         return reverse("meetings:scoring", kwargs={"org_pk": self.object.pk})

@@ -23,7 +23,7 @@ from ..queries.superior_attendance import (
     superior_attendance_overview,
 )
 from ..services import superior_attendance as services
-from .common import MeetingFormView
+from .common import MeetingFormView, writer
 
 
 class SuperiorAddView(MeetingFormView[SuperiorForm]):
@@ -39,7 +39,7 @@ class SuperiorAddView(MeetingFormView[SuperiorForm]):
         assignment = form.cleaned_data["assignment"]
         services.add_superior(
             self.meeting,
-            by=self.request.user,
+            by=writer(self.request),
             member=assignment.member if assignment else None,
             name=form.cleaned_data["name"],
             position=form.cleaned_data["position"],
@@ -69,12 +69,12 @@ class SuperiorAttendanceView(WriteFormView[AssignmentForm, Organization]):
     def year(self) -> int:
         return self.kwargs.get("year") or timezone.localdate().year
 
-    def can_assign(self, superior: Organization) -> bool:
+    def allowed_to_assign(self, superior: Organization) -> bool:
         return self.request.user.has_perm("meetings.assign_superior_attendee", superior)
 
     def has_permission(self, obj: Organization) -> bool:
         # Reading is the getter's reach; writing is the permission.
-        return self.request.method != "POST" or self.can_assign(obj)
+        return self.request.method != "POST" or self.allowed_to_assign(obj)
 
     def get_form_kwargs(self) -> dict[str, Any]:
         self.members = committee_members(self.object, self.year)
@@ -87,7 +87,7 @@ class SuperiorAttendanceView(WriteFormView[AssignmentForm, Organization]):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         superior, year = self.object, self.year
-        can_edit = self.can_assign(superior)
+        can_edit = self.allowed_to_assign(superior)
         rows, lines = superior_attendance_overview(superior, year)
         context.update(
             {
@@ -109,7 +109,7 @@ class SuperiorAttendanceView(WriteFormView[AssignmentForm, Organization]):
             member=form.cleaned_data["member"],
             year=self.year,
             note=form.cleaned_data["note"],
-            by=self.request.user,
+            by=writer(self.request),
         )
         return reverse(
             "meetings:supervision_year", kwargs={"org_pk": self.object.pk, "year": self.year}
@@ -131,7 +131,7 @@ class AssignmentDeleteView(ConfirmActionView[SupervisorAssignment]):
 
     def perform(self) -> Saved:
         year = self.object.year
-        services.unassign_superior_attendee(self.object, by=self.request.user)
+        services.unassign_superior_attendee(self.object, by=writer(self.request))
         return reverse(
             "meetings:supervision_year", kwargs={"org_pk": self.superior.pk, "year": year}
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import (
     Q,
@@ -51,7 +52,7 @@ BASE_Q = base_q()
 PRESENT_Q = present_in_base_q()
 
 
-def on_target(present, base):
+def on_target(present: Any, base: Any) -> GreaterThan:
     """MTG-03 as an SQL condition: present * 100 > 85 * base (strictly more)."""
     return GreaterThan(present * 100, base * TARGET)
 

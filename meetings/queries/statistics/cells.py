@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.db.models import (
     Case,
     Count,
@@ -57,17 +60,17 @@ def held_q(period: Period, prefix: str = "") -> Q:
     )
 
 
-def _count_subquery(qs: QuerySet, expression) -> Coalesce:
+def _count_subquery(qs: QuerySet[Any], expression: Any) -> Coalesce:
     """A correlated COUNT over `qs` (already filtered on OuterRef), 0 when empty."""
     counted = qs.order_by().values("organization").annotate(n=expression).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def _month_of(field_name: str):
+def _month_of(field_name: str) -> Any:
     return ExtractYear(field_name) * 12 + ExtractMonth(field_name) - 1
 
 
-def _expected_months(period: Period):
+def _expected_months(period: Period) -> Any:
     first = Greatest(
         Value(period.first_index),
         Coalesce(_month_of("established_on"), Value(period.first_index)),
@@ -79,7 +82,9 @@ def _expected_months(period: Period):
     return last - first + 1
 
 
-def annotate_cells(cells: QuerySet[Organization], period: Period, *, rates: bool = False):
+def annotate_cells(
+    cells: QuerySet[Organization], period: Period, *, rates: bool = False
+) -> QuerySet[Organization]:
     """Per-cell figures, each a correlated subquery evaluated once per cell:
 
     months_held, expected, t_<quarter key> (thematic meetings held in the quarter),
@@ -137,7 +142,8 @@ def annotate_cells(cells: QuerySet[Organization], period: Period, *, rates: bool
             )
         ).values("ok")
         annotations["att_ok"] = Subquery(ok, output_field=IntegerField())
-    return cells.annotate(**annotations)
+    annotated: QuerySet[Organization] = cells.annotate(**annotations)
+    return annotated
 
 
 def bucket_of(months_held: int, expected: int) -> str:
@@ -149,7 +155,7 @@ def bucket_of(months_held: int, expected: int) -> str:
     return LOW
 
 
-def active_in(established_on, dissolved_on, quarter: Quarter) -> bool:
+def active_in(established_on: date | None, dissolved_on: date | None, quarter: Quarter) -> bool:
     """MTG-02 looks at the quarters of the period in which the cell existed."""
     return (established_on is None or established_on <= quarter.ends_on) and (
         dissolved_on is None or dissolved_on >= quarter.starts_on

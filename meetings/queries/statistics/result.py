@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -48,13 +49,13 @@ class Row:
     category: str
     label: str
     cells: int = 0
-    buckets: dict = field(default_factory=lambda: dict.fromkeys(BUCKETS, 0))
+    buckets: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BUCKETS, 0))
     quarter_gap: int = 0
     cells_measured: int = 0
     cells_on_target: int = 0
     periodic: int = 0
     extraordinary: int = 0
-    thematic: dict = field(default_factory=dict)  # quarter key -> meetings
+    thematic: dict[int, int] = field(default_factory=dict)  # quarter key -> meetings
     meetings_measured: int = 0
     meetings_on_target: int = 0
     base: int = 0
@@ -109,7 +110,7 @@ class Row:
     def cells_target(self) -> Share:
         return Share(self.cells_on_target, self.cells_measured)
 
-    def thematic_in(self, quarters) -> list[int]:
+    def thematic_in(self, quarters: Sequence[Quarter]) -> list[int]:
         return [self.thematic.get(q.key, 0) for q in quarters]
 
 
@@ -140,7 +141,7 @@ def compliance(root: Organization, period: Period, *, within: Q | None = None) -
     cells = cells_in(root, period, within)
     rows: dict[str, Row] = {}
 
-    def row(category) -> Row:
+    def row(category: str | None) -> Row:
         category = category or NO_CATEGORY
         if category not in rows:
             rows[category] = Row(category, category_label(category))

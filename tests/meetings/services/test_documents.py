@@ -171,7 +171,7 @@ def test_resolution_of_another_meeting_refused(numbered, cell, secretary):
 
 def test_only_writers_upload(numbered, member_user, inspector):
     for user in (member_user, inspector):
-        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
+        with pytest.raises(PermissionDenied, match="không có quyền ghi sinh hoạt"):
             upload_signed_scan(numbered, by=user, file=pdf())
 
 

@@ -73,7 +73,7 @@ def test_mtg02_thematic_needs_a_topic(cell, secretary):
 
 
 def test_other_secretary_cannot_plan_for_cell_a(cell, other_secretary):
-    with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
+    with pytest.raises(PermissionDenied, match="không có quyền lập kế hoạch sinh hoạt"):
         create_meeting(
             organization=cell,
             kind=MeetingKind.PERIODIC,
@@ -457,8 +457,8 @@ def test_mtg06_assignment_attendance_and_cells_never_visited(tree, officer, secr
     assignment = assign_superior_attendee(
         organization=cell, member=supervisor, year=YEAR, by=officer
     )
-    # raises-without-match: raised without a message
-    with pytest.raises(PermissionDenied):  # the cell's own secretary does not assign
+    # the cell's own secretary does not assign
+    with pytest.raises(PermissionDenied, match="không có quyền phân công cấp ủy viên"):
         assign_superior_attendee(
             organization=tree["cell_b"], member=supervisor, year=YEAR, by=secretary
         )

@@ -79,11 +79,11 @@ def test_mtg05_saved_weights_score_the_province_meetings(tree, province_officer,
 def test_mtg05_only_for_a_province(tree, admin_user, officer):
     with pytest.raises(ValidationError, match="Thang điểm được đặt cho cấp tỉnh, thành phố"):
         save_scoring(organization=tree["commune"], by=admin_user, **VALID)
-    # raises-without-match: raised without a message
-    with pytest.raises(PermissionDenied):  # a commune officer does not set the province's
+    # a commune officer does not set the province's
+    with pytest.raises(PermissionDenied, match="không có quyền sửa thang điểm"):
         save_scoring(organization=tree["province"], by=officer, **VALID)
-    # raises-without-match: raised without a message
-    with pytest.raises(PermissionDenied):  # the system default is the administrators'
+    # the system default is the administrators'
+    with pytest.raises(PermissionDenied, match="không có quyền sửa thang điểm"):
         save_scoring(organization=None, by=officer, **VALID)
 
 

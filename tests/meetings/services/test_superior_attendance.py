@@ -128,7 +128,7 @@ def test_mtg06_remove_assignment(tree, committee, officer, inspector, outsider, 
     assert client.post(delete).status_code == 404
     client.force_login(inspector)
     assert client.post(delete).status_code == 403
-    with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
+    with pytest.raises(PermissionDenied, match="không có quyền phân công cấp ủy viên"):
         unassign_superior_attendee(assignment, by=inspector)
     client.force_login(officer)
     assert client.get(delete).status_code == 405
