@@ -18,7 +18,7 @@ from reviews import rules as rev_rules
 from reviews import services as rev
 from reviews.enums import Level, Step
 from reviews.models import MemberReview, OrganizationReview
-from reviews.queries import REVIEWED_KINDS
+from reviews.queries.rounds import REVIEWED_KINDS
 
 from .party_work_common import SeederState
 

@@ -2,6 +2,7 @@ from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from core.forms import Form
 
@@ -23,8 +24,16 @@ class StepForm(Form):
         label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
+    # The step's name shown above the form (set by the page).
+    step_label: StrOrPromise = ""
+
     def __init__(self, *args, rule_set: RuleSet, subject: str, **kwargs):
+        self.rule_set = rule_set
+        self.subject = subject
         super().__init__(*args, **kwargs)
+
+    def configure(self) -> None:
+        rule_set, subject = self.rule_set, self.subject
         cast(forms.ChoiceField, self.fields["level"]).choices = [("", "---")] + [
             (lv, rule_set.label(lv, subject)) for lv in rule_set.levels(subject)
         ]

@@ -17,10 +17,11 @@ from members.enums import ACTIVE_STATUSES
 from members.models import Member
 from organizations.models import Organization
 
-from . import checks, rules
+from . import rules
 from .enums import STEP_ORDER, Level, Step, Subject
 from .models import MemberReview, OrganizationReview, ReviewRound
-from .queries import covering_round
+from .queries import checks
+from .queries.rounds import covering_round
 
 if TYPE_CHECKING:
     from accounts.models import User

@@ -22,7 +22,6 @@ from datetime import date
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from reviews.queries.summary import good_or_better
 
 from admissions.queries.due import due_rows_for
 from admissions.queries.targets import results_by_child, results_for
@@ -30,6 +29,7 @@ from meetings.queries.statistics.base import FULL, LOW, Period
 from meetings.queries.statistics.periods import last_finished_month
 from meetings.queries.statistics.result import compliance
 from members.queries.deadlines import deadlines_for
+from reviews.queries.summary import good_or_better
 
 from .sections import PERIODIC_DIGITS, SHARE_DIGITS, Pct, pct
 

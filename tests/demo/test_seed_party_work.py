@@ -21,16 +21,16 @@ from admissions.models import AdmissionCase, AdmissionTarget, Candidate, CaseSte
 from discipline.enums import DecidingBody
 from discipline.models import Discipline, Inspection
 from discipline.rules import body_findings
-from discipline.services.common import _ref
+from discipline.services.common import org_ref
 from members.enums import EventKind, MembershipKind, MemberStatus
 from members.models import MemberEvent, Membership
 from organizations.enums import GRASSROOTS_KINDS, OrgKind
 from organizations.models import Organization
-from reviews import checks
 from reviews import rules as rev_rules
 from reviews.enums import Level
 from reviews.models import MemberReview, OrganizationReview
-from reviews.queries import results
+from reviews.queries import checks
+from reviews.queries.results import results
 from training.enums import CourseKind
 from training.models import Enrollment, StudySession
 from training.queries import awareness_certificate
@@ -192,10 +192,10 @@ def test_discipline_by_bodies_that_may_decide(seeded):
         assert d.deciding_body != DecidingBody.CELL_COMMITTEE
         assert not body_findings(
             d.deciding_body,
-            _ref(d.deciding_organization),
+            org_ref(d.deciding_organization),
             d.form,
             d.subject_kind,
-            _ref(d.subject_organization),
+            org_ref(d.subject_organization),
         )
     district_2018 = Inspection.objects.filter(
         organization__kind=OrgKind.DISTRICT, starts_on__year=2018

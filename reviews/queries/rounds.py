@@ -1,6 +1,6 @@
-"""Scoped reads of the annual review and the checks shown on the pages; the results in the
-shape the articles print (REV-06) are in reviews/results.py (re-exported here).
-"""
+"""Scoped reads of the annual review, the round page with the checks of every listed review
+and the missing reviews, and the checks of one review page. The results in the shape the
+articles print (REV-06) are in reviews.queries.results."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,28 +10,18 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_write_org, org_read_filter
+from accounts.scope import org_read_filter
 from core.findings import Finding, Severity
 from members.enums import ACTIVE_STATUSES
 from members.models import Exemption, Member
-from members.queries import members_for, membership_on
+from members.queries.register import members_for, membership_on
 from organizations.enums import OrgKind
 from organizations.models import Organization
 
-from . import checks, rules
-from .enums import Step, Subject
-from .models import MemberReview, OrganizationReview, ReviewRound
-
-# The results (REV-06) live in reviews/results.py; these names stay importable from here.
-from .results import LevelCount as LevelCount
-from .results import Results as Results
-from .results import ResultTable as ResultTable
-from .results import decided_member_reviews as decided_member_reviews
-from .results import decided_org_reviews as decided_org_reviews
-from .results import drill_down as drill_down
-from .results import results as results
-from .results import share as share
-from .results import trend as trend
+from .. import rules
+from ..enums import Subject
+from ..models import MemberReview, OrganizationReview, ReviewRound
+from .checks import cap_counts, cap_findings_for, member_facts, organization_facts
 
 if TYPE_CHECKING:
     from accounts.scope import RequestUser
@@ -81,26 +71,6 @@ def competent_body(organization: Organization) -> Organization:
         if ancestor.kind not in BELOW_GRASSROOTS:
             return ancestor
     return organization
-
-
-def member_step_allowed(user: "RequestUser", member: Member, step: str) -> bool:
-    if step == Step.SELF:
-        return (member.user_id is not None and member.user_id == user.pk) or can_write_org(
-            user, member.organization
-        )
-    if step == Step.PROPOSAL:
-        return can_write_org(user, member.organization)
-    # A chi bộ cơ sở decides itself: its secretary records the decision.
-    return can_write_org(user, competent_body(member.organization))
-
-
-def organization_step_allowed(user: "RequestUser", organization: Organization, step: str) -> bool:
-    """Self-assessment by the organization; proposal and decision by the direct superior
-    (its standing committee, REV-05)."""
-    if step == Step.SELF:
-        return can_write_org(user, organization)
-    parent = Organization.objects.get_parent(organization)
-    return parent is not None and can_write_org(user, parent)
 
 
 # --- the round page ---------------------------------------------------------------------
@@ -162,7 +132,7 @@ def round_page(
     )
     findings: list[Finding] = []
     # Discipline checks (REV-02..04) on the decided levels.
-    facts = checks.member_facts([r.member_id for r in member_reviews], year)
+    facts = member_facts([r.member_id for r in member_reviews], year)
     for r in member_reviews:
         r.findings = []
         level = r.decision_level or r.proposal_level or r.self_level
@@ -176,7 +146,7 @@ def round_page(
                 else []
             )
         findings += [Finding(f.rule_id, f.severity, f"{r.member}: {f.message}") for f in r.findings]
-    org_facts = checks.organization_facts([r.organization for r in org_reviews], year)
+    org_facts = organization_facts([r.organization for r in org_reviews], year)
     for o in org_reviews:
         o.findings = []
         level = o.decision_level or o.proposal_level or o.self_level
@@ -187,9 +157,9 @@ def round_page(
             Finding(f.rule_id, f.severity, f"{o.organization}: {f.message}") for f in o.findings
         ]
     if round_ is not None:
-        counts = checks.cap_counts(year, under=organization)
+        counts = cap_counts(year, under=organization)
         parents = {o.path: o for o in Organization.objects.filter(path__in=[p for p, _g in counts])}
-        findings += checks.cap_findings_for(round_, counts, parents)
+        findings += cap_findings_for(round_, counts, parents)
     missing = missing_reviews(organization, year, round_, page=missing_page, per_page=per_page)
     return RoundPage(
         organization=organization,
@@ -288,13 +258,13 @@ def review_findings(review: MemberReview | OrganizationReview, subject: str) -> 
     findings: list[Finding] = []
     if subject == Subject.MEMBER:
         assert isinstance(review, MemberReview)  # the page of a member's review
-        facts = checks.member_facts([review.member_id], review.year).get(review.member_id, [])
+        facts = member_facts([review.member_id], review.year).get(review.member_id, [])
         findings += rules.member_discipline_findings(
             review.rules, level, facts, severity=Severity.WARNING
         )
     else:
         assert isinstance(review, OrganizationReview)  # the page of an organization's review
-        lead, subs = checks.organization_facts([review.organization], review.year).get(
+        lead, subs = organization_facts([review.organization], review.year).get(
             review.organization_id, ([], [])
         )
         findings += rules.organization_discipline_findings(

@@ -1,10 +1,10 @@
 """The classification results of a subtree in one figure per year, for dashboards (the
-committee officer's home page, issue 7 item 3): how many organizations and how many
+committee officer's home page): how many organizations and how many
 members were decided at "hoàn thành tốt nhiệm vụ" or above, out of those decided.
 
 "Or above" is judged by the rule set of each year (REV-01..04, reviews.rules): from 2018
 HTXS and HTT; up to 2017 an organization "trong sạch, vững mạnh" or HTT. The
-organizations counted are the same as on the round page (reviews.queries.round_page):
+organizations counted are the same as on the round page (reviews.queries.rounds.round_page):
 every organization of the subtree below its root with a decided review, grassroots or
 cell. Two aggregate queries (organizations, members) whatever the number of years and
 the size of the subtree.
@@ -12,13 +12,17 @@ the size of the subtree.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
-from .enums import RANK, Level, Subject
-from .queries import decided_member_reviews, decided_org_reviews
-from .rules import RuleSet, rule_set_for
+from organizations.models import Organization
+
+from ..enums import RANK, Level, Subject
+from ..rules import RuleSet, rule_set_for
+from .results import decided_member_reviews, decided_org_reviews
 
 
 def good_or_better_levels(rule_set: RuleSet, subject: str) -> tuple[str, ...]:
@@ -40,8 +44,8 @@ class YearSummary:
     members: Tally
 
 
-def _tallies(qs, years: list[int], subject: str) -> dict[int, Tally]:
-    kwargs = {}
+def _tallies(qs: QuerySet[Any], years: list[int], subject: str) -> dict[int, Tally]:
+    kwargs: dict[str, Count] = {}
     for y in years:
         good = good_or_better_levels(rule_set_for(y), subject)
         kwargs[f"t{y}"] = Count("pk", filter=Q(year=y))
@@ -50,10 +54,10 @@ def _tallies(qs, years: list[int], subject: str) -> dict[int, Tally]:
     return {y: Tally(row[f"g{y}"] or 0, row[f"t{y}"] or 0) for y in years}
 
 
-def good_or_better(organization, years) -> dict[int, YearSummary]:
+def good_or_better(organization: Organization, years: Iterable[int]) -> dict[int, YearSummary]:
     """Per year: organizations and members of the subtree of `organization` (already
     scoped by the caller) decided at HTT or above, and all those decided."""
-    years = sorted(set(years))
-    orgs = _tallies(decided_org_reviews(organization), years, Subject.ORGANIZATION)
-    members = _tallies(decided_member_reviews(organization), years, Subject.MEMBER)
-    return {y: YearSummary(y, rule_set_for(y), orgs[y], members[y]) for y in years}
+    ordered = sorted(set(years))
+    orgs = _tallies(decided_org_reviews(organization), ordered, Subject.ORGANIZATION)
+    members = _tallies(decided_member_reviews(organization), ordered, Subject.MEMBER)
+    return {y: YearSummary(y, rule_set_for(y), orgs[y], members[y]) for y in ordered}

@@ -1,4 +1,4 @@
-"""reviews.summary: the share of organizations and members at "hoàn thành tốt nhiệm vụ"
+"""reviews.queries.summary: the share of organizations and members at "hoàn thành tốt nhiệm vụ"
 or above, judged by the rule set of each year (REV-01..04), in two queries."""
 
 import pytest
@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from reviews import rules
 from reviews.enums import Level, Subject
 from reviews.models import MemberReview, OrganizationReview, ReviewRound
-from reviews.summary import Tally, good_or_better, good_or_better_levels
+from reviews.queries.summary import Tally, good_or_better, good_or_better_levels
 
 pytestmark = pytest.mark.django_db
 

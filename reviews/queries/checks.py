@@ -18,9 +18,9 @@ from members.models import CommitteeSeat
 from organizations.enums import CellCategory, OrgKind
 from organizations.models import Organization
 
-from . import rules
-from .enums import Level
-from .models import OrganizationReview, ReviewRound
+from .. import rules
+from ..enums import Level
+from ..models import OrganizationReview, ReviewRound
 
 
 def disciplines_in_year(year: int) -> QuerySet[Discipline]:

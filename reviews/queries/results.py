@@ -15,9 +15,9 @@ from core.documents import percent
 from organizations.enums import CELL_KINDS, GRASSROOTS_KINDS, CellCategory
 from organizations.models import Organization
 
-from . import rules
-from .enums import Level, Subject
-from .models import MemberReview, OrganizationReview
+from .. import rules
+from ..enums import Level, Subject
+from ..models import MemberReview, OrganizationReview
 
 # --- results (REV-06) ----------------------------------------------------------------------
 
@@ -275,3 +275,22 @@ def trend(organization: Organization, year: int, years: int = 10) -> dict[str, A
             }
         )
     return {"labels": labels, "datasets": datasets, "totals": [r["total"] for r in rows]}
+
+
+def result_rows(tables: Iterable[ResultTable]) -> list[dict[str, Any]]:
+    """The tables as rows (group, label, abbreviation, count, share, total): the XLSX
+    sheets and the DOCX report print them."""
+    rows = []
+    for table in tables:
+        for c in table.levels:
+            rows.append(
+                {
+                    "group": table.title,
+                    "label": c.label,
+                    "abbreviation": c.abbreviation,
+                    "count": c.count,
+                    "share": c.share,
+                    "total": table.total,
+                }
+            )
+    return rows

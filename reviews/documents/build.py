@@ -1,4 +1,4 @@
-"""Builds reviews/templates/reviews/docx/results.docx: `python -m reviews.documents_build`.
+"""Builds reviews/templates/reviews/docx/results.docx: `python -m reviews.documents.build`.
 
 Context: doc (DocumentHeader), year, rule_set (str), sentences (list of str),
 rows (list of {group, label, abbreviation, count, share, total}).
@@ -6,9 +6,9 @@ rows (list of {group, label, abbreviation, count, share, total}).
 
 from pathlib import Path
 
-from core.documents_build import TemplateBuilder
+from core.docx_builder import TemplateBuilder
 
-PATH = Path(__file__).resolve().parent / "templates" / "reviews" / "docx" / "results.docx"
+PATH = Path(__file__).resolve().parents[1] / "templates" / "reviews" / "docx" / "results.docx"
 
 
 def build_results(path: Path | str = PATH) -> Path:
