@@ -1,15 +1,15 @@
 """Party lives for demo members: admission, dated home memberships, status events,
-transfers, exemptions and badges, consistent with members.events.record_event.
+transfers, exemptions and badges, through the one lifecycle of members.services.events.
 
-Every member gets the rows `record_event` would have written had each event been
-recorded on its day (MEM-02): a home `Membership` opened by ADMITTED or TRANSFER_IN and
-closed (last day inclusive) by TRANSFER_OUT or a leaving event; FULL_MEMBERSHIP 12 months
-after admission (PRB-01, PRB-03); a `Transfer` row in state "received" for every
+A life draws the member's events; `plan_event` plans each of them as `record_event` would
+had it been recorded on its day (MEM-02), and the plans give the member's status,
+organization, dates and memberships: a home `Membership` opened by ADMITTED or TRANSFER_IN
+and closed (last day inclusive) by TRANSFER_OUT or a leaving event; FULL_MEMBERSHIP 12
+months after admission (PRB-01, PRB-03); a `Transfer` row in state "received" for every
 transfer; temporary transfers (TRF-01) with a temporary membership in the host and
 TEMPORARY_OUT / TEMPORARY_IN / TEMPORARY_RETURNED events; exemptions (EXM-01) with
-EXEMPTION_STARTED / EXEMPTION_ENDED; and `party_age_from` as
-members.events.refresh_party_age computes it when the last event is recorded
-(members.rules.party_age_start over the home memberships, AGE-01).
+EXEMPTION_STARTED / EXEMPTION_ENDED; and `party_age_from` (AGE-01). demo.lives_write
+writes the plans with `write_plans`.
 
 Where members come from:
 - Most are admitted in their cell (ADM-01: at least 18 full years old, counted in
@@ -50,15 +50,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from members.enums import EventKind as E
-from members.enums import MembershipKind, MemberStatus
 from members.enums import TransferReason as R
-from members.rules import (
-    Period,
-    add_months,
-    add_years,
-    full_years,
-    party_age_start,
-)
+from members.rules import add_months, add_years, full_years
+from members.services.events import Change, EventPlan, MemberState, plan_events
 from organizations.enums import CellCategory as C
 
 from .lives_events import DAY, RANK, LifeEventsMixin
@@ -166,8 +160,9 @@ class Life:
     __slots__ = (
         "member",
         "homes",
-        "memberships",
         "events",
+        "start",
+        "plans",
         "transfers",
         "exemptions",
         "badges",
@@ -176,10 +171,11 @@ class Life:
     def __init__(self, member: Person):
         self.member: Person | Member = member  # a Member once the demo has written it
         self.homes: list[Home] = []
-        # (organization_id, kind, starts_on, ends_on)
-        self.memberships: list[tuple] = []
         # (on, rank, kind, organization_id, counterpart, document, reason)
         self.events: list[tuple] = []
+        # The events planned by members.services.events.plan_event, from `start`.
+        self.start = MemberState(date_of_birth=member.date_of_birth)
+        self.plans: list[EventPlan] = []
         # Transfer columns after member_id, in demo.builders.TRANSFER_COLUMNS order.
         self.transfers: list[tuple] = []
         self.exemptions: list[tuple] = []
@@ -286,36 +282,48 @@ class Lives(LifeEventsMixin):
         end_active = left[1] if left else final_end
         if full_on <= end_active:
             member.full_member_on = full_on
-        if left:
-            member.status = {
-                E.STRUCK_OFF: MemberStatus.STRUCK_OFF,
-                E.RESIGNED: MemberStatus.RESIGNED,
-                E.DECEASED: MemberStatus.DECEASED,
-            }[left[0]]
-        elif target.dissolved_on is not None:
-            member.status = MemberStatus.TRANSFERRED_OUT
-        else:
-            member.status = (
-                MemberStatus.FULL if member.full_member_on else MemberStatus.PROBATIONARY
-            )
-        member.organization_id = life.homes[-1].cell.id
         if member.full_member_on:
             member.card_number = self.people.card_number()
         member.file_number = f"{rng.randrange(1, 100_000):05d}-{admitted.year}"
 
         self._write_homes(life, left)
-        active = member.status in (MemberStatus.FULL, MemberStatus.PROBATIONARY)
-        if active:
+        if left is None and target.dissolved_on is None:  # still active
             self._temporary(life, age)
             self._exemptions(life, age, target)
             if age >= 75 and rng.random() < SERIOUSLY_ILL_SHARE:
                 member.seriously_ill = True
         life.events.sort(key=lambda e: (e[0], e[1]))
-        last_day = life.events[-1][0]
-        periods = [Period(m[2], m[3]) for m in life.memberships if m[1] == MembershipKind.HOME]
-        member.party_age_from = party_age_start(admitted, periods, last_day)
+        self._plan(life)
         self._badges(life, end_active)
         return life
+
+    @staticmethod
+    def _plan(life: Life) -> None:
+        """Plan the drawn events (members.services.events.plan_event); the member's status,
+        organization, exemption and party age are those the plans leave."""
+        changes = []
+        for on, _rank, kind, org, counterpart, document, reason in life.events:
+            departure = kind in (E.TRANSFER_OUT, E.TEMPORARY_OUT)  # from the member's own
+            changes.append(
+                Change(
+                    kind,
+                    on,
+                    None if departure else org,
+                    counterpart=counterpart,
+                    document=document,
+                    reason=reason,
+                    admitted_elsewhere=kind == E.ADMITTED and org is None,
+                )
+            )
+        life.plans = plan_events(life.start, changes, today=TODAY)
+        final = life.plans[-1].after
+        member = life.member
+        member.status = final.status
+        assert final.organization_id is not None  # every life has a home
+        member.organization_id = final.organization_id
+        member.admitted_on, member.full_member_on = final.admitted_on, final.full_member_on
+        member.exempted = final.exempted
+        member.party_age_from = life.plans[-1].party_age_from
 
     def _old_for(self, cell: Cell) -> Cell | None:
         """An old cell of the same category, for a current cell with no predecessor."""
@@ -412,7 +420,6 @@ class Lives(LifeEventsMixin):
             )
         for index, home in enumerate(life.homes):
             cell = home.cell
-            life.memberships.append((cell.id, MembershipKind.HOME, home.starts_on, home.ends_on))
             if index == 0 and home.came_from is not None:
                 # Transferred in from outside the demo.
                 note = "Thành lập chi bộ mới." if home.founding else ""

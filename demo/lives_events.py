@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from members.enums import EventKind as E
-from members.enums import ExemptionGround, MembershipKind, TransferKind, TransferState
+from members.enums import ExemptionGround, TransferKind, TransferState
 from members.enums import TransferReason as R
 from members.rules import (
     BADGE_YEARS,
@@ -30,7 +30,7 @@ TEMPORARY_SHARE = 0.015
 AGE_EXEMPTION_SHARE = 0.30  # of village and block members aged 70 and over
 MATERNITY_SHARE = 0.05  # of women aged 22-40
 BADGE_NOT_YET_SHARE = 0.15  # the latest badge not presented yet (overdue)
-# Same-day events in the order record_event would take them.
+# Same-day events in the order record_event takes them.
 RANK = {
     E.ADMITTED: 0,
     E.TRANSFER_IN: 1,
@@ -112,7 +112,6 @@ class LifeEventsMixin:
         study = age < 35 and rng.random() < 0.3
         until = add_months(starts, rng.randint(3, 11))
         returned = until if until <= TODAY else None
-        life.memberships.append((host.id, MembershipKind.TEMPORARY, starts, returned))
         letter = f"{rng.randint(1, 999)}-GGT/ĐU"
         cell = home.cell
         life.events.append(
@@ -169,7 +168,6 @@ class LifeEventsMixin:
             if lo <= hi:
                 starts = self._between(lo, hi)
                 self._exemption(life, ExemptionGround.AGE, starts, None)
-                member.exempted = True
         elif member.sex == "female" and 22 <= age <= 40 and rng.random() < MATERNITY_SHARE:
             lo = max(first, TODAY - timedelta(days=400))
             hi = TODAY - timedelta(days=20)
@@ -177,7 +175,6 @@ class LifeEventsMixin:
                 starts = self._between(lo, hi)
                 ends = add_months(starts, 6) - DAY
                 self._exemption(life, ExemptionGround.MATERNITY, starts, ends)
-                member.exempted = ends >= TODAY
 
     def _exemption(self, life: Life, ground: str, starts: date, ends: date | None) -> None:
         rng = self.rng

@@ -1,5 +1,7 @@
-"""Writing the demo members' lives (demo.lives) to the database in bulk, with history rows
-(demo.fastwrite)."""
+"""Writing the demo members' lives (demo.lives) to the database in bulk, with history rows:
+the members, their memberships and events through the one bulk writer of the lifecycle
+(members.services.events.write_plans), their transfers, exemptions and badges with
+demo.fastwrite."""
 
 from __future__ import annotations
 
@@ -9,10 +11,11 @@ from typing import TYPE_CHECKING
 from django.db import reset_queries, transaction
 from django.utils import timezone
 
-from members.services.bulk_tables import BADGES, EVENTS, EXEMPTIONS, MEMBERS, MEMBERSHIPS, TRANSFERS
+from members.services.bulk_tables import BADGES, EXEMPTIONS, TRANSFERS
+from members.services.events import PlannedLife, reserve_member_ids, write_plans
 
 from . import fastwrite
-from .people import Person
+from .people import TODAY, Person
 
 if TYPE_CHECKING:
     from .lives import Life
@@ -36,31 +39,16 @@ def write_lives(lives: list[Life], *, history: bool = True) -> None:
     The members (demo.people.Person) get their primary keys.
     """
     now = timezone.now()
-    recorded_at = fastwrite.adapt_datetime(now)
     reset_queries()  # with DEBUG on, Django keeps every query: keep memory bounded
     with transaction.atomic():
-        ids = fastwrite.reserve_ids(MEMBERS, len(lives))
-        rows = []
+        ids = reserve_member_ids(len(lives))
+        planned = []
         for life, pk in zip(lives, ids, strict=True):
             member = life.member
             assert isinstance(member, Person)  # not written yet
             member.id = pk
-            rows.append(member.row())
-        fastwrite.insert(MEMBERS, rows, history=history, now=now)
-        fastwrite.insert(
-            MEMBERSHIPS, _children(MEMBERSHIPS, lives, "memberships"), history=history, now=now
-        )
-        fastwrite.insert(
-            EVENTS,
-            _children(
-                EVENTS,
-                lives,
-                "events",
-                lambda e: (e[2], e[0], e[3], e[4], e[5], e[6], None, recorded_at),
-            ),
-            history=history,
-            now=now,
-        )
+            planned.append(PlannedLife(pk, life.start, life.plans, new_member=member.values()))
+        write_plans(planned, today=TODAY, now=now, history=history)
         fastwrite.insert(
             TRANSFERS, _children(TRANSFERS, lives, "transfers"), history=history, now=now
         )

@@ -324,8 +324,9 @@ class Person:
         if values:
             raise TypeError(f"unknown member columns: {sorted(values)}")
 
-    def row(self) -> tuple:
-        return tuple(getattr(self, name) for name in _COLUMNS)
+    def values(self) -> dict:
+        """The member's column values, by attname."""
+        return {name: getattr(self, name) for name in _COLUMNS}
 
     def to_member(self) -> Member:
         member = Member(**{name: getattr(self, name) for name in _COLUMNS})

@@ -563,13 +563,13 @@ def write_plans(
     opened: list[tuple[Any, ...]] = []
     changed: dict[int, date | None] = {}
     for life in lives:
-        start, final = life.start.memberships, life.final.memberships
-        for index, row in enumerate(final):
-            if index >= len(start):
+        before, after = life.start.memberships, life.final.memberships
+        for index, row in enumerate(after):
+            if index >= len(before):
                 opened.append(
                     (life.member_id, row.organization_id, row.kind, row.starts_on, row.ends_on)
                 )
-            elif start[index].ends_on != row.ends_on:
+            elif before[index].ends_on != row.ends_on:
                 assert row.id is not None  # a registered membership
                 changed[row.id] = row.ends_on
     ids = bulk.reserve_ids(MEMBERSHIPS, len(opened))

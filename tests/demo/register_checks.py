@@ -2,26 +2,25 @@
 ADM-01, PRB-01, BDG-01, EXM-01, TRF-01): used by the demo tests on the demo and on
 `seed_demo --members N`.
 
-`problems(members)` replays each member's events the way members.events.record_event
-applies them and compares the result with the stored rows. It returns a list of
+`problems(members)` replays each member's events through the planner of
+members.services.events.record_event (`plan_event`) and compares the result with the
+stored rows. It returns a list of
 messages (empty when everything holds), so a failure shows every broken member at once.
 """
 
 from collections import defaultdict
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from members.enums import (
     ACTIVE_STATUSES,
-    LEAVING_EVENTS,
-    STATUS_AFTER_EVENT,
     TransferKind,
     TransferReason,
     TransferState,
 )
 from members.enums import EventKind as E
 from members.enums import MembershipKind as MK
-from members.enums import MemberStatus as S
 from members.models import Badge, Exemption, MemberEvent, Membership, Transfer
 from members.rules import (
     Period,
@@ -32,6 +31,7 @@ from members.rules import (
     party_age_start,
     temporary_transfer_findings,
 )
+from members.services.events import Change, MemberState, plan_event
 from members.validators import citizen_id_mismatch, validate_citizen_id
 from organizations.models import Organization
 
@@ -43,71 +43,47 @@ def _by_member(model, ids, order):
     return rows
 
 
-def replay(events):
-    """What record_event leaves after these events: (state, memberships, errors)."""
-    state = {
-        "status": None,
-        "organization": None,
-        "admitted_on": None,
-        "full_member_on": None,
-        "exempted": False,
-    }
-    home = temp = None
-    memberships, errors = [], []
+def replay(events, date_of_birth=None, today=None):
+    """What record_event leaves after these events, planned by the one lifecycle
+    (members.services.events.plan_event): (state, memberships, errors).
 
-    def close(open_, on):
-        if open_ is not None:
-            memberships.append((open_[0], open_[1], open_[2], on))
-
+    Each stored event is planned again from the state the ones before it left; the
+    planned event must be the stored one (same organization, counterpart...). The first
+    refused event ends the replay.
+    """
+    state = MemberState(date_of_birth=date_of_birth)
+    errors = []
     for event in events:
         kind, on, org = event.kind, event.on, event.organization_id
-        active = state["status"] in ACTIVE_STATUSES
-        if kind == E.ADMITTED:
-            if active:
-                errors.append(f"{kind} {on}: already active")
-            if org is not None:  # admitted in the system (else: elsewhere, no membership)
-                home = (org, MK.HOME, on)
-                state["organization"] = org
-            state["admitted_on"] = state["admitted_on"] or on
-        elif kind == E.FULL_MEMBERSHIP:
-            if state["status"] != S.PROBATIONARY:
-                errors.append(f"{kind} {on}: not probationary ({state['status']})")
-            state["full_member_on"] = on
-        elif kind == E.TRANSFER_IN:
-            if home is not None:
-                errors.append(f"{kind} {on}: still at home elsewhere")
-            if state["status"] not in ACTIVE_STATUSES | {S.TRANSFERRED_OUT}:
-                errors.append(f"{kind} {on}: status {state['status']}")
-            home = (org, MK.HOME, on)
-            state["organization"] = org
-            if state["status"] == S.TRANSFERRED_OUT:
-                state["status"] = S.FULL if state["full_member_on"] else S.PROBATIONARY
-        elif not active:
-            errors.append(f"{kind} {on}: not active ({state['status']})")
-        elif kind in LEAVING_EVENTS or kind == E.TRANSFER_OUT:
-            if org != (home[0] if home else None):
-                errors.append(f"{kind} {on}: recorded in {org}, home is {home}")
-            close(temp, on)
-            close(home, on)
-            temp = home = None
-            state["exempted"] = False if kind in LEAVING_EVENTS else state["exempted"]
-            if kind == E.TRANSFER_OUT:  # within the demo too: organization=None, counterpart
-                state["status"] = S.TRANSFERRED_OUT
-        elif kind == E.TEMPORARY_IN:
-            temp = (org, MK.TEMPORARY, on)
-        elif kind == E.TEMPORARY_RETURNED:
-            close(temp, on)
-            temp = None
-        elif kind == E.EXEMPTION_STARTED:
-            state["exempted"] = True
-        elif kind == E.EXEMPTION_ENDED:
-            state["exempted"] = False
-        new = STATUS_AFTER_EVENT.get(kind)
-        if new is not None:
-            state["status"] = new
-    close(home, None)
-    close(temp, None)
-    return state, memberships, errors
+        departure = kind in (E.TRANSFER_OUT, E.TEMPORARY_OUT)  # from the member's own
+        change = Change(
+            kind,
+            on,
+            None if departure else org,
+            counterpart=event.counterpart,
+            document=event.document,
+            reason=event.reason,
+            admitted_elsewhere=kind == E.ADMITTED and org is None,
+        )
+        try:
+            plan = plan_event(state, change, today=today or timezone.localdate())
+        except ValidationError as exc:
+            errors.append(f"{kind} {on}: {'; '.join(exc.messages)}")
+            break
+        if plan.event.organization_id != org:
+            errors.append(
+                f"{kind} {on}: recorded in {org}, planned in {plan.event.organization_id}"
+            )
+        state = plan.after
+    found = {
+        "status": state.status or None,
+        "organization": state.organization_id,
+        "admitted_on": state.admitted_on,
+        "full_member_on": state.full_member_on,
+        "exempted": state.exempted,
+    }
+    memberships = [(m.organization_id, m.kind, m.starts_on, m.ends_on) for m in state.memberships]
+    return found, memberships, errors
 
 
 def problems(members, *, today=None) -> list[str]:
@@ -131,7 +107,7 @@ def problems(members, *, today=None) -> list[str]:
         if not evs:
             bad("no events")
             continue
-        state, replayed, errors = replay(evs)
+        state, replayed, errors = replay(evs, m.date_of_birth, today)
         for error in errors:
             bad(error)
         for field, value in state.items():
