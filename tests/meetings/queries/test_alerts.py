@@ -6,15 +6,19 @@ import random
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.enums import AttendanceStatus as S
 from meetings.enums import MeetingKind, MeetingState
 from meetings.models import Attendance, Meeting
-from meetings.queries.alerts import member_alerts, subtree_member_alerts
-from tests.meetings.conftest import YEAR, add_member
+from meetings.queries.alerts import cells_without_meeting, member_alerts, subtree_member_alerts
+from meetings.queries.evaluations import evaluate
+from meetings.services.attendance import mark_all_present, record_attendance
+from tests.meetings.conftest import YEAR, add_member, exempt, held, mark
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +50,17 @@ def _subtree(org):
         (a.rule_id, a.member.full_name, a.cell.pk, a.count)
         for a in subtree_member_alerts(org, YEAR)
     }
+
+
+def _months(cell, secretary, people, plan):
+    """plan: {month: status of people[0]}; everyone else present."""
+    for month, status in plan.items():
+        meeting = held(cell, date(YEAR, month, 5), by=secretary)
+        mark(meeting, secretary, {**{p: S.PRESENT for p in people[1:]}, people[0]: status})
+
+
+def _alerts(cell):
+    return {(a.rule_id, a.member.full_name, a.count) for a in member_alerts(cell, YEAR)}
 
 
 def test_mtg08_third_unexcused_month_in_the_subtree(tree):
@@ -108,7 +123,6 @@ def _alerts_page(client, org):
 
 
 def test_officer_sees_the_cells_alerts_in_constant_queries(tree, officer, login, monkeypatch):
-    from django.utils import timezone
 
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: date(YEAR, 11, 23))
     client = login(officer)
@@ -126,3 +140,65 @@ def test_officer_sees_the_cells_alerts_in_constant_queries(tree, officer, login,
     assert many == one
     home = client.get(reverse("home:page")).content.decode()
     assert home.count('data-testid="member-alert"') == 13
+
+
+def test_mtg08_third_unexcused_month_proposes_strike_off(cell, secretary, people):
+    _months(cell, secretary, people, {1: S.UNEXCUSED, 2: S.PRESENT, 4: S.UNEXCUSED})
+    assert _alerts(cell) == set()
+    _months(cell, secretary, people, {7: S.UNEXCUSED})  # not consecutive: still 3 months
+    assert _alerts(cell) == {("MTG-08", "Nguyễn Văn Bảo", 3)}
+
+
+def test_mtg08_two_meetings_in_one_month_are_one_month(cell, secretary, people):
+    _months(cell, secretary, people, {1: S.UNEXCUSED, 2: S.UNEXCUSED})
+    thematic = held(
+        cell, date(YEAR, 2, 20), by=secretary, kind=MeetingKind.THEMATIC, topic="Chuyên đề"
+    )
+    mark(thematic, secretary, {people[0]: S.UNEXCUSED})
+    assert not any(rule == "MTG-08" for rule, *_ in _alerts(cell))
+
+
+def test_mtg08_fourth_absence_in_a_row_alerts_third_does_not(cell, secretary, people):
+    _months(cell, secretary, people, {1: S.PRESENT, 2: S.EXCUSED, 3: S.EXCUSED, 4: S.EXCUSED})
+    assert _alerts(cell) == set()
+    _months(cell, secretary, people, {5: S.EXCUSED})
+    assert _alerts(cell) == {("MTG-03", "Nguyễn Văn Bảo", 4)}
+    may = Meeting.objects.get(planned_on=date(YEAR, 5, 5))
+    criterion = evaluate(may).criteria[2]
+    assert criterion.met is False and "4" in criterion.detail
+
+
+def test_mtg08_member_exempted_mid_year_stops_the_run(cell, secretary, people):
+    _months(cell, secretary, people, {1: S.UNEXCUSED, 2: S.UNEXCUSED})
+    exempt(people[0], date(YEAR, 3, 1))
+    for month in (3, 4, 5):
+        meeting = held(cell, date(YEAR, month, 5), by=secretary)
+        mark_all_present(meeting, version=meeting.version, by=secretary)
+    assert Attendance.objects.filter(member=people[0], status=S.EXEMPT).count() == 3
+    assert _alerts(cell) == set()
+
+
+def test_mtg08_member_transferred_in_mid_year(cell, secretary, people):
+    newcomer = add_member(cell, "Vi Thị Lan", starts_on=date(YEAR, 6, 1))
+    _months(cell, secretary, people, {m: S.PRESENT for m in range(1, 6)})
+    for month in (6, 7, 8):
+        meeting = held(cell, date(YEAR, month, 5), by=secretary)
+        mark(meeting, secretary, {**{p: S.PRESENT for p in people}, newcomer: S.UNEXCUSED})
+    # Her first three meetings in the cell: three unexcused months, three in a row.
+    assert _alerts(cell) == {("MTG-08", "Vi Thị Lan", 3)}
+    # Before June she is not on the register: her row is refused for May.
+    may = Meeting.objects.get(planned_on=date(YEAR, 5, 5))
+    with pytest.raises(
+        ValidationError,
+        match="Vi Thị Lan không sinh hoạt tại Chi bộ thôn Nà Phát vào ngày 05/05/2025",
+    ):
+        record_attendance(may, member=newcomer, status=S.PRESENT, version=may.version, by=secretary)
+
+
+def test_mtg01_cells_without_a_periodic_meeting_last_month(tree, secretary, people):
+    cell = tree["cell_a"]
+    held(cell, date(YEAR, 10, 5), by=secretary)
+    missing = cells_without_meeting(tree["commune"], today=date(YEAR, 11, 23))
+    assert list(missing) == [tree["cell_b"]]
+    missing = cells_without_meeting(tree["commune"], today=date(YEAR, 12, 1))
+    assert set(missing) == {tree["cell_a"], tree["cell_b"]}

@@ -12,7 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import SupervisorAssignment
-from meetings.queries.superior_attendance import committee_members, superior_attendance_overview
+from meetings.queries.superior_attendance import (
+    cells_never_visited,
+    committee_members,
+    superior_attendance_of,
+    superior_attendance_overview,
+)
 from meetings.services.superior_attendance import (
     add_superior,
     assign_superior_attendee,
@@ -194,3 +199,23 @@ def test_mtg06_constant_queries(tree, committee, officer, secretary, client):
         meeting = held(cell, date(YEAR, 3 + n, 5), by=officer)
         add_superior(meeting, by=officer, member=member)
     assert count() == before
+
+
+def test_mtg06_assignment_attendance_and_cells_never_visited(tree, officer, secretary, people):
+    cell = tree["cell_a"]
+    supervisor = add_member(tree["grassroots"], "Vương Văn Phú")
+    seat(tree["grassroots"], supervisor)
+    assignment = assign_superior_attendee(
+        organization=cell, member=supervisor, year=YEAR, by=officer
+    )
+    # the cell's own secretary does not assign
+    with pytest.raises(PermissionDenied, match="không có quyền phân công cấp ủy viên"):
+        assign_superior_attendee(
+            organization=tree["cell_b"], member=supervisor, year=YEAR, by=secretary
+        )
+    meeting = held(cell, date(YEAR, 3, 5), by=secretary)
+    attendee = add_superior(meeting, by=secretary, member=supervisor, position="Đảng ủy viên")
+    assert attendee.assignment == assignment
+    [attendance] = superior_attendance_of(cell, YEAR)
+    assert attendance.attended == [meeting]
+    assert list(cells_never_visited(tree["commune"], YEAR)) == [tree["cell_b"]]
