@@ -34,7 +34,7 @@ from members.models import (
     Membership,
     Transfer,
 )
-from members.queries import members_of
+from members.queries.register import members_of
 from members.rules import BADGE_YEARS, add_years, badge_due, next_presentation_date
 from organizations.enums import CELL_KINDS, COMMUNE_KINDS, OrgKind
 from organizations.models import (
@@ -46,7 +46,7 @@ from organizations.models import (
     Term,
 )
 from organizations.rules import check_placement
-from organizations.services import organization_errors
+from organizations.services.tree import organization_errors
 from organizations.validators import ORG_CODE_RE
 from tests.demo.register_checks import problems
 
