@@ -1,6 +1,6 @@
 """manage.py seed_demo: the demo province, its district and communes, members, accounts.
 
-Every member comes with a party life consistent with members.events (dated home
+Every member comes with a party life planned by members.services.events (dated home
 memberships, status events, transfers including the 2025 reorganization, exemptions,
 badges): see demo.lives. `--members N` adds N more members to the current (not
 dissolved) cells, in batches, for benchmarks (bench/seed_members.py).
