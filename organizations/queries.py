@@ -269,3 +269,8 @@ def committee_for(org: Organization, pk: int) -> Committee:
     return get_object_or_404(
         Committee.objects.filter(organization=org).select_related("term", "organization"), pk=pk
     )
+
+
+def superior_of(org: Organization) -> Organization | None:
+    """The organization directly above `org` (None for a root)."""
+    return Organization.objects.get_parent(org)

@@ -30,7 +30,7 @@ from core.documents import DocType
 from ..models import DocumentNumber, Organization, Term
 
 if TYPE_CHECKING:
-    from .links import User
+    from ..links import User
 
 MAX_ATTEMPTS = 5
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..forms import DissolveForm, MoveForm, OrganizationForm, SuccessionForm
-from ..queries import move_targets_for, writable_organizations_for
+from ..queries import move_targets_for, superior_of, writable_organizations_for
 from ..services import tree
 from .common import OrganizationFormView
 
@@ -42,7 +42,7 @@ class EditView(OrganizationFormView):
         return {
             **super().get_form_kwargs(),
             "instance": self.object,
-            "superior": self.object.get_parent(),
+            "superior": superior_of(self.object),
         }
 
     def get_title(self):
