@@ -59,6 +59,8 @@ class SubtreeFilterForm(Form):
     organization = SubtreeOrganizationField(
         label=_("Tổ chức"), queryset=None, required=False, empty_label=_("Tất cả")
     )
+    # False: no "all" choice (a page about one organization at a time).
+    all_choice = True
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         self.user = user
@@ -72,6 +74,8 @@ class SubtreeFilterForm(Form):
         field = cast(SubtreeOrganizationField, self.fields["organization"])
         field.queryset = self.organization_queryset()
         field.base_depth = reach_depth(self.user)
+        if not self.all_choice:
+            field.empty_label = None
 
     def selected_organization(self) -> Any:
         if not self.is_bound or not self.is_valid():

@@ -7,9 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reports.queries import annual
 from reports.documents.charts import bar_chart_png
-
+from reports.queries import annual
 from tests.reports import annual_data
 
 YEAR = annual_data.YEAR

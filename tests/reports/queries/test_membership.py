@@ -12,7 +12,6 @@ from django.test.utils import CaptureQueriesContext
 from members.enums import MemberStatus
 from reports.queries import membership as sta
 from tests.factories import MemberFactory
-
 from tests.reports.conftest import ON, member
 
 

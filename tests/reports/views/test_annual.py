@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 
 from core.models import BackgroundJob, JobState
 from reports.models import ReportFile
-
 from tests.reports import annual_data
 
 
