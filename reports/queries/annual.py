@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,10 +57,17 @@ from .sections import (
     pct,
 )
 
+if TYPE_CHECKING:
+    from meetings.queries.statistics.result import Row as MeetingRow
+    from organizations.models import Organization
+
+    from .membership import Headline
+    from .sections import Cell
+
 # --- I. Organizations and members (STA-01) ---------------------------------------------
 
 
-def members_section(organization, year: int) -> Section:
+def members_section(organization: Organization, year: int) -> Section:
     title = _("Tổ chức đảng và đảng viên")
     on = as_of(year)
     head = headline(organization, on)
@@ -94,9 +102,9 @@ def members_section(organization, year: int) -> Section:
         }
     )
     headers = [_("Chỉ tiêu"), _("Số lượng"), _("Tỷ lệ")]
-    report_tables = []
+    report_tables: list[ReportTable] = []
     for t in tables:
-        rows = [[r.label, r.count, Pct(r.share, SHARE_DIGITS)] for r in t.rows]
+        rows: list[list[Cell]] = [[r.label, r.count, Pct(r.share, SHARE_DIGITS)] for r in t.rows]
         rows.append([_("Tổng số"), t.total, Pct(Decimal(1) if t.total else None)])
         report_tables.append(ReportTable(t.key, t.title, headers, rows, total_row=True))
     age = next(t for t in tables if t.key == "age")
@@ -104,14 +112,14 @@ def members_section(organization, year: int) -> Section:
     return Section("members", title, year, True, sentences, report_tables, charts)
 
 
-def head_share(head, count: int) -> str:
+def head_share(head: Headline, count: int) -> str:
     return str(Pct(head.share(count), SHARE_DIGITS))
 
 
 # --- II. Meetings (MTG-01..03) -----------------------------------------------------------
 
 
-def meeting_period(year: int, today: date | None = None):
+def meeting_period(year: int, today: date | None = None) -> Period:
     """The whole year, or January to the current month for the current year."""
     today = today or timezone.localdate()
     if year == today.year and today.month < 12:
@@ -119,7 +127,7 @@ def meeting_period(year: int, today: date | None = None):
     return Period.year(year)
 
 
-def meetings_section(organization, year: int) -> Section:
+def meetings_section(organization: Organization, year: int) -> Section:
     title = _("Sinh hoạt chi bộ")
     period = meeting_period(year)
     result = compliance(organization, period)
@@ -162,7 +170,7 @@ def meetings_section(organization, year: int) -> Section:
         _("Tỷ lệ dự họp bình quân"),
     ]
 
-    def line(r):
+    def line(r: MeetingRow) -> list[Cell]:
         return [
             r.label,
             r.cells,
@@ -213,7 +221,7 @@ def meetings_section(organization, year: int) -> Section:
 # --- III. Admissions (ADM-11) -------------------------------------------------------------
 
 
-def admissions_section(organization, year: int) -> Section:
+def admissions_section(organization: Organization, year: int) -> Section:
     title = _("Phát triển đảng viên")
     results = results_for(organization, [year - 1, year])
     last, this = results.years
@@ -240,7 +248,7 @@ def admissions_section(organization, year: int) -> Section:
         _("Đạt so với chỉ tiêu"),
         _("Chuyển chính thức"),
     ]
-    rows = [
+    rows: list[list[Cell]] = [
         [str(r.year), r.target, r.sympathizers, r.trained, r.admitted, Pct(r.achievement), r.full]
         for r in (last, this)
     ]
@@ -265,7 +273,7 @@ def admissions_section(organization, year: int) -> Section:
 # --- IV. Review and classification (REV-06) --------------------------------------------
 
 
-def reviews_section(organization, year: int) -> Section:
+def reviews_section(organization: Organization, year: int) -> Section:
     title = _("Đánh giá, xếp loại chất lượng")
     data = results(organization, year, trend_years=1)
     if not data.grassroots.total and not data.members.total:
@@ -273,11 +281,12 @@ def reviews_section(organization, year: int) -> Section:
     sentences = [f"{data.grassroots.sentence}.", f"{data.members.sentence}."]
     sentences += [f"{line}." for line in data.grassroots.legacy_lines]
     headers = [_("Mức xếp loại"), _("Số lượng"), _("Tỷ lệ")]
-    tables, charts = [], []
+    tables: list[ReportTable] = []
+    charts: list[Chart] = []
     for key, t in (("review_orgs", data.grassroots), ("review_members", data.members)):
         if not t.total:
             continue
-        rows = [[lv.label, lv.count, pct(lv.count, t.total)] for lv in t.levels]
+        rows: list[list[Cell]] = [[lv.label, lv.count, pct(lv.count, t.total)] for lv in t.levels]
         rows.append([_("Tổng số"), t.total, pct(t.total, t.total)])
         tables.append(ReportTable(key, t.title, headers, rows, True))
         charts.append(
@@ -295,10 +304,10 @@ def reviews_section(organization, year: int) -> Section:
 # --- V. Inspection and discipline (INS-02) -----------------------------------------------
 
 
-def discipline_section(organization, year: int) -> Section:
+def discipline_section(organization: Organization, year: int) -> Section:
     title = _("Kiểm tra, giám sát và kỷ luật đảng")
     stats = inspection_stats(organization, date(year, 1, 1), date(year, 12, 31))
-    rows = [[label, value] for label, value in stats.rows()]
+    rows: list[list[Cell]] = [[label, value] for label, value in stats.rows()]
     if not any(value for _label, value in rows):
         return empty_section("discipline", title, year, _("kiểm tra, giám sát và kỷ luật đảng"))
     sentences = [
@@ -326,7 +335,7 @@ def discipline_section(organization, year: int) -> Section:
 # --- VI. Training and study of directives ---------------------------------------------------
 
 
-def training_section(organization, year: int) -> Section:
+def training_section(organization: Organization, year: int) -> Section:
     title = _("Đào tạo, bồi dưỡng và học tập nghị quyết, chỉ thị")
     start, end = date(year, 1, 1), date(year, 12, 31)
     courses = course_totals(organization, start=start, end=end)
@@ -349,8 +358,8 @@ def training_section(organization, year: int) -> Section:
             "a": number(study.attendances),
         }
     ]
-    tables = []
-    course_rows = [
+    tables: list[ReportTable] = []
+    course_rows: list[list[Cell]] = [
         [c.label, c.courses, c.enrolled, c.completed, c.certificates] for c in courses if c.courses
     ]
     if course_rows:
@@ -379,7 +388,9 @@ def training_section(organization, year: int) -> Section:
             )
         )
     if directives:
-        rows = [[d.code, d.title, d.conferences, d.members, d.others] for d in directives]
+        rows: list[list[Cell]] = [
+            [d.code, d.title, d.conferences, d.members, d.others] for d in directives
+        ]
         rows.append(["", _("Tổng số"), study.conferences, study.members, study.others])
         tables.append(
             ReportTable(
@@ -401,7 +412,7 @@ def training_section(organization, year: int) -> Section:
 
 # --- all sections -----------------------------------------------------------------------
 
-SECTIONS: tuple[tuple[str, Callable[[object, int], Section]], ...] = (
+SECTIONS: tuple[tuple[str, Callable[[Organization, int], Section]], ...] = (
     ("members", members_section),
     ("meetings", meetings_section),
     ("admissions", admissions_section),
@@ -412,9 +423,14 @@ SECTIONS: tuple[tuple[str, Callable[[object, int], Section]], ...] = (
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
 
-def build_sections(organization, year: int, *, progress=None) -> list[Section]:
+def build_sections(
+    organization: Organization,
+    year: int,
+    *,
+    progress: Callable[[int, str], None] | None = None,
+) -> list[Section]:
     """Every section in order; `progress(index, key)` after each one."""
-    sections = []
+    sections: list[Section] = []
     for index, (key, function) in enumerate(SECTIONS, start=1):
         sections.append(function(organization, year))
         if progress is not None:

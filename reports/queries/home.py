@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -32,6 +33,12 @@ from members.queries.deadlines import deadlines_for
 from reviews.queries.summary import good_or_better
 
 from .sections import PERIODIC_DIGITS, SHARE_DIGITS, Pct, pct
+
+if TYPE_CHECKING:
+    from accounts.scope import RequestUser
+    from admissions.queries.targets import YearResult
+    from organizations.models import Organization
+    from reviews.queries.summary import Tally
 
 
 @dataclass
@@ -49,14 +56,14 @@ class Figure:
 
 @dataclass
 class Indicators:
-    organization: object
+    organization: Organization
     year: int
     meeting_label: str
     figures: list[Figure]
     overdue: list[Figure]
 
 
-def _meeting_periods(today: date):
+def _meeting_periods(today: date) -> tuple[Period, Period]:
     last = last_finished_month(today.year, today)
     if last is None:  # January: the whole of last year, beside the year before
         return Period.year(today.year - 1), Period.year(today.year - 2)
@@ -66,8 +73,8 @@ def _meeting_periods(today: date):
     )
 
 
-def _meeting_url(org, period, **extra) -> str:
-    query = {
+def _meeting_url(org: Organization, period: Period, **extra: str) -> str:
+    query: dict[str, int | str] = {
         "year": period.starts_on.year,
         "month_from": period.starts_on.month,
         "month_to": period.ends_on.month,
@@ -77,7 +84,7 @@ def _meeting_url(org, period, **extra) -> str:
     return f"{reverse(name, args=[org.pk])}?{urlencode(query)}"
 
 
-def indicators(user, org, today: date) -> Indicators:
+def indicators(user: RequestUser, org: Organization, today: date) -> Indicators:
     year = today.year
     d = PERIODIC_DIGITS
     now_period, before_period = _meeting_periods(today)
@@ -125,7 +132,7 @@ def indicators(user, org, today: date) -> Indicators:
     return Indicators(org, year, now_period.label, figures, overdue)
 
 
-def _admissions_figure(org, year: int) -> Figure:
+def _admissions_figure(org: Organization, year: int) -> Figure:
     """Admitted against the target, this year and last; the note counts the subordinate
     organizations that reached their own target and links to that breakdown."""
     before, now = results_for(org, [year - 1, year]).years
@@ -153,7 +160,7 @@ def _admissions_figure(org, year: int) -> Figure:
     )
 
 
-def _admitted(r) -> str:
+def _admitted(r: YearResult) -> str:
     if r.target:
         return _("%(n)s / %(t)s (%(a)s)") % {
             "n": r.admitted,
@@ -163,14 +170,14 @@ def _admitted(r) -> str:
     return _("%(n)s (chưa giao chỉ tiêu)") % {"n": r.admitted}
 
 
-def _review_figures(org, year: int) -> list[Figure]:
+def _review_figures(org: Organization, year: int) -> list[Figure]:
     """The classification results (REV-06): the share of organizations and of members
     decided at "hoàn thành tốt nhiệm vụ" or above, by the rule set of each year. Before
     this year's review is decided, the links and notes go to last year's."""
     summary = good_or_better(org, [year - 1, year])
     now, before = summary[year], summary[year - 1]
 
-    def figure(key, label, now_tally, before_tally, what):
+    def figure(key: str, label: str, now_tally: Tally, before_tally: Tally, what: str) -> Figure:
         reviewed = year if now_tally.total else year - 1
         tally = now_tally if reviewed == year else before_tally
         url = reverse("reviews:results", args=[org.pk, reviewed])
@@ -204,7 +211,7 @@ def _review_figures(org, year: int) -> list[Figure]:
     ]
 
 
-def _share(tally) -> str:
+def _share(tally: Tally) -> str:
     if not tally.total:
         return _("Chưa xếp loại")
     return str(pct(tally.good, tally.total, SHARE_DIGITS))

@@ -92,7 +92,7 @@ def _rows(pairs: Sequence[tuple[str, StrOrPromise, int]]) -> list[Row]:
 # --- who is counted ----------------------------------------------------------------------
 
 
-def members_counted(organization, on: date) -> QuerySet[Member]:
+def members_counted(organization: Organization, on: date) -> QuerySet[Member]:
     """STA-01: the members of the subtree counted on `on` (see the module docstring).
 
     The dated form of members.queries.members_of(organization, on, subtree=True) with
@@ -115,7 +115,7 @@ def full_on_q(on: date) -> Q:
     return Q(full_member_on__lte=on) | Q(full_member_on__isnull=True, status=MemberStatus.FULL)
 
 
-def organizations_counted(organization, on: date) -> QuerySet[Organization]:
+def organizations_counted(organization: Organization, on: date) -> QuerySet[Organization]:
     """The organizations below `organization` active on `on`."""
     return (
         Organization.objects.filter(path__startswith=organization.path)
@@ -128,13 +128,15 @@ def organizations_counted(organization, on: date) -> QuerySet[Organization]:
 # --- members tables ----------------------------------------------------------------------
 
 
-def _conditional(qs: QuerySet, bands: Sequence[tuple[str, StrOrPromise, Q]]) -> list[Row]:
+def _conditional(qs: QuerySet[Member], bands: Sequence[tuple[str, StrOrPromise, Q]]) -> list[Row]:
     """One query: a COUNT(*) FILTER (WHERE …) per band."""
     counts = qs.aggregate(**{f"b{i}": Count("pk", filter=q) for i, (_k, _l, q) in enumerate(bands)})
     return _rows([(key, label, counts[f"b{i}"]) for i, (key, label, _q) in enumerate(bands)])
 
 
-def _by_choice(qs: QuerySet, field_name: str, choices) -> list[Row]:
+def _by_choice(
+    qs: QuerySet[Member], field_name: str, choices: Sequence[tuple[str, StrOrPromise]]
+) -> list[Row]:
     """One query: GROUP BY a choice column; every choice listed, then "not recorded"."""
     found = dict(
         qs.values(field_name).annotate(n=Count("pk")).values_list(field_name, "n").order_by()
@@ -146,7 +148,7 @@ def _by_choice(qs: QuerySet, field_name: str, choices) -> list[Row]:
     return _rows(pairs)
 
 
-def _by_reference(qs: QuerySet, field_name: str) -> list[Row]:
+def _by_reference(qs: QuerySet[Member], field_name: str) -> list[Row]:
     """One query: GROUP BY a reference list (ethnic groups, religions), joined for names;
     only the groups present, in the list's order, then "not recorded"."""
     rows = (
@@ -165,19 +167,19 @@ def _by_reference(qs: QuerySet, field_name: str) -> list[Row]:
     return _rows(pairs)
 
 
-def members_by_sex(organization, on: date) -> list[Row]:
+def members_by_sex(organization: Organization, on: date) -> list[Row]:
     return _by_choice(members_counted(organization, on), "sex", Sex.choices)
 
 
-def members_by_ethnicity(organization, on: date) -> list[Row]:
+def members_by_ethnicity(organization: Organization, on: date) -> list[Row]:
     return _by_reference(members_counted(organization, on), "ethnicity")
 
 
-def members_by_religion(organization, on: date) -> list[Row]:
+def members_by_religion(organization: Organization, on: date) -> list[Row]:
     return _by_reference(members_counted(organization, on), "religion")
 
 
-def members_by_age(organization, on: date) -> list[Row]:
+def members_by_age(organization: Organization, on: date) -> list[Row]:
     """Age bands of the register (members.queries.AGE_BANDS), full years on `on`."""
     return _conditional(
         members_counted(organization, on),
@@ -185,7 +187,7 @@ def members_by_age(organization, on: date) -> list[Row]:
     )
 
 
-def members_by_party_age(organization, on: date) -> list[Row]:
+def members_by_party_age(organization: Organization, on: date) -> list[Row]:
     """Party-age bands (AGE-01, members.queries.PARTY_AGE_BANDS) on `on`."""
     bands = [(key, label, party_age_band_q(key, on)) for key, label, _low, _high in PARTY_AGE_BANDS]
     bands.append(("", NOT_RECORDED, Q(party_age_from__isnull=True) | Q(party_age_from__gt=on)))
@@ -193,23 +195,23 @@ def members_by_party_age(organization, on: date) -> list[Row]:
     return rows if rows[-1].count else _rows([(r.key, r.label, r.count) for r in rows[:-1]])
 
 
-def members_by_education(organization, on: date) -> list[Row]:
+def members_by_education(organization: Organization, on: date) -> list[Row]:
     return _by_choice(members_counted(organization, on), "education", Education.choices)
 
 
-def members_by_qualification(organization, on: date) -> list[Row]:
+def members_by_qualification(organization: Organization, on: date) -> list[Row]:
     return _by_choice(members_counted(organization, on), "qualification", Qualification.choices)
 
 
-def members_by_theory_level(organization, on: date) -> list[Row]:
+def members_by_theory_level(organization: Organization, on: date) -> list[Row]:
     return _by_choice(members_counted(organization, on), "theory_level", TheoryLevel.choices)
 
 
-def members_by_occupation(organization, on: date) -> list[Row]:
+def members_by_occupation(organization: Organization, on: date) -> list[Row]:
     return _by_choice(members_counted(organization, on), "occupation", Occupation.choices)
 
 
-def members_by_status(organization, on: date) -> list[Row]:
+def members_by_status(organization: Organization, on: date) -> list[Row]:
     """Probationary (dự bị) and full (chính thức) members on `on`."""
     full = full_on_q(on)
     return _conditional(
@@ -224,7 +226,7 @@ def members_by_status(organization, on: date) -> list[Row]:
 # --- organizations tables ----------------------------------------------------------------
 
 
-def organizations_by_kind(organization, on: date) -> list[Row]:
+def organizations_by_kind(organization: Organization, on: date) -> list[Row]:
     """Organizations below `organization` on `on`, by kind (ORG-01); only the kinds found."""
     found = dict(
         organizations_counted(organization, on)
@@ -236,7 +238,7 @@ def organizations_by_kind(organization, on: date) -> list[Row]:
     return _rows([(kind, label, found[kind]) for kind, label in OrgKind.choices if kind in found])
 
 
-def cells_by_category(organization, on: date) -> list[Row]:
+def cells_by_category(organization: Organization, on: date) -> list[Row]:
     """Cells below `organization` on `on`, by category (ORG-03)."""
     qs = organizations_counted(organization, on).filter(kind__in=CELL_KINDS)
     found = dict(
@@ -272,7 +274,7 @@ TABLES: tuple[tuple[str, StrOrPromise, Callable[[Organization, date], list[Row]]
 )
 
 
-def membership_tables(organization, on: date) -> list[Table]:
+def membership_tables(organization: Organization, on: date) -> list[Table]:
     """Every STA-01 table (one query each, twelve in all, whatever the size)."""
     return [Table(key, str(title), function(organization, on)) for key, title, function in TABLES]
 
@@ -295,7 +297,7 @@ class Headline:
         return Decimal(count) / Decimal(self.members) if self.members else None
 
 
-def headline(organization, on: date) -> Headline:
+def headline(organization: Organization, on: date) -> Headline:
     """The figures a report quotes in its text, in one query."""
     full = full_on_q(on)
     row = members_counted(organization, on).aggregate(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeAlias
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,11 +33,15 @@ class Pct:
         return percent(self.fraction, self.digits) if self.fraction is not None else "—"
 
 
+# One cell of a ReportTable: a label, a count, a share, or nothing ("—").
+Cell: TypeAlias = int | StrOrPromise | Pct | None
+
+
 def pct(n: int, of: int, digits: int = SHARE_DIGITS) -> Pct:
     return Pct(Decimal(n) / Decimal(of) if of else None, digits)
 
 
-def cell_text(value) -> str:
+def cell_text(value: Cell) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -51,7 +56,7 @@ class ReportTable:
     key: str
     title: str
     headers: list[str]
-    rows: list[list]  # int, str or Pct
+    rows: list[list[Cell]]  # int, str or Pct
     total_row: bool = False  # the last row is a total (bold)
 
     @property
