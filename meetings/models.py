@@ -78,7 +78,7 @@ class Meeting(models.Model):
     self_rating = models.CharField(
         _("chi bộ tự đánh giá"), max_length=8, choices=Rating.choices, blank=True
     )
-    # Optimistic locking: every write states the version it saw (services.Conflict).
+    # Optimistic locking: every write states the version it saw (meetings.services.common.Conflict).
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -178,7 +178,7 @@ class Attendance(models.Model):
     full_member = models.BooleanField(_("đảng viên chính thức"), default=True)
     # MTG-07: suspended from party activity, prosecuted or detained on the meeting date,
     # from the register's dated periods (members.NonParticipation) via
-    # services.is_suspended(); left out of the resolution's vote base.
+    # meetings.services.common.is_suspended(); left out of the resolution's vote base.
     suspended = models.BooleanField(_("đình chỉ sinh hoạt, bị truy tố, tạm giam"), default=False)
     recorded_at = models.DateTimeField(auto_now=True)
 
