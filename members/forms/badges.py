@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import SubtreeFilterForm
 from core.forms import Form, VNDateInput
-from organizations.models import Organization
 
 from ..models import Member
 from ..queries.badges import presentation_choices
@@ -22,6 +21,8 @@ class PresentationForm(SubtreeFilterForm):
     """Which organization (no "all": the page is one subtree's), presentation day (3/2,
     19/5, 2/9, 7/11) and badge level to list."""
 
+    all_choice = False
+
     on = forms.TypedChoiceField(
         label=_("Đợt trao huy hiệu"), required=False, coerce=date.fromisoformat
     )
@@ -31,7 +32,6 @@ class PresentationForm(SubtreeFilterForm):
 
     def configure(self) -> None:
         super().configure()
-        cast(forms.ModelChoiceField[Organization], self.fields["organization"]).empty_label = None
         today = timezone.localdate()
         cast(forms.ChoiceField, self.fields["on"]).choices = [
             (day.isoformat(), day.strftime("%d/%m/%Y")) for day in presentation_choices(today)

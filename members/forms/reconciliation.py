@@ -1,19 +1,18 @@
 """The quarterly reconciliation's picker (MEM-03): organization, year, quarter."""
 
-from typing import cast
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import SubtreeFilterForm
-from organizations.models import Organization
 
 from ..queries.reconciliation import QUARTERS, quarter_of
 
 
 class QuarterForm(SubtreeFilterForm):
     """Which organization (no "all": the page is one subtree's), year and quarter."""
+
+    all_choice = False
 
     year = forms.IntegerField(label=_("Năm"), min_value=1930, max_value=2100)
     quarter = forms.TypedChoiceField(
@@ -24,7 +23,6 @@ class QuarterForm(SubtreeFilterForm):
 
     def configure(self) -> None:
         super().configure()
-        cast(forms.ModelChoiceField[Organization], self.fields["organization"]).empty_label = None
         self.fields["year"].widget.attrs.update({"inputmode": "numeric"})
 
     def period(self) -> tuple[int, int]:
