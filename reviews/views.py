@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.scope import top_organizations
 from core.audit import history_rows
+from core.pagination import page_number, page_of
 from core.views.write import ConfirmActionView, Saved, WriteFormView
 from organizations.models import Organization
 
@@ -62,34 +63,12 @@ def index(request):
     )
 
 
-def _page_number(request, name: str) -> int:
-    try:
-        return max(1, int(request.GET.get(name, 1)))
-    except ValueError:
-        return 1
-
-
-def _page_links(current: int, total: int, per_page: int) -> list[int | None]:
-    """Page numbers to link: the first, the last and two either side of the current one;
-    None where pages are skipped. Empty when everything fits on one page."""
-    pages = (total + per_page - 1) // per_page
-    if pages <= 1:
-        return []
-    keep = sorted(p for p in {1, pages, *range(current - 2, current + 3)} if 1 <= p <= pages)
-    links: list[int | None] = []
-    for p in keep:
-        if links and p - links[-1] > 1:
-            links.append(None)
-        links.append(p)
-    return links
-
-
 @login_required
 def round_view(request, org_pk, year):
     organization = get_organization_for(request.user, org_pk)
     year = checked_year(year)
-    page_no = _page_number(request, "page")
-    missing_no = _page_number(request, "missing")
+    page_no = page_number(request, "page")
+    missing_no = page_number(request, "missing")
     per_page = settings.PAGE_SIZE
     page = round_page(
         organization, year, member_page=page_no, missing_page=missing_no, per_page=per_page
@@ -122,11 +101,11 @@ def round_view(request, org_pk, year):
             "publish_form": PublishForm(initial={"published_on": timezone.localdate()})
             if can_manage and page.round
             else None,
-            "page_no": page_no,
-            "pages": _page_links(page_no, page.member_total, per_page),
-            "missing_no": missing_no,
-            "missing_pages": _page_links(
-                missing_no, max(page.missing_orgs_total, page.missing_members_total), per_page
+            "member_pager": page_of(page.member_total, page_no, per_page=per_page),
+            "missing_pager": page_of(
+                max(page.missing_orgs_total, page.missing_members_total),
+                missing_no,
+                per_page=per_page,
             ),
         },
     )

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 from core.findings import Finding, Severity
-from core.pagination import paginate
+from core.pagination import page_number, page_of, paginate
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,3 +107,31 @@ def test_no_app_has_its_own_pager_or_findings_partial():
         and path.parent != ROOT / "core" / "templates" / "core"
     )
     assert own == []
+
+
+def test_a_list_paged_by_another_parameter_keeps_the_others(settings):
+    """Two lists on one page: the second pages by `?missing=`, its links keep `page=` and
+    go to its anchor."""
+    settings.PAGE_SIZE = 5
+    request = _request(page="2", missing="3")
+    assert page_number(request, "missing") == 3
+    assert page_number(_request(missing="x"), "missing") == 1
+    assert page_number(_request(missing="-4"), "missing") == 1
+    pager = page_of(23, 3)
+    assert (pager.number, pager.paginator.num_pages) == (3, 5)
+    assert page_of(23, 99).number == 5  # past the end: the last page's links
+    html = render_to_string(
+        "core/_pagination.html",
+        {"page": pager, "param": "missing", "anchor": "missing", "testid": "missing-pages"},
+        request=request,
+    )
+    assert 'data-testid="missing-pages"' in html
+    assert 'href="?page=2&amp;missing=2#missing"' in html
+    assert 'href="?page=2&amp;missing=4#missing"' in html
+    assert "Trang 3/5" in html
+
+
+def test_paginate_reads_the_named_parameter(settings):
+    settings.PAGE_SIZE = 2
+    page = paginate(_request(page="1", missing="2"), list(range(5)), param="missing")
+    assert list(page) == [2, 3]

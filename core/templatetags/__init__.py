@@ -1,0 +1,1 @@
+"""core's template tags: the pager's links (pagination)."""
