@@ -66,7 +66,7 @@ def save_residential_unit(
     if unit is None:
         unit = ResidentialUnit(cell=cell)
     elif unit.cell_id != cell.pk:
-        raise PermissionDenied
+        raise PermissionDenied(_("Thôn, tổ dân phố này thuộc chi bộ khác."))
     for name, value in data.items():
         setattr(unit, name, value)
     audit(unit, by)
