@@ -61,7 +61,7 @@ FEMALE_SHARE: dict[str, float] = {
 RESIDENTIAL = frozenset({C.RURAL_VILLAGE, C.URBAN_BLOCK})
 
 # Lạng Sơn: mostly Nùng, Tày and Kinh, some Dao, Hoa and Sán Chay (codes of the official
-# list, members.reference_data.ETHNICITIES). Tràng Định is mostly Tày.
+# list, members.models.reference.ETHNICITIES). Tràng Định is mostly Tày.
 ETHNICITY_WEIGHTS = [("02", 42), ("07", 33), ("01", 17), ("09", 4), ("04", 2), ("15", 2)]
 # Almost all members declare no religion.
 RELIGION_WEIGHTS = [("00", 96), ("01", 3), ("02", 1)]
