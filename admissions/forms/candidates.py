@@ -17,6 +17,7 @@ from organizations.queries import writable_organizations_for
 
 from ..enums import CandidateState, LeavingWay
 from ..models import Candidate
+from ..services.candidates import CANDIDATE_FIELDS
 
 
 class CandidateFilterForm(SubtreeFilterForm):
@@ -38,20 +39,7 @@ class CandidateForm(ModelForm):
 
     class Meta:
         model = Candidate
-        fields = [
-            "cell",
-            "full_name",
-            "sex",
-            "date_of_birth",
-            "education",
-            "citizen_id",
-            "home_town",
-            "address",
-            "occupation",
-            "source",
-            "youth_union_member",
-            "notes",
-        ]
+        fields = ["cell", *CANDIDATE_FIELDS]
         widgets = {"date_of_birth": VNDateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, user, **kwargs):
