@@ -207,7 +207,7 @@ def incomplete_dossiers_for(
     return out
 
 
-# --- the due and overdue dashboard: admissions.queries_due -------------------------------
+# --- probation, for the case pages and the due dashboard (admissions.queries.due) -------
 
 
 @dataclass

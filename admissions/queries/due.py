@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -29,13 +29,13 @@ from django_stubs_ext import StrOrPromise
 from core.calendar import working_days_between
 
 from ..enums import CandidateState, Outcome, Stage
-from ..models import AdmissionCase, Candidate, CandidateReview, FullMembershipCase
+from ..models import AdmissionCase, Candidate, CandidateReview
 from ..rules.deadlines import ceremony_due, decision_due, member_file_due
 from ..rules.person import certificate_expires_on
-from ..rules.probation import full_cell_due, full_decision_due, probation_ends_on
+from ..rules.probation import full_cell_due, full_decision_due
 from ..rules.reviews import review_due
 from ..rules.stages import stages_for
-from .cases import candidate_list_for, cases_for, in_subtree, probationary_for
+from .cases import candidate_list_for, cases_for, in_subtree, probation_list_for
 
 if TYPE_CHECKING:
     from accounts.scope import RequestUser
@@ -288,28 +288,11 @@ def probation_rows_for(
     """PRB-01..03: probationary members whose 12 months end within `horizon` days (all
     when None), with the next step of their full-membership case. Three queries."""
     today = today or timezone.localdate()
-    members = in_subtree(probationary_for(user), organization, "organization__").select_related(
-        "organization"
-    )
-    members = members.prefetch_related(
-        Prefetch(
-            "full_cases",
-            queryset=FullMembershipCase.objects.filter(outcome=""),
-            to_attr="open_full",
-        )
-    )
-    ceremonies = dict(
-        AdmissionCase.objects.filter(member__in=members).values_list("member_id", "ceremony_on")
-    )
     rows = []
-    for m in members:
-        start = ceremonies.get(m.pk) or m.admitted_on
-        if start is None:
-            continue
-        end = probation_ends_on(start)
-        if horizon is not None and (end - today).days > horizon:
-            continue
-        fcase = m.open_full[0] if m.open_full else None
+    for probation in probation_list_for(
+        user, organization=organization, today=today, within_days=horizon
+    ):
+        m, end, fcase = probation.member, probation.ends_on, probation.full_case
         url = fcase.get_absolute_url() if fcase else m.get_absolute_url()
         if fcase is not None and fcase.cell_resolution_on:
             rows.append(
