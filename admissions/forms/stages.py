@@ -52,8 +52,11 @@ def _check_committee_vote(form, organization, *, need_two_thirds: bool = True) -
         form.add_error("committee_for", str(finding))
 
 
-class AdvanceForm(Form):
-    """The next step of a case: its date, document, override reason and facts."""
+class StepForm(Form):
+    """One step of a case: its date, the scanned document, the reason to go on past a
+    warning, and the facts of the step (the fields `stage_fields()` adds). Admission
+    cases (`AdvanceForm`) and full-membership cases (`FullAdvanceForm`) differ only in
+    those facts and in the committee vote's organization."""
 
     on = forms.DateField(label=_("Ngày"), widget=VNDateInput())
     document = forms.FileField(label=_("Văn bản (bản quét)"), required=False)
@@ -63,13 +66,49 @@ class AdvanceForm(Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    COMMON = ("on", "document", "override_reason")
 
-    def __init__(self, *args, case, stage, **kwargs):
-        self.case, self.stage = case, stage
+    def __init__(self, *args, stage, **kwargs):
+        self.stage = stage
         super().__init__(*args, **kwargs)
 
+    def stage_fields(self, fields) -> None:
+        """Add the facts of `self.stage`."""
+
     def configure(self) -> None:
-        f, s = self.fields, self.stage
+        self.stage_fields(self.fields)
+        # Put the date first, the override reason last.
+        order = ["on", *[n for n in self.fields if n not in self.COMMON]]
+        self.order_fields([*order, "document", "override_reason"])
+
+    def clean_document(self):
+        return check_scan(self.cleaned_data.get("document"))
+
+    def committee_vote_check(self) -> None:
+        """ADM-06 at the committee step, judged here too so a wrong count shows beside
+        its field."""
+
+    def clean(self):
+        data = super().clean()
+        self.committee_vote_check()
+        return data
+
+    def facts(self) -> dict:
+        data = dict(self.cleaned_data)
+        for name in self.COMMON:
+            data.pop(name, None)
+        return data
+
+
+class AdvanceForm(StepForm):
+    """The next step of an admission case."""
+
+    def __init__(self, *args, case, stage, **kwargs):
+        self.case = case
+        super().__init__(*args, stage=stage, **kwargs)
+
+    def stage_fields(self, f) -> None:
+        s = self.stage
         if s == Stage.SYMPATHIZER:
             f["helper"] = forms.ModelChoiceField(
                 label=_("Đảng viên giúp đỡ"),
@@ -113,42 +152,25 @@ class AdvanceForm(Form):
             f["decision_received_on"] = forms.DateField(
                 label=_("Ngày chi bộ nhận quyết định"), required=False, widget=VNDateInput()
             )
-        # Put the date first, the override reason last.
-        order = ["on", *[n for n in f if n not in ("on", "document", "override_reason")]]
-        self.order_fields([*order, "document", "override_reason"])
 
-    def clean_document(self):
-        return check_scan(self.cleaned_data.get("document"))
-
-    def clean(self):
-        data = super().clean()
+    def committee_vote_check(self) -> None:
         if self.stage == Stage.COMMITTEE_RESOLUTION:  # ADM-06
             _check_committee_vote(self, grassroots_of(self.case.cell))
-        return data
 
     def facts(self) -> dict:
-        data = dict(self.cleaned_data)
-        for name in ("on", "document", "override_reason"):
-            data.pop(name, None)
+        data = super().facts()
         return {k: v for k, v in data.items() if v is not None or k == "votes_against"}
 
 
-class FullAdvanceForm(Form):
-    on = forms.DateField(label=_("Ngày"), widget=VNDateInput())
-    document = forms.FileField(label=_("Văn bản (bản quét)"), required=False)
-    override_reason = forms.CharField(
-        label=_("Lý do vẫn tiếp tục khi có cảnh báo"),
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+class FullAdvanceForm(StepForm):
+    """The next step of a full-membership case (PRB-02, PRB-03)."""
 
     def __init__(self, *args, fcase: FullMembershipCase, stage, **kwargs):
-        self.fcase, self.stage = fcase, stage
-        super().__init__(*args, **kwargs)
+        self.fcase = fcase
+        super().__init__(*args, stage=stage, **kwargs)
 
-    def configure(self) -> None:
-        f, s = self.fields, self.stage
+    def stage_fields(self, f) -> None:
+        s = self.stage
         if s == FullStage.CELL_RESOLUTION:
             f["proposal"] = forms.ChoiceField(label=_("Chi bộ đề nghị"), choices=Proposal.choices)
             f["votes_for"] = forms.IntegerField(label=_("Số tán thành"), min_value=0)
@@ -167,27 +189,14 @@ class FullAdvanceForm(Form):
             f["extension_reason"] = forms.CharField(
                 label=_("Lý do gia hạn (PRB-03)"), required=False, max_length=255
             )
-        order = ["on", *[n for n in f if n not in ("on", "document", "override_reason")]]
-        self.order_fields([*order, "document", "override_reason"])
 
-    def clean_document(self):
-        return check_scan(self.cleaned_data.get("document"))
-
-    def clean(self):
-        data = super().clean()
+    def committee_vote_check(self) -> None:
         if self.stage == FullStage.COMMITTEE_RESOLUTION:  # ADM-06
             _check_committee_vote(
                 self,
                 grassroots_of(self.fcase.member.organization),
                 need_two_thirds=self.fcase.proposal == Proposal.FULL,
             )
-        return data
-
-    def facts(self) -> dict:
-        data = dict(self.cleaned_data)
-        for name in ("on", "document", "override_reason"):
-            data.pop(name, None)
-        return data
 
 
 class CommitteeBaseForm(Form):
