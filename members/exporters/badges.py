@@ -4,7 +4,7 @@ from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from core.exporters import BOOLEAN, DATE, INTEGER, Column, Exporter, Sheet, register
 from organizations.models import Organization
@@ -18,19 +18,19 @@ class BadgeDueExporter(Exporter):
     """Every level's due list, then every level's early list, of one subtree on one day."""
 
     identifier = "members.badges_due"
-    verbose_name = _lazy("Đảng viên đề nghị trao huy hiệu Đảng")
+    verbose_name = gettext_lazy("Đảng viên đề nghị trao huy hiệu Đảng")
     columns = [
-        Column(_lazy("Huy hiệu (năm)"), "years", INTEGER),
-        Column(_lazy("Họ và tên"), "member.full_name", width=28),
-        Column(_lazy("Ngày sinh"), "member.date_of_birth", DATE),
-        Column(_lazy("Sinh hoạt tại"), "member.organization.name", width=32),
-        Column(_lazy("Ngày vào Đảng"), "member.admitted_on", DATE),
-        Column(_lazy("Tuổi đảng tính từ"), "member.party_age_from", DATE),
-        Column(_lazy("Đủ tuổi Đảng ngày"), "reached_on", DATE),
-        Column(_lazy("Tuổi đảng tại đợt trao"), "party_age", INTEGER),
-        Column(_lazy("Quá hạn (chưa được trao)"), "overdue", BOOLEAN),
-        Column(_lazy("Trao sớm (ốm nặng)"), "early", BOOLEAN),
-        Column(_lazy("Số thẻ đảng viên"), "member.card_number"),
+        Column(gettext_lazy("Huy hiệu (năm)"), "years", INTEGER),
+        Column(gettext_lazy("Họ và tên"), "member.full_name", width=28),
+        Column(gettext_lazy("Ngày sinh"), "member.date_of_birth", DATE),
+        Column(gettext_lazy("Sinh hoạt tại"), "member.organization.name", width=32),
+        Column(gettext_lazy("Ngày vào Đảng"), "member.admitted_on", DATE),
+        Column(gettext_lazy("Tuổi đảng tính từ"), "member.party_age_from", DATE),
+        Column(gettext_lazy("Đủ tuổi Đảng ngày"), "reached_on", DATE),
+        Column(gettext_lazy("Tuổi đảng tại đợt trao"), "party_age", INTEGER),
+        Column(gettext_lazy("Quá hạn (chưa được trao)"), "overdue", BOOLEAN),
+        Column(gettext_lazy("Trao sớm (ốm nặng)"), "early", BOOLEAN),
+        Column(gettext_lazy("Số thẻ đảng viên"), "member.card_number"),
     ]
 
     def __init__(self, *, user: Any, organization: Organization, on: date) -> None:

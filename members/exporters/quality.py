@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from core.exporters import DATE, INTEGER, Column, Exporter, Sheet, register
 from organizations.models import Organization
@@ -11,10 +11,10 @@ from organizations.models import Organization
 from ..queries import quality
 
 MEMBER_COLUMNS = [
-    Column(_lazy("Họ và tên"), "full_name", width=28),
-    Column(_lazy("Ngày sinh"), "date_of_birth", DATE),
-    Column(_lazy("Sinh hoạt tại"), "organization.name", width=32),
-    Column(_lazy("Trạng thái"), "get_status_display"),
+    Column(gettext_lazy("Họ và tên"), "full_name", width=28),
+    Column(gettext_lazy("Ngày sinh"), "date_of_birth", DATE),
+    Column(gettext_lazy("Sinh hoạt tại"), "organization.name", width=32),
+    Column(gettext_lazy("Trạng thái"), "get_status_display"),
 ]
 
 
@@ -24,7 +24,7 @@ class QualityExporter(Exporter):
     three full members (ORG-02), of one subtree or all the user reaches."""
 
     identifier = "members.quality"
-    verbose_name = _lazy("Chất lượng dữ liệu đảng viên")
+    verbose_name = gettext_lazy("Chất lượng dữ liệu đảng viên")
     columns = MEMBER_COLUMNS
 
     def __init__(self, *, user: Any, organization: Organization | None) -> None:
@@ -38,7 +38,7 @@ class QualityExporter(Exporter):
             Sheet(_("Chưa có số CCCD"), MEMBER_COLUMNS, quality.without_citizen_id(members), label),
             Sheet(
                 _("Có thể trùng lặp"),
-                [*MEMBER_COLUMNS, Column(_lazy("Số CCCD"), "citizen_id")],
+                [*MEMBER_COLUMNS, Column(gettext_lazy("Số CCCD"), "citizen_id")],
                 quality.likely_duplicates(members),
                 label,
                 notes=[_("Cùng họ tên (không dấu) và ngày sinh.")],
@@ -47,10 +47,10 @@ class QualityExporter(Exporter):
                 _("Ngày tháng bất hợp lý"),
                 [
                     *MEMBER_COLUMNS,
-                    Column(_lazy("Ngày vào Đảng"), "admitted_on", DATE),
-                    Column(_lazy("Ngày chính thức"), "full_member_on", DATE),
+                    Column(gettext_lazy("Ngày vào Đảng"), "admitted_on", DATE),
+                    Column(gettext_lazy("Ngày chính thức"), "full_member_on", DATE),
                     Column(
-                        _lazy("Vấn đề"),
+                        gettext_lazy("Vấn đề"),
                         lambda m: "; ".join(quality.date_problem_labels(m)),
                         width=50,
                     ),
@@ -61,9 +61,9 @@ class QualityExporter(Exporter):
             Sheet(
                 _("Chi bộ dưới 3 đảng viên chính thức"),
                 [
-                    Column(_lazy("Chi bộ"), "name", width=40),
-                    Column(_lazy("Mã"), "code"),
-                    Column(_lazy("Số đảng viên chính thức"), "full_members", INTEGER),
+                    Column(gettext_lazy("Chi bộ"), "name", width=40),
+                    Column(gettext_lazy("Mã"), "code"),
+                    Column(gettext_lazy("Số đảng viên chính thức"), "full_members", INTEGER),
                 ],
                 quality.small_cells(self.user, self.organization),
                 label,

@@ -1,7 +1,7 @@
 """The quarterly reconciliation of member counts as XLSX (MEM-03)."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from core.exporters import INTEGER, TEXT, Column, Exporter, Sheet, register
 from organizations.models import Organization
@@ -19,21 +19,21 @@ class ReconciliationExporter(Exporter):
     organization below it, then the total."""
 
     identifier = "members.reconciliation"
-    verbose_name = _lazy("Đối chiếu số lượng đảng viên")
+    verbose_name = gettext_lazy("Đối chiếu số lượng đảng viên")
     columns = [
-        Column(_lazy("Tổ chức"), "label", TEXT, width=36),
-        Column(_lazy("Đầu quý"), "start", INTEGER),
-        Column(_lazy("Kết nạp"), "admitted", INTEGER),
-        Column(_lazy("Chuyển đến"), "transferred_in", INTEGER),
-        Column(_lazy("Chuyển đi"), "transferred_out", INTEGER),
-        Column(_lazy("Xóa tên"), "struck_off", INTEGER),
-        Column(_lazy("Khai trừ"), "expelled", INTEGER),
-        Column(_lazy("Xin ra khỏi Đảng"), "resigned", INTEGER),
-        Column(_lazy("Từ trần"), "deceased", INTEGER),
-        Column(_lazy("Cuối quý"), "end", INTEGER),
-        Column(_lazy("Trong đó dự bị"), "end_probationary", INTEGER),
-        Column(_lazy("Trong đó chính thức"), "end_full", INTEGER),
-        Column(_lazy("Kiểm tra (đầu + vào − ra = cuối)"), _check, TEXT),
+        Column(gettext_lazy("Tổ chức"), "label", TEXT, width=36),
+        Column(gettext_lazy("Đầu quý"), "start", INTEGER),
+        Column(gettext_lazy("Kết nạp"), "admitted", INTEGER),
+        Column(gettext_lazy("Chuyển đến"), "transferred_in", INTEGER),
+        Column(gettext_lazy("Chuyển đi"), "transferred_out", INTEGER),
+        Column(gettext_lazy("Xóa tên"), "struck_off", INTEGER),
+        Column(gettext_lazy("Khai trừ"), "expelled", INTEGER),
+        Column(gettext_lazy("Xin ra khỏi Đảng"), "resigned", INTEGER),
+        Column(gettext_lazy("Từ trần"), "deceased", INTEGER),
+        Column(gettext_lazy("Cuối quý"), "end", INTEGER),
+        Column(gettext_lazy("Trong đó dự bị"), "end_probationary", INTEGER),
+        Column(gettext_lazy("Trong đó chính thức"), "end_full", INTEGER),
+        Column(gettext_lazy("Kiểm tra (đầu + vào − ra = cuối)"), _check, TEXT),
     ]
 
     def __init__(self, *, organization: Organization, result: Reconciliation) -> None:

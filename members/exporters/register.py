@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from core.exporters import DATE, INTEGER, Column, Exporter, Sheet, register
 
@@ -35,22 +35,22 @@ def _party_age(member, today: date | None = None):
 
 
 LIST_COLUMNS = [
-    Column(_lazy("Họ và tên"), "full_name", width=28),
-    Column(_lazy("Ngày sinh"), "date_of_birth", DATE),
-    Column(_lazy("Giới tính"), "get_sex_display"),
-    Column(_lazy("Dân tộc"), "ethnicity.name"),
-    Column(_lazy("Tôn giáo"), "religion.name"),
-    Column(_lazy("Số CCCD"), "citizen_id"),
-    Column(_lazy("Trạng thái"), "get_status_display"),
-    Column(_lazy("Sinh hoạt tại"), "organization.name", width=32),
-    Column(_lazy("Ngày vào Đảng"), "admitted_on", DATE),
-    Column(_lazy("Ngày chính thức"), "full_member_on", DATE),
-    Column(_lazy("Tuổi đảng"), _party_age, INTEGER),
-    Column(_lazy("Giáo dục phổ thông"), "get_education_display"),
-    Column(_lazy("Chuyên môn, nghiệp vụ"), "get_qualification_display"),
-    Column(_lazy("Lý luận chính trị"), "get_theory_level_display"),
-    Column(_lazy("Nghề nghiệp"), "get_occupation_display"),
-    Column(_lazy("Điện thoại"), "phone"),
+    Column(gettext_lazy("Họ và tên"), "full_name", width=28),
+    Column(gettext_lazy("Ngày sinh"), "date_of_birth", DATE),
+    Column(gettext_lazy("Giới tính"), "get_sex_display"),
+    Column(gettext_lazy("Dân tộc"), "ethnicity.name"),
+    Column(gettext_lazy("Tôn giáo"), "religion.name"),
+    Column(gettext_lazy("Số CCCD"), "citizen_id"),
+    Column(gettext_lazy("Trạng thái"), "get_status_display"),
+    Column(gettext_lazy("Sinh hoạt tại"), "organization.name", width=32),
+    Column(gettext_lazy("Ngày vào Đảng"), "admitted_on", DATE),
+    Column(gettext_lazy("Ngày chính thức"), "full_member_on", DATE),
+    Column(gettext_lazy("Tuổi đảng"), _party_age, INTEGER),
+    Column(gettext_lazy("Giáo dục phổ thông"), "get_education_display"),
+    Column(gettext_lazy("Chuyên môn, nghiệp vụ"), "get_qualification_display"),
+    Column(gettext_lazy("Lý luận chính trị"), "get_theory_level_display"),
+    Column(gettext_lazy("Nghề nghiệp"), "get_occupation_display"),
+    Column(gettext_lazy("Điện thoại"), "phone"),
 ]
 
 
@@ -141,31 +141,31 @@ def _attr(path: str):
 
 # MEM-01: the register's columns, in the order of the paper book (Sổ danh sách đảng viên).
 REGISTER_COLUMNS = [
-    Column(_lazy("STT"), lambda row: row.number, INTEGER, width=6),
-    Column(_lazy("Họ và tên đang dùng"), _attr("full_name"), width=26),
-    Column(_lazy("Họ và tên khai sinh"), _attr("birth_name"), width=22),
-    Column(_lazy("Ngày sinh"), _attr("date_of_birth"), DATE),
-    Column(_lazy("Giới tính"), _attr("get_sex_display")),
-    Column(_lazy("Dân tộc"), _attr("ethnicity.name")),
-    Column(_lazy("Tôn giáo"), _attr("religion.name")),
-    Column(_lazy("Quê quán"), _attr("home_town"), width=24),
-    Column(_lazy("Giáo dục phổ thông"), _attr("get_education_display")),
-    Column(_lazy("Lý luận chính trị"), _attr("get_theory_level_display")),
-    Column(_lazy("Chuyên môn, nghiệp vụ"), _attr("get_qualification_display")),
-    Column(_lazy("Ngoại ngữ"), _attr("foreign_language")),
-    Column(_lazy("Nghề nghiệp"), _attr("get_occupation_display")),
-    Column(_lazy("Ngày vào Đảng"), _attr("admitted_on"), DATE),
-    Column(_lazy("Ngày chính thức"), _attr("full_member_on"), DATE),
-    Column(_lazy("Số thẻ đảng viên"), _attr("card_number")),
-    Column(_lazy("Số lý lịch"), _attr("file_number")),
-    Column(_lazy("Huy hiệu Đảng"), _m(_badges)),
-    Column(_lazy("LLVT, nghỉ hưu"), _m(_forces)),
-    Column(_lazy("Chuyển đi (ngày, nơi đến)"), _m(_transfer_out), width=24),
-    Column(_lazy("Chuyển đến (ngày, nơi đi)"), _m(_transfer_in), width=24),
-    Column(_lazy("Ngày từ trần"), _m(_death), DATE),
-    Column(_lazy("Ra khỏi Đảng (ngày, hình thức)"), _m(_leaving), width=22),
-    Column(_lazy("Số CCCD"), _attr("citizen_id")),
-    Column(_lazy("Ghi chú"), _attr("notes"), width=24),
+    Column(gettext_lazy("STT"), lambda row: row.number, INTEGER, width=6),
+    Column(gettext_lazy("Họ và tên đang dùng"), _attr("full_name"), width=26),
+    Column(gettext_lazy("Họ và tên khai sinh"), _attr("birth_name"), width=22),
+    Column(gettext_lazy("Ngày sinh"), _attr("date_of_birth"), DATE),
+    Column(gettext_lazy("Giới tính"), _attr("get_sex_display")),
+    Column(gettext_lazy("Dân tộc"), _attr("ethnicity.name")),
+    Column(gettext_lazy("Tôn giáo"), _attr("religion.name")),
+    Column(gettext_lazy("Quê quán"), _attr("home_town"), width=24),
+    Column(gettext_lazy("Giáo dục phổ thông"), _attr("get_education_display")),
+    Column(gettext_lazy("Lý luận chính trị"), _attr("get_theory_level_display")),
+    Column(gettext_lazy("Chuyên môn, nghiệp vụ"), _attr("get_qualification_display")),
+    Column(gettext_lazy("Ngoại ngữ"), _attr("foreign_language")),
+    Column(gettext_lazy("Nghề nghiệp"), _attr("get_occupation_display")),
+    Column(gettext_lazy("Ngày vào Đảng"), _attr("admitted_on"), DATE),
+    Column(gettext_lazy("Ngày chính thức"), _attr("full_member_on"), DATE),
+    Column(gettext_lazy("Số thẻ đảng viên"), _attr("card_number")),
+    Column(gettext_lazy("Số lý lịch"), _attr("file_number")),
+    Column(gettext_lazy("Huy hiệu Đảng"), _m(_badges)),
+    Column(gettext_lazy("LLVT, nghỉ hưu"), _m(_forces)),
+    Column(gettext_lazy("Chuyển đi (ngày, nơi đến)"), _m(_transfer_out), width=24),
+    Column(gettext_lazy("Chuyển đến (ngày, nơi đi)"), _m(_transfer_in), width=24),
+    Column(gettext_lazy("Ngày từ trần"), _m(_death), DATE),
+    Column(gettext_lazy("Ra khỏi Đảng (ngày, hình thức)"), _m(_leaving), width=22),
+    Column(gettext_lazy("Số CCCD"), _attr("citizen_id")),
+    Column(gettext_lazy("Ghi chú"), _attr("notes"), width=24),
 ]
 
 
@@ -175,7 +175,7 @@ def numbered(members: Iterable) -> Iterable[Numbered]:
         yield Numbered(number, member)
 
 
-REGISTER_TITLE = _lazy("Sổ danh sách đảng viên")
+REGISTER_TITLE = gettext_lazy("Sổ danh sách đảng viên")
 
 
 class _FilteredList(Exporter):
@@ -193,7 +193,7 @@ class _FilteredList(Exporter):
 @register
 class MemberListExporter(_FilteredList):
     identifier = "members.list"
-    verbose_name = _lazy("Danh sách đảng viên")
+    verbose_name = gettext_lazy("Danh sách đảng viên")
     columns = LIST_COLUMNS
 
     def sheets(self) -> Sheet:

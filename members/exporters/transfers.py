@@ -4,7 +4,7 @@ from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from core.exporters import DATE, INTEGER, Column, Exporter, Sheet, register
 from organizations.models import Organization
@@ -17,17 +17,17 @@ class DeadlineExporter(Exporter):
     """The rows of the deadlines page (members.queries.deadlines.deadlines_for)."""
 
     identifier = "members.transfer_deadlines"
-    verbose_name = _lazy("Chuyển sinh hoạt đảng đến hạn và quá hạn")
+    verbose_name = gettext_lazy("Chuyển sinh hoạt đảng đến hạn và quá hạn")
     columns = [
-        Column(_lazy("Họ và tên"), "transfer.member.full_name", width=28),
-        Column(_lazy("Hình thức"), "transfer.get_kind_display"),
-        Column(_lazy("Nơi đi"), "transfer.from_label", width=30),
-        Column(_lazy("Nơi đến"), "transfer.to_label", width=30),
-        Column(_lazy("Việc phải làm"), "label", width=36),
-        Column(_lazy("Quy định"), "rule_id"),
-        Column(_lazy("Hạn cuối"), "due", DATE),
-        Column(_lazy("Số ngày làm việc còn lại"), "days_left", INTEGER),
-        Column(_lazy("Quá hạn"), "overdue"),
+        Column(gettext_lazy("Họ và tên"), "transfer.member.full_name", width=28),
+        Column(gettext_lazy("Hình thức"), "transfer.get_kind_display"),
+        Column(gettext_lazy("Nơi đi"), "transfer.from_label", width=30),
+        Column(gettext_lazy("Nơi đến"), "transfer.to_label", width=30),
+        Column(gettext_lazy("Việc phải làm"), "label", width=36),
+        Column(gettext_lazy("Quy định"), "rule_id"),
+        Column(gettext_lazy("Hạn cuối"), "due", DATE),
+        Column(gettext_lazy("Số ngày làm việc còn lại"), "days_left", INTEGER),
+        Column(gettext_lazy("Quá hạn"), "overdue"),
     ]
 
     def __init__(
