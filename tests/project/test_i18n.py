@@ -221,3 +221,32 @@ def test_compiled_catalogue_matches_the_po_file():
         elif catalog.get((key, 0)) != entry["msgstr"].get(0):
             stale.append(entry["msgid"])
     assert not stale, f"{len(stale)} not compiled, run compilemessages: {stale[:10]}"
+
+
+def test_translation_functions_keep_names_makemessages_knows():
+    """makemessages finds `_`, `gettext`, `gettext_lazy`, `ngettext`…: a string marked through
+    another alias (`gettext_lazy as _lazy`) never reaches the catalogue and stays Vietnamese
+    in English."""
+    root = Path(__file__).resolve().parents[2]
+    alias = re.compile(r"\b(?:n|p|np)?gettext(?:_lazy|_noop)? as (?!_\b)(\w+)")
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for folder in (
+            "core",
+            "accounts",
+            "organizations",
+            "members",
+            "meetings",
+            "admissions",
+            "training",
+            "discipline",
+            "reviews",
+            "reports",
+            "api",
+            "chibo",
+            "demo",
+        )
+        for path in (root / folder).rglob("*.py")
+        for match in alias.finditer(path.read_text())
+    ]
+    assert found == []
