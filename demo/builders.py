@@ -7,7 +7,7 @@ Rows are written with bulk inserts (with their history rows, django-simple-histo
 organizations and committees with `bulk_create_with_history`, the member register
 (members, memberships and events through the lifecycle's bulk writer,
 members.services.events.write_plans; transfers, exemptions and badges with
-demo.fastwrite), which keeps the whole demo to a few seconds and 100,000 more members to about a minute.
+core.bulk), which keeps the whole demo to a few seconds and 100,000 more members to about a minute.
 
 Members and the 2025 reorganization (see demo.lives): the members of the dissolved
 district's village and block cells whose villages went to the two current communes are

@@ -1,7 +1,7 @@
 """Writing the demo members' lives (demo.lives) to the database in bulk, with history rows:
 the members, their memberships and events through the one bulk writer of the lifecycle
 (members.services.events.write_plans), their transfers, exemptions and badges with
-demo.fastwrite."""
+core.bulk."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from django.db import reset_queries, transaction
 from django.utils import timezone
 
+from core import bulk
 from members.services.bulk_tables import BADGES, EXEMPTIONS, TRANSFERS
 from members.services.events import PlannedLife, reserve_member_ids, write_plans
 
-from . import fastwrite
 from .people import TODAY, Person
 
 if TYPE_CHECKING:
@@ -22,13 +22,13 @@ if TYPE_CHECKING:
 
 
 def _children(
-    table: fastwrite.Table,
+    table: bulk.Table,
     lives: Sequence[Life],
     attribute: str,
     shape: Callable[[tuple], tuple] = lambda row: row,
 ) -> list[tuple]:
     items = [(life.member.id, row) for life in lives for row in getattr(life, attribute)]
-    ids = fastwrite.reserve_ids(table, len(items))
+    ids = bulk.reserve_ids(table, len(items))
     rows = [(pk, member_id, *shape(row)) for pk, (member_id, row) in zip(ids, items, strict=True)]
     return rows
 
@@ -49,10 +49,8 @@ def write_lives(lives: list[Life], *, history: bool = True) -> None:
             member.id = pk
             planned.append(PlannedLife(pk, life.start, life.plans, new_member=member.values()))
         write_plans(planned, today=TODAY, now=now, history=history)
-        fastwrite.insert(
-            TRANSFERS, _children(TRANSFERS, lives, "transfers"), history=history, now=now
-        )
-        fastwrite.insert(
+        bulk.insert(TRANSFERS, _children(TRANSFERS, lives, "transfers"), history=history, now=now)
+        bulk.insert(
             EXEMPTIONS, _children(EXEMPTIONS, lives, "exemptions"), history=history, now=now
         )
-        fastwrite.insert(BADGES, _children(BADGES, lives, "badges"), history=history, now=now)
+        bulk.insert(BADGES, _children(BADGES, lives, "badges"), history=history, now=now)

@@ -19,7 +19,7 @@ Realistic, and deterministic (one random.Random per cell, seeded by seed, year a
   marked on special duty;
 - nothing after today is held: later meetings stay planned (no attendance).
 
-Rows are written with demo.fastwrite (one INSERT … executemany on SQLite, COPY on
+Rows are written with core.bulk (one INSERT … executemany on SQLite, COPY on
 PostgreSQL) in batches of about `batch_size` attendance rows, one transaction per batch,
 with their django-simple-history rows unless `history=False`; on PostgreSQL the two
 tables are ANALYZEd at the end. A cell that already has meetings in the year is
@@ -38,6 +38,7 @@ from django.db import connection, reset_queries, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from core import bulk
 from meetings.enums import AttendanceStatus, MeetingKind, MeetingState
 from meetings.models import Attendance, Meeting
 from members.enums import MembershipKind, MemberStatus
@@ -45,7 +46,6 @@ from members.models import Exemption, Member, Membership
 from organizations.enums import CELL_KINDS, CellCategory
 from organizations.models import Organization
 
-from . import fastwrite
 from .builders import demo_root
 from .meetings_tables import (
     CANCEL_REASONS,
@@ -81,8 +81,8 @@ ATTENDANCE_COLUMNS = [
     "suspended",
     "recorded_at",
 ]
-MEETINGS = fastwrite.Table(Meeting, MEETING_COLUMNS)
-ATTENDANCES = fastwrite.Table(Attendance, ATTENDANCE_COLUMNS)
+MEETINGS = bulk.Table(Meeting, MEETING_COLUMNS)
+ATTENDANCES = bulk.Table(Attendance, ATTENDANCE_COLUMNS)
 
 
 @dataclass
@@ -372,11 +372,11 @@ class Generator:
 
     def _write(self, plans: list[CellPlan], result: Result, history: bool) -> None:
         now = timezone.now()
-        stamp = fastwrite.adapt_datetime(now)
+        stamp = bulk.adapt_datetime(now)
         reset_queries()
         with transaction.atomic():
             count = sum(len(p.meetings) for p in plans)
-            meeting_ids = iter(fastwrite.reserve_ids(MEETINGS, count))
+            meeting_ids = iter(bulk.reserve_ids(MEETINGS, count))
             meeting_rows = []
             attendance_items = []
             for plan in plans:
@@ -396,8 +396,8 @@ class Generator:
                     result.held += m["state"] == MeetingState.HELD
                 for index, *rest in plan.attendances:
                     attendance_items.append((ids[index], *rest))
-            fastwrite.insert(MEETINGS, meeting_rows, history=history, now=now)
-            attendance_ids = fastwrite.reserve_ids(ATTENDANCES, len(attendance_items))
+            bulk.insert(MEETINGS, meeting_rows, history=history, now=now)
+            attendance_ids = bulk.reserve_ids(ATTENDANCES, len(attendance_items))
             rows = [
                 (
                     pk,
@@ -425,7 +425,7 @@ class Generator:
                     full_member,
                 ) in zip(attendance_ids, attendance_items, strict=True)
             ]
-            fastwrite.insert(ATTENDANCES, rows, history=history, now=now)
+            bulk.insert(ATTENDANCES, rows, history=history, now=now)
             result.attendances += len(rows)
 
 

@@ -236,7 +236,7 @@ def apply_effects(discipline: Discipline, *, on: date, by: "User") -> None:
     """DIS-05: the form in force takes effect on `on` (the decision, or the appeal's
     decision when it raised the form), through the services that own the records:
 
-    - an expulsion ends the membership through `members.events.record_event` (MEM-02);
+    - an expulsion ends the membership through `members.services.events.record_event` (MEM-02);
     - a dissolution closes the organization through
       `organizations.services.dissolve_organization`, refused with the tree's reasons.
 

@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
-from accounts.scope import can_manage_subtree, can_write_org
 from core.text import fold as _fold
 from organizations.validators import ORG_CODE_RE
 
@@ -45,18 +44,22 @@ class CellChecks(CheckerState):
 
     # --- scope -------------------------------------------------------------------------
 
-    def _may_write(self, ref: OrgRef) -> bool:
+    def _writable(self, ref: OrgRef) -> bool:
+        """The user may write the organization's records ("organizations.change_organization")."""
         if self.user is None or ref.writable:
             return True
         allowed = self._write_cache.get(ref.path)
         if allowed is None:
-            allowed = self._write_cache[ref.path] = can_write_org(self.user, ref.stub())
+            allowed = self._write_cache[ref.path] = self.user.has_perm(
+                "organizations.change_organization", ref.stub()
+            )
         return allowed
 
-    def _may_manage(self, ref: OrgRef) -> bool:
+    def _manageable(self, ref: OrgRef) -> bool:
+        """The user may create and edit organizations there ("organizations.manage_organization")."""
         if self.user is None or ref.manageable:
             return True
-        return can_manage_subtree(self.user, ref.stub())
+        return self.user.has_perm("organizations.manage_organization", ref.stub())
 
     def org(self, code: str) -> OrgRef | None:
         return self.new_orgs.get(code) or self.orgs.get(code)

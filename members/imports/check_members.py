@@ -43,7 +43,7 @@ class MemberSheetChecks(CellChecks):
                     h["organization"],
                     _("Không có tổ chức mã %(code)s.") % {"code": code},
                 )
-            elif not self._may_write(ref):
+            elif not self._writable(ref):
                 p.add(
                     sheet,
                     row,
@@ -222,7 +222,7 @@ class MemberSheetChecks(CellChecks):
             ref = OrgRef(
                 member.organization_id, member.organization.path, member.organization.kind, ""
             )
-            if not self._may_write(ref):
+            if not self._writable(ref):
                 self._add(
                     r,
                     column,

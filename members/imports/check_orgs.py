@@ -56,14 +56,14 @@ class OrgSheetChecks(CellChecks):
                     )
                     % {"code": code, "sup": superior_code},
                 )
-        if existing is not None and not self._may_manage(existing):
+        if existing is not None and not self._manageable(existing):
             p.add(
                 sheet,
                 row,
                 ORG_COL["code"].header,
                 _("Tổ chức %(code)s nằm ngoài phạm vi bạn được quản lý.") % {"code": code},
             )
-        elif existing is None and superior is not None and not self._may_manage(superior):
+        elif existing is None and superior is not None and not self._manageable(superior):
             p.add(
                 sheet,
                 row,

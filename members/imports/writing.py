@@ -174,7 +174,7 @@ class ImportRun:
         self.progress(self.done, self.total)
 
     @property
-    def _may_write(self) -> bool:
+    def _ready_to_write(self) -> bool:
         return self.writing and not self.problems
 
     @property
@@ -200,7 +200,7 @@ class ImportRun:
                 self.counts.org_updated += 1
             else:
                 self.counts.org_unchanged += 1
-        if self._may_write:
+        if self._ready_to_write:
             for r in rows:
                 self._write_org(r)
                 if self.problems:
@@ -286,7 +286,7 @@ class ImportRun:
                 self.counts.member_updated += 1
             else:
                 self.counts.member_unchanged += 1
-        if self._may_write:
+        if self._ready_to_write:
             self._write(batch)
         self._tick(len(rows))
 

@@ -1,6 +1,6 @@
 """discipline.services.disciplines: recording a discipline (DIS-01..03 refusals with the rule
 ID), deferral (DIS-04) and the DIS-05 effects on the register and the tree: expulsion
-through members.events, dissolution through organizations.services."""
+through members.services.events, dissolution through organizations.services."""
 
 from datetime import date
 

@@ -1,6 +1,6 @@
 """BDG-01: who is due for which badge at a presentation day, and recording badges presented.
 
-Histories are built with members.events.record_event; lists are read through
+Histories are built with members.services.events.record_event; lists are read through
 members.badges, writes through members.services.badges.
 """
 
