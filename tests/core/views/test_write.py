@@ -188,27 +188,3 @@ def test_action_with_a_confirm_page_shows_it(admin_user):
 
     response = Confirmed.as_view()(_request(admin_user))
     assert response.status_code == 200 and response.template_name == ["unused.html"]
-
-
-# --- The holiday pages, the first screens written with these classes -----------------
-
-
-def test_holiday_pages_keep_their_messages(login, admin_user):
-    from datetime import date
-
-    from core.models import DayKind, PublicHoliday
-
-    client = login(admin_user)
-    data = {"date": "10/03/2026", "name": "Nghỉ bù", "kind": DayKind.EXTRA, "note": ""}
-    response = client.post("/holidays/new/", data, follow=True)
-    assert "Đã thêm ngày" in response.content.decode()
-    holiday = PublicHoliday.objects.get(date=date(2026, 3, 10))
-    response = client.post(f"/holidays/{holiday.pk}/edit/", data, follow=True)
-    assert "Đã lưu ngày" in response.content.decode()
-    bad = client.post(f"/holidays/{holiday.pk}/edit/", {**data, "date": "31/02/2026"})
-    assert bad.status_code == 200 and bad.context["form"].errors["date"]
-    assert client.get(f"/holidays/{holiday.pk}/delete/").status_code == 200
-    response = client.post(f"/holidays/{holiday.pk}/delete/", follow=True)
-    assert "Đã xóa ngày" in response.content.decode()
-    assert response.redirect_chain[-1][0].endswith("?year=2026")
-    assert not PublicHoliday.objects.filter(pk=holiday.pk).exists()
