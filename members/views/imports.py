@@ -6,64 +6,27 @@ everybody else gets a 404, and a job is a 404 to anybody but the user who starte
 """
 
 import tempfile
-import uuid
-from pathlib import Path
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from core import jobs
 from core.exporters import XLSX_CONTENT_TYPE, content_disposition
 from core.models import JobState
+from core.views.write import ConfirmActionView, WriteFormView
 
 from ..forms.imports import UploadForm
 from ..imports import tasks
 from ..imports.export import export_response
-from ..imports.layout import INLINE_MAX_ROWS, MAX_FILE_BYTES, MEMBER_SHEET, ORG_SHEET
-from ..imports.reading import FileProblem, find_sheet, open_workbook, rows_guess
+from ..imports.layout import INLINE_MAX_ROWS, MAX_FILE_BYTES
 from ..imports.template import build_template
 
 
 def _job(request, pk):
     return jobs.get_job_for(request.user, pk, kind=tasks.KIND)
-
-
-def _save_upload(upload) -> Path:
-    target = jobs.uploads_dir() / f"{uuid.uuid4().hex}.xlsx"
-    with target.open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return target
-
-
-def _rows_in(path: Path) -> int:
-    """Rows the file announces (0 if it cannot be opened: the preview will say why)."""
-    try:
-        workbook = open_workbook(path)
-    except FileProblem:
-        return 0
-    try:
-        total = 0
-        for name in (ORG_SHEET, MEMBER_SHEET):
-            ws = find_sheet(workbook, name)
-            if ws is not None:
-                total += (rows_guess(ws)) - 1
-        return max(total, 0)
-    finally:
-        workbook.close()
-
-
-def _run(job) -> None:
-    """Small files inline, in this request; the rest by the worker."""
-    if job.total <= INLINE_MAX_ROWS:
-        tasks.run_job(job.pk)
-    else:
-        tasks.import_task.enqueue(job.pk)
 
 
 def _next_page(job) -> str:
@@ -72,31 +35,30 @@ def _next_page(job) -> str:
     return reverse("members:import_status", args=[job.pk])
 
 
-@login_required
-def import_start(request):
-    if not request.user.has_perm("members.import_members"):
+class ImportStartView(WriteFormView):
+    """Upload a workbook: it is kept and checked (the preview follows). Whoever may not
+    import gets a 404 (the page does not exist for them)."""
+
+    permission = "members.import_members"
+    form_class = UploadForm
+    template_name = "members/imports/start.html"
+
+    def permission_denied(self):
         raise Http404
-    form = UploadForm(request.POST or None, request.FILES or None, max_bytes=MAX_FILE_BYTES)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        path = _save_upload(upload)
-        job = jobs.start_job(
-            tasks.KIND,
-            by=request.user,
-            step=tasks.PREVIEW,
-            total=_rows_in(path),
-            file_path=str(path),
-            file_name=Path(upload.name).name[:255],
-        )
-        _run(job)
-        job.refresh_from_db()
-        return redirect(_next_page(job))
-    recent = jobs.jobs_for(request.user).filter(kind=tasks.KIND)[:5]
-    return render(
-        request,
-        "members/imports/start.html",
-        {"form": form, "recent": recent, "inline_max": INLINE_MAX_ROWS},
-    )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "max_bytes": MAX_FILE_BYTES}
+
+    def get_context_data(self, **kwargs):
+        recent = jobs.jobs_for(self.request.user).filter(kind=tasks.KIND)[:5]
+        return super().get_context_data(recent=recent, inline_max=INLINE_MAX_ROWS, **kwargs)
+
+    def perform(self, form):
+        job = tasks.start_preview(form.cleaned_data["file"], by=self.request.user)
+        return _next_page(job)
+
+
+import_start = ImportStartView.as_view()
 
 
 @login_required
@@ -121,13 +83,7 @@ def import_preview(request, pk):
     sheets: dict[str, list] = {}
     for problem in problems:
         sheets.setdefault(problem["sheet"], []).append(problem)
-    can_confirm = (
-        job.state == JobState.DONE
-        and job.step == tasks.PREVIEW
-        and not report.get("file_error")
-        and not report.get("problem_count")
-        and Path(job.file_path).exists()
-    )
+    can_confirm = tasks.can_apply(job)
     return render(
         request,
         "members/imports/preview.html",
@@ -142,22 +98,25 @@ def import_preview(request, pk):
     )
 
 
-@login_required
-@require_POST
-def import_confirm(request, pk):
-    job = _job(request, pk)
-    if not (
-        job.state == JobState.DONE and job.step == tasks.PREVIEW and Path(job.file_path).exists()
-    ):
-        messages.error(request, _("Lần nhập này không thể xác nhận (đã ghi, có lỗi hoặc hết hạn)."))
-        return redirect("members:import_preview", pk)
-    job.step = tasks.APPLY
-    job.state = JobState.QUEUED
-    job.progress = 0
-    job.save(update_fields=["step", "state", "progress", "updated_at"])
-    _run(job)
-    job.refresh_from_db()
-    return redirect(_next_page(job))
+class ImportConfirmView(ConfirmActionView):
+    """Write a checked file (POST only); a job is a 404 to anybody but its owner."""
+
+    permission = "members.import_members"
+
+    def get_object(self):
+        return _job(self.request, self.kwargs["pk"])
+
+    def permission_denied(self):
+        raise Http404
+
+    def perform(self):
+        return _next_page(tasks.start_apply(self.object))
+
+    def get_error_url(self):
+        return reverse("members:import_preview", args=[self.object.pk])
+
+
+import_confirm = ImportConfirmView.as_view()
 
 
 @login_required

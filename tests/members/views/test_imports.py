@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from core.models import BackgroundJob, JobState
 from members.imports import layout
+from members.imports import tasks as import_tasks
 from members.models import Member
 from members.views import imports as import_views
 from tests.members.import_support import CODES, make_xlsx, member, set_codes
@@ -100,7 +101,7 @@ def test_secretary_cannot_import_into_another_cell(login, secretary, coded_tree,
 
 
 def test_background_path_with_progress(login, officer, coded_tree, tmp_path, monkeypatch):
-    monkeypatch.setattr(import_views, "INLINE_MAX_ROWS", 1)
+    monkeypatch.setattr(import_tasks, "INLINE_MAX_ROWS", 1)
     client = login(officer)
     rows = [member(), member(citizen_id="001080000002", card_number="A2")]
     response = upload(client, make_xlsx(tmp_path / "a.xlsx", rows))
