@@ -92,6 +92,18 @@ def holidays_in(year: int) -> "list[PublicHoliday]":
     return list(PublicHoliday.objects.filter(date__year=year).order_by("date"))
 
 
+def save_holiday(holiday: "PublicHoliday") -> "PublicHoliday":
+    """Add or change a day of the calendar (a validated form's instance); the signals clear
+    the cache, history records who (django-simple-history's request middleware)."""
+    holiday.save()
+    return holiday
+
+
+def delete_holiday(holiday: "PublicHoliday") -> None:
+    """Take a day off the calendar (the signals clear the cache)."""
+    holiday.delete()
+
+
 def clear_cache() -> None:
     _cache.clear()
 

@@ -19,7 +19,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.audit import history_rows
-from core.calendar import holidays_in, is_working_day, working_days_between
+from core.calendar import (
+    delete_holiday,
+    holidays_in,
+    is_working_day,
+    save_holiday,
+    working_days_between,
+)
 from core.forms import DATE_FORMAT, ModelForm
 from core.models import DayKind, PublicHoliday
 from core.views.write import ConfirmActionView, Saved, WriteFormView
@@ -112,7 +118,7 @@ class _HolidayFormView(_HolidayAccess, WriteFormView[PublicHolidayForm, PublicHo
         return {**super().get_form_kwargs(), "instance": self.object}
 
     def perform(self, form: PublicHolidayForm) -> Saved:
-        return form.save()  # a single-row save; the signals clear the calendar cache
+        return save_holiday(form.save(commit=False))
 
     def get_success_url(self) -> str:
         return _list_url(cast(PublicHoliday, self.saved).date.year)
@@ -157,7 +163,7 @@ class HolidayDeleteView(_HolidayAccess, ConfirmActionView[PublicHoliday]):
 
     def perform(self) -> Saved:
         self.label = str(self.object)
-        self.object.delete()
+        delete_holiday(self.object)
         return _list_url(self.object.date.year)
 
     def get_success_message(self, saved: Saved) -> str:
