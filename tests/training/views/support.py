@@ -68,3 +68,37 @@ def add_rows(tree, officer, directive, course_factory, start, stop):
             by=officer,
         )
     return course
+
+
+# What each persona gets on the pages (read, write): the same on the course and study pages.
+PERSONA_ANSWERS = [
+    ("officer", 200, 200),
+    ("admin_user", 200, 200),
+    ("inspector", 200, 403),  # read-only
+    ("other_secretary", 404, 404),
+    ("member_user", 404, 404),
+    ("outsider", 404, 404),
+]
+
+
+def check_pages(client, pages, read, write):
+    """Readers and writers get their answers; writers get a form error (400) for an empty
+    post, the others 403 / 404."""
+    reads, writes, posts = pages
+    for url in reads:
+        assert client.get(url).status_code == read, url
+    for url in writes:
+        assert client.get(url).status_code == write, url
+    for url in posts:
+        assert client.post(url, {}).status_code == (400 if write == 200 else write), url
+
+
+def check_anonymous(client, pages):
+    """Every page and every form sends an anonymous visitor to the login page."""
+    reads, writes, posts = pages
+    login_url = reverse("accounts:login")
+    for url in reads + writes:
+        response = client.get(url)
+        assert response.status_code == 302 and login_url in response["Location"], url
+    for url in posts:
+        assert login_url in client.post(url, {})["Location"]

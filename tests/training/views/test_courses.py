@@ -15,43 +15,28 @@ from training.enums import CourseKind, Result
 from training.models import Course, Enrollment, StudySession
 
 from ..conftest import add_member
-from .support import add_rows, course_pages, workbook_rows
-
-
-@pytest.mark.parametrize(
-    ("persona", "read", "write"),
-    [
-        ("officer", 200, 200),
-        ("admin_user", 200, 200),
-        ("inspector", 200, 403),  # read-only
-        ("other_secretary", 404, 404),
-        ("member_user", 404, 404),
-        ("outsider", 404, 404),
-    ],
+from .support import (
+    PERSONA_ANSWERS,
+    add_rows,
+    check_anonymous,
+    check_pages,
+    course_pages,
+    workbook_rows,
 )
+
+
+@pytest.mark.parametrize(("persona", "read", "write"), PERSONA_ANSWERS)
 def test_scope_per_persona(request, login, tree, objects, persona, read, write):
     client = login(request.getfixturevalue(persona))
-    reads, writes, posts = course_pages(tree, objects)
-    for url in reads:
-        assert client.get(url).status_code == read, url
-    for url in writes:
-        assert client.get(url).status_code == write, url
-    for url in posts:
-        # Writers get a form error (400) for an empty post; the others 403 / 404.
-        assert client.post(url, {}).status_code == (400 if write == 200 else write), url
-    assert client.post(writes[2], {}).status_code == (200 if write == 200 else write)
+    pages = course_pages(tree, objects)
+    check_pages(client, pages, read, write)
+    assert client.post(pages[1][2], {}).status_code == (200 if write == 200 else write)
     assert Enrollment.objects.count() == 1
     assert StudySession.objects.count() == 1
 
 
 def test_anonymous_goes_to_login(client, tree, objects):
-    reads, writes, posts = course_pages(tree, objects)
-    login_url = reverse("accounts:login")
-    for url in reads + writes:
-        response = client.get(url)
-        assert response.status_code == 302 and login_url in response["Location"], url
-    for url in posts:
-        assert login_url in client.post(url, {})["Location"]
+    check_anonymous(client, course_pages(tree, objects))
 
 
 def test_secretary_sees_own_cell(login, secretary, tree, objects):
