@@ -274,3 +274,8 @@ def committee_for(org: Organization, pk: int) -> Committee:
 def superior_of(org: Organization) -> Organization | None:
     """The organization directly above `org` (None for a root)."""
     return Organization.objects.get_parent(org)
+
+
+def get_unit_of(org: Organization, pk: int) -> ResidentialUnit:
+    """One of the organization's residential units (404 for a unit of another cell)."""
+    return get_object_or_404(ResidentialUnit.objects.filter(cell=org), pk=pk)

@@ -1,15 +1,14 @@
 """An organization's own records: residential units (cells), terms, committees (their
 seats: members.views.seats).
 
-Officers of the subtree and the cell's own secretary (accounts.scope.can_write_org)
+Officers of the subtree and the cell's own secretary ("organizations.change_units", "organizations.change_committees")
 may change these; readers who may not get a 403 page, anyone else a 404.
 """
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from core.views.write import ConfirmActionView
 
 from ..forms import (
     CommitteeForm,
@@ -17,14 +16,10 @@ from ..forms import (
     ResidentialUnitForm,
     TermForm,
 )
-from ..queries import get_organization_for
+from ..models import Organization
+from ..queries import get_organization_for, get_unit_of
 from ..services import committees, units
 from .common import OrganizationFormView, forbidden
-
-
-def _cell_for_units(request, pk):
-    org = get_organization_for(request.user, pk)
-    return org, request.user.has_perm("organizations.change_units", org)
 
 
 class _UnitFormView(OrganizationFormView):
@@ -58,7 +53,7 @@ class EditUnitView(_UnitFormView):
     def get_object(self):
         org = super().get_object()
         # The unit is looked up before the permission: 404 for a unit of another cell.
-        self.unit = get_object_or_404(org.residential_units, pk=self.kwargs["unit_pk"])
+        self.unit = get_unit_of(org, self.kwargs["unit_pk"])
         return org
 
     def get_form_kwargs(self):
@@ -75,17 +70,34 @@ add_unit = AddUnitView.as_view()
 edit_unit = EditUnitView.as_view()
 
 
-@login_required
-def delete_unit(request, pk, unit_pk):
-    org, allowed = _cell_for_units(request, pk)
-    unit = get_object_or_404(org.residential_units, pk=unit_pk)
-    if not allowed:
-        return forbidden(request, org)
-    if request.method == "POST":
-        units.delete_residential_unit(unit, by=request.user)
-        messages.success(request, _("Đã xóa %(unit)s.") % {"unit": unit})
-        return redirect(org)
-    return render(request, "organizations/confirm_delete.html", {"org": org, "unit": unit})
+class DeleteUnitView(ConfirmActionView[Organization]):
+    """Take a village or block off a cell (a confirm page, then POST): the cell's writers;
+    a reader gets the 403 page, anyone else a 404."""
+
+    template_name = "organizations/confirm_delete.html"
+    permission = "organizations.change_units"
+
+    def get_object(self) -> Organization:
+        org = get_organization_for(self.request.user, self.kwargs["pk"])
+        # The unit is looked up before the permission: 404 for a unit of another cell.
+        self.unit = get_unit_of(org, self.kwargs["unit_pk"])
+        return org
+
+    def permission_denied(self):
+        return forbidden(self.request, self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(org=self.object, unit=self.unit, **kwargs)
+
+    def perform(self):
+        units.delete_residential_unit(self.unit, by=self.request.user)
+        return self.object
+
+    def get_success_message(self, saved):
+        return _("Đã xóa %(unit)s.") % {"unit": self.unit}
+
+
+delete_unit = DeleteUnitView.as_view()
 
 
 class _CommitteesFormView(OrganizationFormView):
