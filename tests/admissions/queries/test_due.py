@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from admissions.enums import CandidateSource, CandidateState, Stage
 from admissions.queries.due import due_rows_for
@@ -155,23 +154,6 @@ def test_horizon_days_leaves_out_what_is_due_later_but_keeps_the_overdue(officer
     days = (due - TODAY).days
     assert member.full_name in rows_by_name(officer, horizon_days=days)  # due that day: in
     assert member.full_name not in rows_by_name(officer, horizon_days=days - 1)
-
-
-def test_dashboard_horizon_filter(login, officer, cell):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    add_person(officer, cell, "Quá hạn")
-    member = probationary(cell, admitted_on=timezone.localdate() - timedelta(days=30))
-    client = login(officer)
-    url = reverse("admissions:dashboard")
-    link = f'href="{member.get_absolute_url()}"'
-    assert link in client.get(url).content.decode()
-    body = client.get(url, {"horizon": "30"}).content.decode()
-    assert link not in body and "Quá hạn" in body
-    response = client.get(url, {"horizon": "abc"})  # not a choice: ignored, not a 500
-    assert response.status_code == 200 and link in response.content.decode()
 
 
 def count(fn):

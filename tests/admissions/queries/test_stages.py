@@ -214,77 +214,9 @@ def test_adm06_full_membership_committee_vote_on_register_base(
     assert fcase_at_cell.committee_size == COMMITTEE_SIZE
 
 
-# --- the screens -----------------------------------------------------------------------------
-
-
 def test_form_has_no_typed_base_and_page_shows_who_counts(login, officer, at_cell, boundary_seats):
     page = reverse("admissions:case", args=[at_cell.pk])
     body = login(officer).get(page).content.decode()
     assert 'name="committee_size"' not in body and 'name="committee_for"' in body
     assert 'data-testid="committee-base"' in body
     assert "Ủy viên 0" in body and "Bí thư" in body
-
-
-def test_form_error_beside_the_field_and_nothing_saved(login, officer, at_cell, boundary_seats):
-    url = reverse("admissions:case_advance", args=[at_cell.pk])
-    data = {"stage": Stage.COMMITTEE_RESOLUTION, "on": "20/02/2025"}
-    response = login(officer).post(url, {**data, "committee_for": "7", "committee_against": "4"})
-    assert response.status_code == 200
-    form = response.context["advance_form"]
-    assert "ADM-06" in " ".join(form.errors["committee_for"])
-    assert "7/11" in " ".join(form.errors["committee_for"])
-    # The panel follows the typed date: 11 seated on 20/02/2025, with who counts.
-    base = response.context["committee_base"]
-    assert base["on"] == ON and base["size"] == 11
-    body = response.content.decode()
-    assert "Thôi đúng ngày" in body and "Thôi hôm trước" not in body
-    at_cell.refresh_from_db()
-    assert at_cell.stage == Stage.CELL_RESOLUTION
-    response = login(officer).post(url, {**data, "committee_for": "8", "committee_against": "3"})
-    assert response.status_code == 302
-    at_cell.refresh_from_db()
-    assert (at_cell.stage, at_cell.committee_size) == (Stage.COMMITTEE_RESOLUTION, 11)
-    body = login(officer).get(reverse("admissions:case", args=[at_cell.pk])).content.decode()
-    assert 'data-testid="committee-vote"' in body and "8/11" in body
-
-
-def test_full_page_committee_form_and_outsiders(
-    login, officer, fcase_at_cell, other_secretary, outsider
-):
-    page = reverse("admissions:full_case", args=[fcase_at_cell.pk])
-    body = login(officer).get(page).content.decode()
-    assert 'name="committee_size"' not in body and 'data-testid="committee-base"' in body
-    url = reverse("admissions:full_advance", args=[fcase_at_cell.pk])
-    data = {"stage": FullStage.COMMITTEE_RESOLUTION, "on": "25/03/2026"}
-    response = login(officer).post(url, {**data, "committee_for": "10"})
-    assert response.status_code == 200
-    assert "(9)" in " ".join(response.context["advance_form"].errors["committee_for"])
-    for user in (other_secretary, outsider):
-        assert login(user).get(page).status_code == 404
-        assert login(user).post(url, {**data, "committee_for": "6"}).status_code == 404
-    fcase_at_cell.refresh_from_db()
-    assert fcase_at_cell.stage == FullStage.CELL_RESOLUTION
-
-
-def test_panel_follows_the_typed_date_and_is_scoped(
-    login, officer, at_cell, boundary_seats, other_secretary, outsider
-):
-    url = reverse("admissions:case_committee_base", args=[at_cell.pk])
-    body = login(officer).get(url, {"on": "19/02/2025"}).content.decode()
-    assert 'id="committee-base"' in body and "19/02/2025" in body
-    assert "Thôi hôm trước" in body and "Bắt đầu đúng ngày" not in body
-    body = login(officer).get(url, {"on": "21/02/2025"}).content.decode()
-    assert "Bắt đầu hôm sau" in body and "Thôi đúng ngày" not in body
-    assert login(officer).get(url, {"on": "31/02/2025"}).status_code == 200  # today instead
-    page = login(officer).get(reverse("admissions:case", args=[at_cell.pk])).content.decode()
-    assert f'hx-get="{url}"' in page
-    for user in (other_secretary, outsider):
-        assert login(user).get(url, {"on": "20/02/2025"}).status_code == 404
-
-
-def test_full_panel_scoped(login, officer, fcase_at_cell, other_secretary, outsider):
-    url = reverse("admissions:full_committee_base", args=[fcase_at_cell.pk])
-    body = login(officer).get(url, {"on": "25/03/2026"}).content.decode()
-    assert "có 9 ủy viên" in body and "cần ít nhất 6" in body
-    for user in (other_secretary, outsider):
-        assert login(user).get(url).status_code == 404

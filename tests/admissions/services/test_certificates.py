@@ -9,7 +9,6 @@ from django.urls import reverse
 from admissions.enums import DocKind, Stage
 from admissions.forms.stages import AdvanceForm
 from admissions.models import AdmissionCase
-from admissions.queries.certificates import resolve_course_certificate
 from admissions.services.cases import record_document
 from admissions.services.certificates import open_full_case_with_certificate
 from admissions.services.stages import StepRefused, advance
@@ -162,27 +161,6 @@ def test_outside_certificate_typed_when_none_in_the_system(login, officer, sympa
     assert case.certificate_enrollment is None
     body = client.get(reverse("admissions:case", args=[case.pk])).content.decode()
     assert 'data-source="typed"' in body
-
-
-def test_typed_certificate_matching_training_is_linked_other_is_outside(
-    officer, tree, candidate, case, walk
-):
-    course = awareness_course(officer, tree)
-    enrollment = certify(course, candidate, officer, on=date(2024, 2, 23))
-    resolve = resolve_course_certificate
-    walk(case, Stage.SYMPATHIZER)
-    on = date(2024, 3, 1)
-    assert resolve(case, on=on, certificate_on=date(2024, 2, 23)) == (
-        date(2024, 2, 23),
-        "35/CN-NTVĐ",
-        enrollment,
-    )
-    assert resolve(case, on=on, certificate_on=date(2024, 2, 22))[2] is None
-    assert (
-        resolve(case, on=on, certificate_on=date(2024, 2, 23), certificate_number="9/X")[2] is None
-    )
-    # A certificate issued after the step's date is not taken.
-    assert resolve(case, on=date(2024, 2, 22), certificate_on=date(2024, 2, 22))[2] is None
 
 
 def test_course_step_of_another_stage_goes_through_advance(officer, case):
