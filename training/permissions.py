@@ -16,7 +16,7 @@ from typing import Any
 
 import rules
 
-from accounts.scope import can_write_org
+from accounts.scope import can_write_org, is_system_admin
 from organizations.queries import writable_organizations_for
 
 
@@ -27,7 +27,8 @@ def writes_organization(user: Any, organization: Any) -> bool:
 
 @rules.predicate
 def writes_somewhere(user: Any) -> bool:
-    return bool(writable_organizations_for(user).exists())
+    """A system administrator, or a writer of at least one organization."""
+    return is_system_admin(user) or bool(writable_organizations_for(user).exists())
 
 
 @rules.predicate

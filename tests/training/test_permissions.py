@@ -64,3 +64,15 @@ def test_the_directive_page_offers_the_form_to_a_writer_in_the_subtree(
     assert not outsider.has_perm("training.record_study_in_subtree", tree["commune"])
     assert not inspector.has_perm("training.record_study_in_subtree", tree["commune"])
     assert not officer.has_perm("training.record_study_in_subtree")
+
+
+def test_a_system_administrator_adds_directives_before_any_organization_exists(db):
+    """An `admin` assignment without an organization (not a superuser: Django grants those
+    every permission without asking the rules)."""
+    from accounts.enums import Role
+    from tests.factories import RoleAssignmentFactory, UserFactory
+
+    admin = UserFactory(username="quantri")
+    RoleAssignmentFactory(user=admin, role=Role.ADMIN, organization=None)
+    assert not admin.is_superuser
+    assert admin.has_perm("training.add_directive")
