@@ -1,19 +1,20 @@
-"""BDG-01: who is due for which badge at a presentation day, and recording badges presented.
+"""BDG-01: who is due for which badge at a presentation day (recording the badges:
+services/test_badges).
 
 Histories are built with members.services.events.record_event; lists are read through
-members.badges, writes through members.services.badges.
+members.queries.badges.
 """
 
 from datetime import date as D
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from members.enums import EventKind as E
 from members.enums import MemberStatus
-from members.models import Badge, Member
+from members.models import Member
 from members.queries.badges import (
     badge_candidates,
     badge_counts,
@@ -24,7 +25,7 @@ from members.queries.badges import (
     previous_presentation_date,
 )
 from members.queries.register import members_for
-from members.services.badges import record_badge, record_badges
+from members.services.badges import record_badge
 from members.services.events import record_event
 
 pytestmark = pytest.mark.django_db
@@ -176,36 +177,6 @@ def test_bdg_01_scope_and_subtree(tree, officer, secretary, other_secretary, out
     assert due(tree, secretary, 30, on) == [a]  # the commune seen by cell_a's secretary
     assert due(tree, other_secretary, 30, on) == [b]
     assert due(tree, outsider, 30, on) == []
-
-
-def test_bdg_01_bulk_record_is_all_or_nothing(tree, officer):
-    a = admit(tree, officer, D(1990, 1, 1), name="Nguyễn Văn Một")
-    b = admit(tree, officer, D(2000, 1, 1), name="Nguyễn Văn Hai")  # not due
-    with pytest.raises(
-        ValidationError, match=r"Nguyễn Văn Hai chưa đến hạn huy hiệu 30 năm tuổi Đảng"
-    ) as error:
-        record_badges([a, b], years=30, presented_on=D(2026, 2, 3), by=officer)
-    assert "Nguyễn Văn Hai" in str(error.value)
-    assert not Badge.objects.exists()
-    badges = record_badges([a], years=30, presented_on=D(2026, 2, 3), decision="5-QĐ", by=officer)
-    assert [x.member for x in badges] == [a]
-    assert a.badges.get().history.get().history_user == officer
-
-
-def test_bdg_01_date_must_be_a_presentation_day_unless_early(tree, officer):
-    a = admit(tree, officer, D(1990, 1, 1))
-    with pytest.raises(ValidationError, match="không phải ngày trao"):
-        record_badge(a, years=30, presented_on=D(2026, 2, 4), by=officer)
-    with pytest.raises(ValidationError, match="Không có huy hiệu"):
-        record_badge(a, years=35, presented_on=D(2026, 2, 3), by=officer)
-
-
-def test_bdg_01_write_needs_write_scope(tree, officer, inspector, other_secretary):
-    a = admit(tree, officer, D(1990, 1, 1))
-    for user in (inspector, other_secretary):
-        with pytest.raises(PermissionDenied):  # raises-without-match: raised without a message
-            record_badge(a, years=30, presented_on=D(2026, 2, 3), by=user)
-    assert not Badge.objects.exists()
 
 
 def test_bdg_01_export_rows_list_due_then_early(tree, officer):

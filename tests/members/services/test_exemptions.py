@@ -1,25 +1,20 @@
-"""Exemptions from party work and activity (EXM-01..02): the conditions through the form
-and the service, the dated query meetings use, the pages for every persona."""
+"""Exemptions from party work and activity (EXM-01): the conditions through the form and the
+service, starting and ending an exemption (the dated query: queries/test_exemptions; the
+pages: views/test_exemptions)."""
 
 from datetime import date as D
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from members.enums import EventKind as E
 from members.enums import ExemptionGround
 from members.forms.exemptions import ExemptionForm as BaseExemptionForm
 from members.models import Exemption, Member
-from members.queries.exemptions import exempted_member_ids, exempted_on
 from members.services import exemptions as svc
 from tests.members.services.test_transfers import make_member
 
 pytestmark = pytest.mark.django_db
-
-LIST = reverse("members:exemption_list")
 
 
 def make_old(org, name):
@@ -182,138 +177,3 @@ def test_end_cannot_precede_start_or_pass_the_planned_end(old, secretary):
             svc.end_exemption(exemption, ends_on=day, by=secretary)
     exemption.refresh_from_db()
     assert exemption.ends_on == D(2026, 8, 31)
-
-
-# --- EXM-02: who is exempted on a date ---------------------------------------------------
-
-
-def test_exm_02_exempted_on_follows_the_dates(old, tree, secretary):
-    other = make_old(tree["cell_a"], name="Lý Thị Sen")
-    exemption = age_exemption(old, secretary)
-    svc.end_exemption(exemption, ends_on=D(2026, 6, 30), by=secretary)
-    ids = [old.pk, other.pk]
-    assert exempted_on(ids, D(2026, 2, 28)) == set()
-    assert exempted_on(ids, D(2026, 3, 1)) == {old.pk}
-    assert exempted_on(ids, D(2026, 6, 30)) == {old.pk}
-    assert exempted_on(ids, D(2026, 7, 1)) == set()
-    assert exempted_on([], D(2026, 3, 1)) == set()
-
-
-def test_exm_02_exempted_member_ids_of_a_cell_in_one_query(old, tree, secretary, other_secretary):
-    age_exemption(old, secretary)
-    in_b = make_old(tree["cell_b"], name="Đinh Văn Bảy")
-    age_exemption(in_b, other_secretary)
-    with CaptureQueriesContext(connection) as ctx:
-        assert exempted_member_ids(tree["cell_a"], D(2026, 3, 2)) == {old.pk}
-    assert len(ctx.captured_queries) == 1
-    assert exempted_member_ids(tree["grassroots"], D(2026, 3, 2), subtree=True) == {old.pk, in_b.pk}
-    assert exempted_member_ids(tree["cell_a"], D(2026, 2, 1)) == set()
-
-
-# --- Pages ---------------------------------------------------------------------------
-
-
-def _create(member):
-    return reverse("members:exemption_create", args=[member.pk])
-
-
-def _end(exemption):
-    return reverse("members:exemption_end", args=[exemption.pk])
-
-
-def test_anonymous_is_sent_to_login(client, old, secretary):
-    exemption = age_exemption(old, secretary)
-    for target in (LIST, _create(old), _end(exemption)):
-        response = client.get(target)
-        assert response.status_code == 302 and "login" in response.url
-
-
-# (persona, create/end status, sees the exemption in the list)
-PAGES = [
-    ("admin_user", 200, True),
-    ("officer", 200, True),
-    ("secretary", 200, True),
-    ("inspector", 403, True),
-    ("other_secretary", 404, False),
-    ("outsider", 404, False),
-    ("member_user", 404, None),
-]
-
-
-@pytest.mark.parametrize("name, status, listed", PAGES)
-def test_pages_by_persona(name, status, listed, persona, login, old, secretary):
-    exemption = age_exemption(old, secretary)
-    client = login(persona(name))
-    assert client.get(_create(old)).status_code == status
-    assert client.get(_end(exemption)).status_code == status
-    response = client.get(LIST)
-    if listed is None:
-        assert response.status_code == 404
-    else:
-        assert (exemption in response.context["exemptions"]) == listed
-
-
-def test_create_through_the_page_shows_rule_errors_beside_fields(secretary, login, old):
-    client = login(secretary)
-    response = client.post(_create(old), {**FORM, "own_request": ""})
-    assert response.status_code == 200
-    assert "EXM-01" in response.content.decode()
-    assert not Exemption.objects.exists()
-    response = client.post(_create(old), FORM)
-    assert response.status_code == 302
-    assert Exemption.objects.get().member == old
-
-
-def test_end_through_the_page(secretary, login, old):
-    exemption = age_exemption(old, secretary)
-    response = login(secretary).post(_end(exemption), {"ends_on": "30/06/2026"})
-    assert response.status_code == 302
-    exemption.refresh_from_db()
-    assert exemption.ends_on == D(2026, 6, 30)
-
-
-def test_list_shows_only_current_exemptions_of_the_subtree(officer, login, tree, old, secretary):
-    current = age_exemption(old, secretary)
-    ended = make_old(tree["cell_a"], name="Phan Văn Tám")
-    svc.end_exemption(age_exemption(ended, secretary), ends_on=D(2026, 4, 1), by=secretary)
-    client = login(officer)
-    assert list(client.get(LIST).context["exemptions"]) == [current]
-    response = client.get(LIST, {"organization": tree["cell_b"].pk})
-    assert list(response.context["exemptions"]) == []
-
-
-def test_list_has_a_constant_number_of_queries(officer, login, tree, secretary):
-    client = login(officer)
-
-    def count():
-        with CaptureQueriesContext(connection) as ctx:
-            response = client.get(LIST)
-        return len(ctx.captured_queries), len(response.context["exemptions"])
-
-    age_exemption(make_old(tree["cell_a"], name="Đảng viên 0"), secretary)
-    few, n = count()
-    assert n == 1
-    for i in range(1, 50):
-        age_exemption(make_old(tree["cell_a"], name=f"Đảng viên {i}"), secretary)
-    many, n = count()
-    assert n == 50 and few == many
-
-
-def test_a_lapsed_dated_exemption_is_listed_until_its_end_is_recorded(
-    officer, login, old, secretary
-):
-    exemption = age_exemption(
-        old,
-        secretary,
-        ground=ExemptionGround.MATERNITY,
-        starts_on=D(2026, 3, 1),
-        ends_on=D(2026, 8, 31),
-    )
-    client = login(officer)
-    response = client.get(LIST)
-    assert list(response.context["lapsed"]) == [exemption]
-    assert list(response.context["exemptions"]) == []
-    svc.end_exemption(exemption, ends_on=D(2026, 8, 31), by=secretary)
-    assert list(client.get(LIST).context["lapsed"]) == []
-    old.refresh_from_db()
-    assert not old.exempted
