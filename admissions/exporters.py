@@ -54,7 +54,9 @@ _INCOMPLETE_COLUMNS = [
     Column(gettext_lazy("Chi bộ"), "case.cell.name", width=30),
     Column(gettext_lazy("Bước hiện tại"), "case.get_stage_display", width=36),
     Column(
-        _("Còn thiếu, hết hiệu lực"), lambda r: "; ".join(str(g.label) for g in r.gaps), width=80
+        gettext_lazy("Còn thiếu, hết hiệu lực"),
+        lambda r: "; ".join(str(g.label) for g in r.gaps),
+        width=80,
     ),
 ]
 

@@ -68,8 +68,10 @@ def courses_in(
 
 
 def enrollments_of(course: Course) -> QuerySet[Enrollment]:
+    """The learners of a course: members in name order, then learners who are not members
+    (no sort key: last on every database)."""
     return course.enrollments.select_related("member__organization").order_by(
-        "member__sort_key", "person_search_name", "id"
+        F("member__sort_key").asc(nulls_last=True), "person_search_name", "id"
     )
 
 
