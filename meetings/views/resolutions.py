@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy
 
 from core.views.write import ConfirmActionView, Saved
@@ -51,7 +52,12 @@ class TaskDoneView(ConfirmActionView[Task]):
         return None
 
     def get_success_url(self) -> str:
-        return self.request.POST.get("next") or self.object.meeting.get_absolute_url()
+        back = self.request.POST.get("next", "")
+        if back and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            return back
+        return self.object.meeting.get_absolute_url()
 
     def get_error_url(self) -> str:
         return self.get_success_url()

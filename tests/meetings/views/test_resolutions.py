@@ -76,6 +76,15 @@ def test_a_task_done_goes_back_to_the_page_it_came_from(client, login, secretary
     assert response.status_code == 302 and response["Location"] == "/meetings/mine/"
 
 
+@pytest.mark.parametrize("elsewhere", ["https://example.com/", "//example.com/x"])
+def test_a_task_done_never_goes_to_another_site(client, login, secretary, scene, elsewhere):
+    login(secretary)
+    response = client.post(
+        reverse("meetings:task_done", args=[scene["task"].pk]), {"next": elsewhere}
+    )
+    assert response["Location"] == scene["held"].get_absolute_url()
+
+
 def test_a_resolution_is_added_to_the_held_meeting(client, login, secretary, scene):
     login(secretary)
     m = scene["held"]
