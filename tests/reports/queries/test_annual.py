@@ -193,17 +193,3 @@ def test_as_of_is_year_end_or_today():
     assert annual.as_of(2026, today=date(2026, 3, 1)) == date(2026, 3, 1)
     assert annual.meeting_period(2026, today=date(2026, 3, 9)).month_count == 3
     assert annual.meeting_period(2025, today=date(2026, 3, 9)).is_year
-
-
-def test_bar_chart_is_a_png_sized_by_its_bars():
-    from io import BytesIO
-
-    from PIL import Image
-
-    png = bar_chart_png(
-        "Tỷ lệ (%)", ["Đủ 12 kỳ", "9–11 kỳ", "Dưới 9 kỳ"], [36.12, 47.49, 16.39], "%"
-    )
-    image = Image.open(BytesIO(png))
-    assert image.format == "PNG" and image.width == 1200
-    taller = Image.open(BytesIO(bar_chart_png("x", list("abcdef"), [1, 2, 3, 4, 5, 6])))
-    assert taller.height > image.height
