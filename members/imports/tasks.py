@@ -122,7 +122,7 @@ def start_preview(upload: "UploadedFile", *, by: "User") -> BackgroundJob:
     return _run(job)
 
 
-def can_apply(job: BackgroundJob) -> bool:
+def ready_to_apply(job: BackgroundJob) -> bool:
     """A finished check of a file still kept, with no problem found."""
     report = job.result or {}
     return (

@@ -83,7 +83,7 @@ def import_preview(request, pk):
     sheets: dict[str, list] = {}
     for problem in problems:
         sheets.setdefault(problem["sheet"], []).append(problem)
-    can_confirm = tasks.can_apply(job)
+    can_confirm = tasks.ready_to_apply(job)
     return render(
         request,
         "members/imports/preview.html",
