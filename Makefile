@@ -82,7 +82,7 @@ test: setup sysdeps lint
 	$(PY) -m pytest $(PYTEST_ARGS) --create-db --cov --cov-report=term:skip-covered
 
 # The inner loop: one app's tests (or any pytest selection) in seconds, keeping the test
-# databases between runs (`make test-app APP=members`, `make test-app APP=tests/meetings/test_rules.py`).
+# databases between runs (`make test-app APP=members`, `make test-app APP=tests/meetings/rules/test_quality.py`).
 # Add REBUILD=1 after changing models or migrations.
 APP ?= .
 test-app: setup
