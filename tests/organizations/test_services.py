@@ -1,4 +1,6 @@
-"""Writes through the screens and services: move, succession, units, terms, seats, audit."""
+"""Writes through the screens and services: move, succession, units, terms, committees, audit.
+
+Committee seats are members' (tests/members/views/test_seats.py, services/test_seats.py)."""
 
 from datetime import date
 
@@ -6,7 +8,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from members.models import CommitteeSeat
 from organizations.enums import OrgKind
 from organizations.models import (
     Committee,
@@ -18,7 +19,7 @@ from organizations.models import (
 )
 from organizations.services import committees as committee_services
 from organizations.services import tree as tree_services
-from tests.factories import MemberFactory, OrganizationFactory
+from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -176,10 +177,10 @@ def test_units_only_for_cells(officer, login, tree):
     assert response.status_code == 403
 
 
-# --- Terms, committees and seats ---------------------------------------------------------
+# --- Terms and committees ---------------------------------------------------------------
 
 
-def test_secretary_adds_term_committee_and_seats(secretary, login, tree):
+def test_secretary_adds_term_and_committee(secretary, login, tree):
     cell = tree["cell_a"]
     client = login(secretary)
     assert (
@@ -197,57 +198,12 @@ def test_secretary_adds_term_committee_and_seats(secretary, login, tree):
         ).status_code
         == 302
     )
-    committee = Committee.objects.get(term=term)
+    assert Committee.objects.get(term=term).kind == "cell_committee"
     duplicate = client.post(
         reverse("organizations:add_committee", args=[cell.pk]),
         {"term": term.pk, "kind": "cell_committee"},
     )
     assert duplicate.status_code == 200 and duplicate.context["form"].errors["kind"]
-
-    deputy = MemberFactory(full_name="Lê Thị Hoa", organization=cell)
-    chief = MemberFactory(full_name="Hoàng Văn Đức", organization=cell)
-    url = reverse("seats:add_seat", args=[cell.pk, committee.pk])
-    for member, role in [(deputy, "deputy"), (chief, "secretary")]:
-        response = client.post(url, {"member": member.pk, "role": role, "starts_on": "01/05/2025"})
-        assert response.status_code == 302, response.context["form"].errors
-
-    html = client.get(cell.get_absolute_url()).content.decode()
-    # Listed secretary first, then deputy.
-    assert html.index("Hoàng Văn Đức") < html.index("Lê Thị Hoa")
-
-    seat = CommitteeSeat.objects.get(member=deputy)
-    assert (
-        client.post(
-            reverse("seats:end_seat", args=[cell.pk, seat.pk]),
-            {"ends_on": "30/04/2025", "reason": ""},
-        ).status_code
-        == 200
-    )
-    client.post(
-        reverse("seats:end_seat", args=[cell.pk, seat.pk]),
-        {"ends_on": "01/12/2025", "reason": "Chuyển công tác"},
-    )
-    seat.refresh_from_db()
-    assert seat.ends_on == date(2025, 12, 1)
-
-
-def test_seat_member_must_belong_to_the_subtree(officer, login, records, tree):
-    stranger = MemberFactory(full_name="Người Ngoài", organization=tree["cell_b"])
-    response = login(officer).post(
-        reverse("seats:add_seat", args=[records["cell"].pk, records["committee"].pk]),
-        {"member": stranger.pk, "role": "member", "starts_on": "01/06/2025"},
-    )
-    assert response.status_code == 200
-    assert response.context["form"].errors["member"]
-
-
-def test_second_secretary_at_the_same_time_refused(officer, login, records):
-    response = login(officer).post(
-        reverse("seats:add_seat", args=[records["cell"].pk, records["committee"].pk]),
-        {"member": records["deputy_member"].pk, "role": "secretary", "starts_on": "01/06/2025"},
-    )
-    assert response.status_code == 200
-    assert response.context["form"].errors["role"]
 
 
 def test_term_dates_in_order(officer, login, tree):

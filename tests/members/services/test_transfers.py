@@ -166,12 +166,6 @@ def test_receive_from_outside_needs_a_transferred_out_member(duc, tree, outsider
     assert not Transfer.objects.exists()
 
 
-def test_find_returning_member_ignores_active_members(duc):
-    Member.objects.filter(pk=duc.pk).update(citizen_id="001080012345")
-    assert find_returning_member(citizen_id="001080012345") is None
-    assert find_returning_member() is None
-
-
 # --- Temporary transfers (TRF-01) -----------------------------------------------------
 
 
