@@ -32,7 +32,8 @@ class SeatForm(Form):
     def __init__(self, *args, committee: Committee, members, **kwargs):
         self.committee = committee
         self.members = members
-        kwargs.setdefault("initial", {"starts_on": committee.term.starts_on})
+        # The term's first day unless the page gives another (a view always passes `initial`).
+        kwargs["initial"] = {"starts_on": committee.term.starts_on, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
 
     def configure(self) -> None:

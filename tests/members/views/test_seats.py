@@ -195,3 +195,8 @@ def test_inspector_gets_the_refusal_page_and_nothing_is_saved(inspector, login, 
     assert response.status_code == 403
     assert "Không có quyền" in response.content.decode()
     assert not CommitteeSeat.objects.filter(member=records["deputy_member"]).exists()
+
+
+def test_the_add_form_starts_on_the_terms_first_day(login, officer, records):
+    form = login(officer).get(add_url(records)).context["form"]
+    assert form.initial["starts_on"] == records["committee"].term.starts_on
