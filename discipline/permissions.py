@@ -4,8 +4,10 @@ DisciplineConfig.ready().
 
 - `discipline.manage_inspections` (an Organization): programmes, inspections and
   supervisions conducted there, their conclusions and recommendations, follow-up
-  assignments: the officers and administrators of its subtree. Inspectors read; they do
-  not record decisions.
+  assignments: the officers and administrators of its subtree, and the inspectors
+  (inspection commission members) of its subtree, who record the inspections and
+  supervision of their scope (INS-01). This is an inspector's only write: everything
+  else they read.
 - `discipline.decide` (the deciding Organization): record a discipline it decides and
   what follows it (deferral, receipt, appeal, badge): its officers (subtree writers), or
   the secretary of a cell for the cell's own decisions (DIS-02). Never an inspector.
@@ -25,6 +27,19 @@ def manages_subtree(user: Any, organization: Any) -> bool:
 
 
 @rules.predicate
+def inspects_subtree(user: Any, organization: Any) -> bool:
+    """An inspector assigned to `organization` or an organization above it (INS-01)."""
+    if organization is None:
+        return False
+    return any(
+        a.role == Role.INSPECTOR
+        and a.organization is not None
+        and organization.path.startswith(a.organization.path)
+        for a in active_assignments(user)
+    )
+
+
+@rules.predicate
 def decides_for(user: Any, organization: Any) -> bool:
     if organization is None:
         return False
@@ -36,5 +51,5 @@ def decides_for(user: Any, organization: Any) -> bool:
     )
 
 
-rules.add_perm("discipline.manage_inspections", manages_subtree)
+rules.add_perm("discipline.manage_inspections", manages_subtree | inspects_subtree)
 rules.add_perm("discipline.decide", decides_for)

@@ -1,8 +1,9 @@
 """Inspection, supervision and discipline screens: thin views over queries and services.
 
-Reads follow the tree (404 outside it); inspectors read, officers record inspections and
-assignments, the deciding organization's officers (or a cell's secretary for the cell's
-own decisions, DIS-02) record disciplines; anything else readable answers 403 to a write.
+Reads follow the tree (404 outside it); officers and inspectors of the subtree record
+inspections and assignments (INS-01), the deciding organization's officers (or a cell's
+secretary for the cell's own decisions, DIS-02) record disciplines; anything else readable
+answers 403 to a write.
 """
 
 from collections.abc import Callable
@@ -84,8 +85,9 @@ def overview(request, org_pk, year):
 
 class OrganizationFormView(WriteFormView[Form, Organization]):
     """A form on the overview of an organization (the page's organization, 404 outside the
-    reader's reach); officers and administrators of the subtree write (DIS: inspectors
-    read): 403 for anyone else who can read it. A form shown again answers 400."""
+    reader's reach); officers, administrators and inspectors of the subtree write
+    ("discipline.manage_inspections"): 403 for anyone else who can read it. A form shown
+    again answers 400."""
 
     template_name = "discipline/form.html"
     invalid_status = 400

@@ -12,14 +12,18 @@ from tests.factories import OrganizationFactory, RoleAssignmentFactory, UserFact
 pytestmark = pytest.mark.django_db
 
 
-def test_inspections_are_managed_by_the_subtrees_officers(
+def test_inspections_are_managed_by_the_subtrees_officers_and_inspectors(
     tree, officer, secretary, inspector, outsider, admin_user
 ):
-    """Inspectors read; they do not record. A cell's secretary records no inspection."""
+    """INS-01: an inspection commission member records the inspections and supervision of
+    their scope, as the officers do. A cell's secretary records no inspection."""
     for org in ("commune", "grassroots", "cell_a"):
         assert officer.has_perm("discipline.manage_inspections", tree[org])
         assert admin_user.has_perm("discipline.manage_inspections", tree[org])
+        assert inspector.has_perm("discipline.manage_inspections", tree[org])
+    for org in ("province", "other_commune", "other_cell"):
         assert not inspector.has_perm("discipline.manage_inspections", tree[org])
+    assert not inspector.has_perm("discipline.manage_inspections")
     assert not secretary.has_perm("discipline.manage_inspections", tree["cell_a"])
     assert not officer.has_perm("discipline.manage_inspections", tree["province"])
     assert not officer.has_perm("discipline.manage_inspections", tree["other_cell"])
@@ -76,3 +80,24 @@ def test_a_secretary_whose_term_ended_decides_nothing(tree):
         user=upcoming, role=Role.SECRETARY, organization=tree["cell_a"], starts_on=date(2027, 1, 1)
     )
     assert not upcoming.has_perm("discipline.decide", tree["cell_a"])
+
+
+def test_an_inspector_whose_term_ended_manages_no_inspection(tree):
+    former = UserFactory()
+    RoleAssignmentFactory(
+        user=former,
+        role=Role.INSPECTOR,
+        organization=tree["commune"],
+        starts_on=date(2020, 1, 1),
+        ends_on=date(2026, 6, 30),
+    )
+    assert not former.has_perm("discipline.manage_inspections", tree["cell_a"])
+
+
+def test_an_inspector_gains_no_other_write(tree, inspector):
+    """Recording inspections is the inspector's one write: the discipline itself, the
+    register, meetings and the tree stay with the officers."""
+    cell = tree["cell_a"]
+    assert not inspector.has_perm("discipline.decide", cell)
+    assert not inspector.has_perm("organizations.change_organization", cell)
+    assert not inspector.has_perm("meetings.plan_meetings", cell)

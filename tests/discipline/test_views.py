@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from discipline.enums import Activity, DecidingBody, InspectionKind
 from discipline.enums import DisciplineForm as F
-from discipline.models import Discipline
+from discipline.models import Discipline, Inspection, InspectionProgramme, Recommendation
 from discipline.services import disciplines, inspections
 from tests.discipline.conftest import add_member
 
@@ -77,10 +77,6 @@ def test_inspector_reads_but_cannot_decide_discipline(login, inspector, tree, sc
         client.get(
             reverse("discipline:discipline_create", args=[tree["grassroots"].pk])
         ).status_code
-        == 403
-    )
-    assert (
-        client.get(reverse("discipline:inspection_create", args=[tree["commune"].pk])).status_code
         == 403
     )
     url = reverse("discipline:detail", args=[scene["discipline"].pk])
@@ -169,12 +165,107 @@ def test_programme_page_adds_a_programme_and_goes_to_its_year(login, officer, tr
     assert "Chương trình 2024" in response.content.decode()
 
 
-def test_inspector_cannot_add_a_programme_or_an_assignment(login, inspector, tree):
+# --- INS-01: the inspector records the inspections and supervision of their scope ------
+
+INSPECTION_DATA = {
+    "activity": Activity.INSPECTION,
+    "kind": InspectionKind.SIGNS_OF_VIOLATION,
+    "conducted_by": DecidingBody.INSPECTION_COMMISSION,
+    "starts_on": "01/03/2024",
+}
+
+
+def test_inspector_opens_an_inspection_of_a_cell_of_their_commune(login, inspector, tree):
     client = login(inspector)
-    for name in ("programme_create", "assignment_create"):
+    url = reverse("discipline:inspection_create", args=[tree["commune"].pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {**INSPECTION_DATA, "subject_organization": tree["cell_a"].pk})
+    inspection = Inspection.objects.get()
+    assert response.status_code == 302 and response.url == inspection.get_absolute_url()
+    assert inspection.organization == tree["commune"]
+    assert inspection.subject_organization == tree["cell_a"]
+    assert inspection.created_by == inspector
+    assert [(h.history_type, h.history_user) for h in inspection.history.all()] == [
+        ("+", inspector)
+    ]
+
+
+def test_inspector_concludes_and_follows_up_an_inspection(login, inspector, scene):
+    """The inspection page's forms: the conclusion, a recommendation, its completion."""
+    client = login(inspector)
+    inspection = scene["inspection"]
+    url = reverse("discipline:inspection", args=[inspection.pk])
+    assert client.get(url).context["can_manage"]
+    concluded = client.post(
+        url,
+        {
+            "action": "conclude",
+            "c-findings": "Có vi phạm",
+            "c-conclusion": "Đề nghị xử lý",
+            "c-concluded_on": "01/04/2024",
+            "c-violation_found": "on",
+        },
+    )
+    assert concluded.status_code == 302
+    client.post(url, {"action": "recommend", "r-text": "Khắc phục", "r-due_on": "01/06/2024"})
+    recommendation = Recommendation.objects.get(inspection=inspection)
+    completed = client.post(
+        url,
+        {
+            "action": "complete",
+            "recommendation": recommendation.pk,
+            "d-completed_on": "15/05/2024",
+        },
+    )
+    assert completed.status_code == 302
+    inspection.refresh_from_db()
+    recommendation.refresh_from_db()
+    assert inspection.concluded_on == date(2024, 4, 1) and inspection.violation_found
+    assert recommendation.completed_on == date(2024, 5, 15)
+    assert inspection.history.first().history_user == inspector
+
+
+def test_inspector_adds_a_programme_of_their_commune(login, inspector, tree):
+    client = login(inspector)
+    url = reverse("discipline:programme_create", args=[tree["commune"].pk])
+    assert client.post(url, {"year": "2024", "title": "Chương trình 2024"}).status_code == 302
+    assert InspectionProgramme.objects.get().created_by == inspector
+
+
+def test_inspector_of_another_commune_gets_404(login, tree, scene):
+    from accounts.enums import Role
+    from tests.factories import RoleAssignmentFactory, UserFactory
+
+    stranger = UserFactory(username="other_inspector")
+    RoleAssignmentFactory(user=stranger, role=Role.INSPECTOR, organization=tree["other_commune"])
+    client = login(stranger)
+    for name in ("inspection_create", "programme_create", "assignment_create"):
         url = reverse(f"discipline:{name}", args=[tree["commune"].pk])
-        assert client.get(url).status_code == 403
-        assert client.post(url, {"year": "2024", "title": "x"}).status_code == 403
+        assert client.get(url).status_code == 404
+        assert client.post(url, INSPECTION_DATA).status_code == 404
+    url = reverse("discipline:inspection", args=[scene["inspection"].pk])
+    assert client.post(url, {"action": "recommend", "r-text": "x"}).status_code == 404
+    assert Inspection.objects.count() == 1 and not Recommendation.objects.exists()
+
+
+def test_inspector_still_may_not_decide_nor_write_meetings_or_members(
+    login, inspector, tree, person
+):
+    client = login(inspector)
+    url = reverse("discipline:discipline_create", args=[tree["cell_a"].pk])
+    data = {
+        "subject_member": person.pk,
+        "deciding_body": "cell",
+        "form": "warning",
+        "offence": "x",
+        "offence_on": "01/03/2024",
+        "decided_on": "01/04/2024",
+    }
+    assert client.post(url, data).status_code == 403
+    assert not Discipline.objects.exists()
+    assert client.get(reverse("meetings:create", args=[tree["cell_a"].pk])).status_code == 403
+    assert client.get(reverse("members:edit", args=[person.pk])).status_code == 403
+    assert client.post(reverse("members:edit", args=[person.pk]), {}).status_code == 403
 
 
 def test_dis05_refusal_shown_beside_the_decision_date_on_the_form(login, tree, officer):
