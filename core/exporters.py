@@ -8,7 +8,7 @@ Define the columns once, hand over the rows (a queryset is streamed with
         Column(_("Ngày sinh"), "date_of_birth", DATE),
         Column(_("Chi bộ"), "organization.name"),
         Column(_("Tuổi đảng"), lambda m: m.party_age_years, INTEGER),
-        Column(_("Tỷ lệ"), "attendance_rate", PERCENT),  # a fraction: 0.984 → 98,4%
+        Column(_("Tỷ lệ"), "attendance_rate", PERCENT),  # a fraction: 0.3612 → 36,12%
     ]
 
     def export(request):
@@ -101,7 +101,7 @@ NUMBER_FORMATS = {
     INTEGER: "#,##0",
     DECIMAL: "#,##0.00",
     MONEY: "#,##0",
-    PERCENT: "0.0%",
+    PERCENT: "0.00%",  # two decimals, as the pages show them (core.documents.percent)
     DATE: "dd/mm/yyyy",
     DATETIME: "dd/mm/yyyy hh:mm",
     BOOLEAN: "General",

@@ -4,7 +4,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.exporters import INTEGER, TEXT, Column, Exporter, Sheet, register
+from core.exporters import INTEGER, PERCENT, TEXT, Column, Exporter, Sheet, register
 from organizations.models import Organization
 
 from .queries.results import result_rows, results
@@ -22,7 +22,7 @@ class ResultsExporter(Exporter):
         Column(gettext_lazy("Mức xếp loại"), "label", TEXT, width=40),
         Column(gettext_lazy("Viết tắt"), "abbreviation", TEXT),
         Column(gettext_lazy("Số lượng"), "count", INTEGER),
-        Column(gettext_lazy("Tỷ lệ"), "share", TEXT),
+        Column(gettext_lazy("Tỷ lệ"), "fraction", PERCENT),
         Column(gettext_lazy("Tổng số được đánh giá"), "total", INTEGER),
     ]
 

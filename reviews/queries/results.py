@@ -28,7 +28,8 @@ class LevelCount:
     label: str
     abbreviation: str
     count: int
-    share: str  # "8,5%"
+    share: str  # "8,5%", as the articles print it
+    fraction: Decimal | None  # the same share as a number: 0.085 (None: nothing decided)
 
 
 @dataclass
@@ -40,11 +41,17 @@ class ResultTable:
     legacy_lines: list[str] = field(default_factory=list)
 
 
+def fraction(n: int, total: int) -> Decimal | None:
+    """n of total as a fraction (5 of 59 → 0.0847…), the one figure behind the share the
+    page, the report and the XLSX show; None when nothing was counted."""
+    if not total:
+        return None
+    return Decimal(n) / Decimal(total)
+
+
 def share(n: int, total: int) -> str:
     """One decimal, comma separator, as the articles print it: 5 of 59 → "8,5%"."""
-    if not total:
-        return ""
-    return percent(Decimal(n) / Decimal(total), 1)
+    return percent(fraction(n, total), 1)
 
 
 def _counts_kwargs(levels: Iterable[str]) -> dict[str, Count]:
@@ -66,6 +73,7 @@ def _table(
             abbreviation=str(rules.ABBREVIATIONS[lv]),
             count=row.get(f"n_{lv}") or 0,
             share=share(row.get(f"n_{lv}") or 0, total),
+            fraction=fraction(row.get(f"n_{lv}") or 0, total),
         )
         for lv in levels
     ]
@@ -278,8 +286,8 @@ def trend(organization: Organization, year: int, years: int = 10) -> dict[str, A
 
 
 def result_rows(tables: Iterable[ResultTable]) -> list[dict[str, Any]]:
-    """The tables as rows (group, label, abbreviation, count, share, total): the XLSX
-    sheets and the DOCX report print them."""
+    """The tables as rows (group, label, abbreviation, count, share, fraction, total): the
+    XLSX sheets write the fraction, the DOCX report prints the share."""
     rows = []
     for table in tables:
         for c in table.levels:
@@ -290,6 +298,7 @@ def result_rows(tables: Iterable[ResultTable]) -> list[dict[str, Any]]:
                     "abbreviation": c.abbreviation,
                     "count": c.count,
                     "share": c.share,
+                    "fraction": c.fraction,
                     "total": table.total,
                 }
             )

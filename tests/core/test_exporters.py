@@ -103,7 +103,7 @@ def test_layout_headers_and_formats():
     assert cell.value == "Chi bộ thôn Nà Lầu"
     assert members.value == 1234567 and members.number_format == "#,##0"
     assert dues.value == 6000 and dues.number_format == "#,##0"
-    assert rate.value == pytest.approx(0.984) and rate.number_format == "0.0%"
+    assert rate.value == pytest.approx(0.984) and rate.number_format == "0.00%"
     assert score.value == pytest.approx(8.75) and score.number_format == "#,##0.00"
     assert active.value == "Có"
     assert updated.value == datetime(2026, 2, 14, 6, 30)  # local time, Asia/Ho_Chi_Minh
@@ -118,6 +118,27 @@ def test_layout_headers_and_formats():
     assert widths["A"] >= len('=HYPERLINK("http://x")')
     assert widths["C"] >= len("Chi bộ thôn Nà Lầu")
     assert widths["B"] >= len("dd/mm/yyyy")
+
+
+def test_a_percentage_is_the_fraction_shown_with_two_decimals_as_on_the_pages():
+    """36,12% on a page (core.documents.percent) is 0.3612 in the sheet, shown 36.12%:
+    the number itself, never text, with one format for every percentage."""
+    assert exporters.NUMBER_FORMATS[PERCENT] == "0.00%"
+    response = export_xlsx(
+        title="Tỷ lệ",
+        columns=[Column("Tỷ lệ", "rate", PERCENT), Column("Tỷ lệ", "exact", PERCENT)],
+        rows=[{"rate": 0.3612, "exact": Decimal("0.3612")}],
+        filename="Tỷ lệ.xlsx",
+        organization="Đảng bộ xã Tân Lập",
+        made_on=date(2026, 3, 5),
+    )
+    ws = _open(response).active
+    assert [c.value for c in ws[5]] == ["Tỷ lệ", "Tỷ lệ"]
+    float_cell, decimal_cell = ws[6]
+    for cell in (float_cell, decimal_cell):
+        assert cell.data_type == "n"
+        assert cell.value == pytest.approx(0.3612)
+        assert cell.number_format == "0.00%"
 
 
 @pytest.mark.django_db

@@ -97,7 +97,7 @@ def test_one_sheet_per_table(three):
     kinds = _sheet(workbook, "org_kind")
     assert _body(kinds) == [["Chi bộ trực thuộc", 2, 1], ["Tổng số", 2, 1]]
     assert status["B6"].number_format == "#,##0"
-    assert status["C6"].number_format == "0.0%"
+    assert status["C6"].number_format == "0.00%"
 
 
 def test_a_subtree_without_members_has_no_shares(three):

@@ -33,11 +33,13 @@ def _open(response):
         response.file_to_stream.close()
 
 
-def _rows(group, counts, shares):
+def _rows(group, counts):
+    """The rows of one table: the share is the fraction n / total, a number the sheet shows
+    as a percentage (2 of 3 → 0.6667, "66.67%")."""
     total = sum(counts)
     return [
-        [group, label, abbreviation, n, share, total]
-        for (label, abbreviation), n, share in zip(LEVELS, counts, shares, strict=True)
+        [group, label, abbreviation, n, pytest.approx(n / total, abs=5e-5), total]
+        for (label, abbreviation), n in zip(LEVELS, counts, strict=True)
     ]
 
 
@@ -99,11 +101,15 @@ def test_results_workbook(decided):
     assert summary["A5"].value == "3 đảng viên được đánh giá: 2 HTT = 66,7%, 1 HT = 33,3%"
     assert summary["A6"].value == "REV-03: Quy định 124-QĐ/TW (2023)"
     assert [c.value for c in summary[8]] == HEADERS
-    # The shares are written as the articles print them (text), not as numbers.
+    # The shares are numbers (the fractions the page's "66,7%" comes from), shown as
+    # percentages.
     assert [[c.value for c in row] for row in summary.iter_rows(min_row=9)] == [
-        *_rows("Tổ chức cơ sở đảng", [0, 1, 0, 0], ["0,0%", "100,0%", "0,0%", "0,0%"]),
-        *_rows("Đảng viên", [0, 2, 1, 0], ["0,0%", "66,7%", "33,3%", "0,0%"]),
+        *_rows("Tổ chức cơ sở đảng", [0, 1, 0, 0]),
+        *_rows("Đảng viên", [0, 2, 1, 0]),
     ]
+    share = summary["E14"]
+    assert share.value == pytest.approx(0.6667, abs=5e-5)
+    assert share.data_type == "n" and share.number_format == "0.00%"
 
     for ws, title in (
         (cells, "Chi bộ theo loại hình"),
@@ -115,15 +121,15 @@ def test_results_workbook(decided):
         assert [c.value for c in ws[5]] == HEADERS
     # Both cells are rural villages: one HTXS, one HTT.
     assert [[c.value for c in row] for row in cells.iter_rows(min_row=6)] == _rows(
-        "Thôn, bản, ấp", [1, 1, 0, 0], ["50,0%", "50,0%", "0,0%", "0,0%"]
+        "Thôn, bản, ấp", [1, 1, 0, 0]
     )
     assert [[c.value for c in row] for row in members.iter_rows(min_row=6)] == _rows(
-        "Thôn, bản, ấp", [0, 2, 1, 0], ["0,0%", "66,7%", "33,3%", "0,0%"]
+        "Thôn, bản, ấp", [0, 2, 1, 0]
     )
     # The commune's one child: its grassroots organizations, then its members.
     assert [[c.value for c in row] for row in drill.iter_rows(min_row=6)] == [
-        *_rows("Đảng bộ Trường THPT Tân Lập", [0, 1, 0, 0], ["0,0%", "100,0%", "0,0%", "0,0%"]),
-        *_rows("Đảng bộ Trường THPT Tân Lập", [0, 2, 1, 0], ["0,0%", "66,7%", "33,3%", "0,0%"]),
+        *_rows("Đảng bộ Trường THPT Tân Lập", [0, 1, 0, 0]),
+        *_rows("Đảng bộ Trường THPT Tân Lập", [0, 2, 1, 0]),
     ]
 
 

@@ -1,6 +1,8 @@
 """reviews.queries.results: the results table (REV-06) of the seed, legacy labels (REV-01),
 no invented number without a decided review."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -39,6 +41,14 @@ def test_rev06_results_table_of_the_seed_59_organizations(
         "HTT": (50, "84,7%"),
         "HT": (4, "6,8%"),
         "KHT": (0, "0,0%"),
+    }
+    # The share printed is the fraction the XLSX writes, rounded once when printed.
+    fractions = {c.abbreviation: c.fraction for c in r.grassroots.levels}
+    assert fractions == {
+        "HTXS": Decimal(5) / Decimal(59),
+        "HTT": Decimal(50) / Decimal(59),
+        "HT": Decimal(4) / Decimal(59),
+        "KHT": Decimal(0),
     }
     assert (
         r.grassroots.sentence
@@ -81,5 +91,5 @@ def test_rev06_no_decided_review_prints_no_number(round_for, tree, people, secre
     assert r.empty
     assert r.grassroots.sentence == "Chưa có tổ chức cơ sở đảng nào được quyết định xếp loại."
     assert r.members.sentence == "Chưa có đảng viên nào được quyết định xếp loại."
-    assert all(c.share == "" for c in r.members.levels)
+    assert all(c.share == "" and c.fraction is None for c in r.members.levels)
     assert r.trend["labels"] == []
