@@ -178,6 +178,15 @@ def long_date(d: date_type | None) -> str:
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
+def year(value: date_type | int | None) -> str:
+    """A year as it is written, never grouped: 2026, not "2.026" (a date gives its year).
+
+    A Django template localizes a bare `{{ d.year }}` with the thousands separator."""
+    if value is None or value == "":
+        return ""
+    return str(value.year if isinstance(value, date_type) else int(value))
+
+
 def short_date(d: date_type | None) -> str:
     """05/03/2026 (tables inside documents)."""
     return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year}"
@@ -316,6 +325,7 @@ def template_file(name: str) -> Path:
 FILTERS: dict[str, Callable[..., str]] = {
     "long_date": long_date,
     "short_date": short_date,
+    "year": year,
     "percent": percent,
     "number": number,
 }

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MeetingKind(models.TextChoices):
@@ -14,7 +15,7 @@ class MeetingKind(models.TextChoices):
 class MeetingState(models.TextChoices):
     PLANNED = "planned", _("Dự kiến")
     HELD = "held", _("Đã sinh hoạt")
-    CANCELLED = "cancelled", _("Hủy")
+    CANCELLED = "cancelled", pgettext_lazy("meeting state", "Hủy")
 
 
 class AttendanceStatus(models.TextChoices):

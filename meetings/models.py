@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .enums import AttendanceStatus, MeetingKind, MeetingState, Rating
+from .rules.agenda import shown_title
 
 
 class Meeting(models.Model):
@@ -152,6 +153,11 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.title}"
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the active language when it is a standard MTG-04 item."""
+        return shown_title(self.title)
 
 
 class Attendance(models.Model):

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Sex(models.TextChoices):
@@ -147,7 +148,7 @@ class TransferState(models.TextChoices):
     SENT = "sent", _("Đã cấp giấy giới thiệu")
     RECEIVED = "received", _("Nơi đến đã tiếp nhận")
     RETURNED = "returned", _("Đã trở về (sinh hoạt tạm thời)")
-    CANCELLED = "cancelled", _("Hủy")
+    CANCELLED = "cancelled", pgettext_lazy("transfer state", "Hủy")
 
 
 class NonParticipationKind(models.TextChoices):

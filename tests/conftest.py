@@ -154,3 +154,14 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def english(client, settings):
+    """The test client in English (the VI/EN switch's cookie). A request leaves its language
+    active in the thread, so Vietnamese is switched back on afterwards for the next tests."""
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    yield client
+    translation.activate(settings.LANGUAGE_CODE)

@@ -27,7 +27,7 @@ def build_cell_resolution(path):
     b = TemplateBuilder()
     b.paragraph(
         "Ngày {{ case.cell_resolution_on.day }} tháng {{ case.cell_resolution_on.month }} năm "
-        "{{ case.cell_resolution_on.year }}, {{ doc.body_name }} họp xét đề nghị kết nạp quần "
+        "{{ case.cell_resolution_on|year }}, {{ doc.body_name }} họp xét đề nghị kết nạp quần "
         "chúng {{ person.full_name }} vào Đảng Cộng sản Việt Nam."
     )
     _person_lines(b, "person")

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from core.documents import DocType, DocumentHeader, long_date, render_docx, render_pdf
+from core.documents import DocType, DocumentHeader, long_date, number, render_docx, render_pdf
 from organizations.documents import header_for
 from organizations.models import DocumentNumber, Organization
 
@@ -128,7 +128,7 @@ def minutes_body(meeting: Meeting, page: dict[str, Any]) -> list[str]:
         _(
             "Chi bộ tự đánh giá chất lượng buổi sinh hoạt: %(self)s (điểm %(points)s/100: %(rating)s)."
         )
-        % {"self": self_rating, "points": evaluation.score.points, "rating": rating}
+        % {"self": self_rating, "points": number(evaluation.score.points, 1), "rating": rating}
     )
     body.append(
         _("Buổi sinh hoạt kết thúc lúc %(end)s cùng ngày. Biên bản đã được thông qua.")

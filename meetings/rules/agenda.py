@@ -3,6 +3,7 @@
 A leaf module: titles are lazily translated so that they follow the active language.
 """
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from ..enums import MeetingKind
@@ -85,3 +86,23 @@ def agenda_for(kind: str, category: str, topic: str = "") -> list[str]:
         if f"after:{key}" in changes:
             titles.append(str(changes[f"after:{key}"]))
     return titles
+
+
+def shown_title(title: str) -> str:
+    """A stored agenda title in the active language.
+
+    The agenda is the meeting's record, stored in Vietnamese (the minutes print it); a
+    title that is one of the standard ones above (a thematic topic after its colon) is
+    shown translated, a title the cell typed itself is shown as it is.
+    """
+    standard = [title for _key, title in AGENDA + THEMATIC_AGENDA] + [
+        title for changes in CATEGORY_AGENDA.values() for title in changes.values()
+    ]
+    with translation.override("vi"):
+        known = {str(lazy): lazy for lazy in standard}
+    if title in known:
+        return str(known[title])
+    head, sep, rest = title.partition(": ")
+    if sep and head in known:
+        return f"{known[head]}: {rest}"
+    return title

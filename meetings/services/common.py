@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.audit import stamp
@@ -102,6 +103,9 @@ def check_kind(kind: str, topic: str) -> None:
 
 def fill_agenda(meeting: Meeting, by: "User") -> None:
     """MTG-04: the agenda in the standard order, adapted to the cell's category."""
-    titles = agenda_for(meeting.kind, meeting.organization.category, meeting.topic)
+    # The agenda is the meeting's record, printed in the Vietnamese minutes: stored in
+    # Vietnamese whoever plans it; pages show it translated (AgendaItem.shown_title).
+    with translation.override("vi"):
+        titles = agenda_for(meeting.kind, meeting.organization.category, meeting.topic)
     for position, title in enumerate(titles, start=1):
         save(AgendaItem(meeting=meeting, position=position, title=title), by)

@@ -354,7 +354,7 @@ class EventForm(Form):
         if self.member.status == MemberStatus.PROBATIONARY:
             kinds.insert(0, EventKind.FULL_MEMBERSHIP)
         # No event is pre-selected: striking off must be a deliberate choice.
-        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", "— chọn sự kiện —")] + [
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", _("— chọn sự kiện —"))] + [
             (k, EventKind(k).label) for k in kinds
         ]
 

@@ -25,6 +25,7 @@ from core.documents import (
     render_pdf,
     short_date,
     static_bytes,
+    year,
 )
 
 
@@ -443,3 +444,9 @@ def test_weasyprint_never_fetches_remote_resources(no_network):
         if box.__class__.__name__ == "InlineReplacedBox"
     ]
     assert len(images) == 2  # the local static file and the data: URL; the rest skipped
+
+
+def test_year_is_never_grouped():
+    assert year(date(2026, 3, 5)) == "2026"
+    assert year(2026) == "2026"
+    assert year(None) == ""

@@ -250,3 +250,20 @@ def test_translation_functions_keep_names_makemessages_knows():
         for match in alias.finditer(path.read_text())
     ]
     assert found == []
+
+
+def test_one_vietnamese_word_two_meanings_through_contexts():
+    """'Hủy' is a state (Cancelled) and a button (Cancel); 'Kiểm tra' an inspection and a
+    check column: pgettext contexts keep them apart in the catalogue."""
+    from discipline.enums import Activity
+    from meetings.enums import MeetingState
+    from members.enums import TransferState
+
+    with translation.override("en"):
+        assert str(MeetingState.CANCELLED.label) == "Cancelled"
+        assert str(TransferState.CANCELLED.label) == "Cancelled"
+        assert translation.gettext("Hủy") == "Cancel"
+        assert str(Activity.INSPECTION.label) == "Inspection"
+        assert translation.pgettext("check column", "Kiểm tra") == "Check"
+    with translation.override("vi"):
+        assert str(MeetingState.CANCELLED.label) == "Hủy"

@@ -181,3 +181,10 @@ def test_results_page_for_a_round_with_no_data_says_so(login, officer, tree, rou
         client.get(reverse("reviews:results_xlsx", args=[tree["commune"].pk, 2019])).status_code
         == 200
     )
+
+
+def test_round_check_columns_in_english(english, login, officer, tree, scene):
+    client = login(officer)
+    body = client.get(reverse("reviews:round", args=[tree["commune"].pk, YEAR])).content.decode()
+    assert body.count("<th>Check</th>") == 2
+    assert "<th>Inspection</th>" not in body and "Kiểm tra" not in body

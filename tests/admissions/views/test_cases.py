@@ -93,6 +93,23 @@ def test_documents_docx_and_pdf(login, case, walk, officer, other_secretary):
     assert login(other_secretary).get(url).status_code == 404
 
 
+def test_6knd_prints_the_year_ungrouped(login, case, walk, officer, tmp_path):
+    """A Django template localizes a bare year ("năm 2.026"); the documents print 2026."""
+    from tests.admissions.documents.test_resolutions import pdf_text
+
+    walk(case, Stage.DECISION)
+    client = login(officer)
+    AdmissionCase.objects.filter(pk=case.pk).update(cell_resolution_on=date(2026, 3, 20))
+    expected = "Ngày 20 tháng 3 năm 2026,"
+    pdf = client.get(reverse("admissions:case_document", args=[case.pk, "6-knd", "pdf"]))
+    ptext = " ".join(pdf_text(pdf.content, tmp_path).split())
+    assert expected in ptext and "năm 2026" in ptext
+    assert "2.026" not in ptext
+    docx = client.get(reverse("admissions:case_document", args=[case.pk, "6-knd", "docx"]))
+    text = docx_text(docx.content)
+    assert expected in text and "2.026" not in text
+
+
 def test_document_before_its_stage_is_404(login, case, officer):
     url = reverse("admissions:case_document", args=[case.pk, "9-knd", "docx"])
     assert login(officer).get(url).status_code == 404

@@ -138,3 +138,32 @@ def test_member_cannot_issue_numbers(meeting, member_user, client, login):
     login(member_user)
     assert client.post(reverse("meetings:issue_minutes", args=[meeting.pk])).status_code == 403
     assert documents.issued(meeting.organization, "BB", documents.minutes_ref(meeting)) is None
+
+
+def test_minutes_print_the_score_with_a_decimal_comma(
+    meeting, client, login, secretary, monkeypatch, tmp_path
+):
+    import dataclasses
+    import subprocess
+    from decimal import Decimal
+
+    real = documents.meeting_page
+
+    def page(m):
+        found = real(m)
+        evaluation = found["evaluation"]
+        evaluation.score = dataclasses.replace(evaluation.score, points=Decimal("88.8"))
+        return found
+
+    monkeypatch.setattr(documents, "meeting_page", page)
+    login(secretary)
+    text = _text(client.get(reverse("meetings:minutes_docx", args=[meeting.pk])).content)
+    assert "(điểm 88,8/100:" in text and "88.8" not in text
+    pdf = client.get(reverse("meetings:minutes_pdf", args=[meeting.pk])).content
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(pdf)
+    ptext = " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "88,8/100" in ptext and "88.8" not in ptext
+    assert "năm 2025" in ptext and "2.025" not in ptext

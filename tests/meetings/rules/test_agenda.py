@@ -15,3 +15,19 @@ def test_mtg04_agenda_order_and_category():
     assert agency[review + 1] == "Lãnh đạo thực hiện nhiệm vụ chính trị của cơ quan"
     thematic = agenda_for(MeetingKind.THEMATIC, "agency", "Chỉ thị 05")
     assert "Trình bày chuyên đề: Chỉ thị 05" in thematic
+
+
+def test_stored_standard_titles_are_shown_in_the_active_language():
+    from django.utils import translation
+
+    from meetings.rules.agenda import shown_title
+
+    with translation.override("en"):
+        assert shown_title("Thu đảng phí") == "Collect party dues"
+        assert (
+            shown_title("Trình bày chuyên đề: Chỉ thị 05")
+            == "Presentation of the topic: Chỉ thị 05"
+        )
+        assert shown_title("Việc riêng của chi bộ") == "Việc riêng của chi bộ"
+    with translation.override("vi"):
+        assert shown_title("Thu đảng phí") == "Thu đảng phí"

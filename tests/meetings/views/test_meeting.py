@@ -219,3 +219,31 @@ def test_alerts_tag_for_cell_and_commune(rf, secretary, officer, member_user, ce
     assert "Chi bộ thôn Khau Khoang" in body
     request.user = member_user
     assert "meeting-alerts" not in template.render(Context({"request": request, "org": cell}))
+
+
+def test_detail_in_english_cancelled_state_cancel_button_and_agenda(
+    english, login, secretary, scene
+):
+    from meetings.services.plan import cancel_meeting
+
+    planned = scene["planned"]
+    client = login(secretary)
+    html = client.get(reverse("meetings:detail", args=[planned.pk])).content.decode()
+    assert "Collect party dues" in html and "Thu đảng phí" not in html  # stored in Vietnamese
+    assert "</i> Cancel</a>" in html  # the button
+    cancel_meeting(planned, version=planned.version, by=secretary, reason="Mưa bão")
+    html = client.get(reverse("meetings:detail", args=[planned.pk])).content.decode()
+    assert 'data-testid="meeting-state">Cancelled</span>' in html
+
+
+def test_agenda_planned_in_english_is_stored_in_vietnamese(cell, secretary):
+    from django.utils import translation
+
+    with translation.override("en"):
+        meeting = create_meeting(
+            organization=cell,
+            kind=MeetingKind.PERIODIC,
+            planned_on=timezone.localdate() + timedelta(days=20),
+            by=secretary,
+        )
+    assert meeting.agenda.first().title == "Thu đảng phí"

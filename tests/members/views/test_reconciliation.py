@@ -148,3 +148,10 @@ def test_organization_picker_moves_to_another_subtree_in_reach(officer, secretar
         page_url(tree["cell_a"], year=2026, quarter=2, organization=tree["cell_b"].pk)
     )
     assert response.status_code == 200 and response.context["org"] == tree["cell_a"]
+
+
+def test_check_column_in_english(english, officer, login, data):
+    client = login(officer)
+    body = client.get(page_url(data["grassroots"], year=2026, quarter=2)).content.decode()
+    assert '<th rowspan="2">Check</th>' in body
+    assert '<th rowspan="2">Inspection</th>' not in body and "Kiểm tra" not in body

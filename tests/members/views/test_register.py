@@ -702,3 +702,9 @@ def test_member_page_queries_do_not_grow(client, login, officer, tree):
 
 
 # --- List: search, filters, sort, pagination, queries ----------------------------------
+
+
+def test_event_form_placeholder_in_english(english, login, officer, member_a):
+    html = login(officer).get(detail_url(member_a)).content.decode()
+    assert "— Choose an event —" in html
+    assert "chọn sự kiện" not in html
