@@ -3,11 +3,14 @@ accounts.scope. Declared once here; views and templates ask the same names. Impo
 DisciplineConfig.ready().
 
 - `discipline.manage_inspections` (an Organization): programmes, inspections and
-  supervisions conducted there, their conclusions and recommendations, follow-up
-  assignments: the officers and administrators of its subtree, and the inspectors
+  supervisions conducted there, their conclusions and recommendations: the officers and
+  administrators of its subtree, and the inspectors
   (inspection commission members) of its subtree, who record the inspections and
   supervision of their scope (INS-01). This is an inspector's only write: everything
   else they read.
+- `discipline.assign_followers` (an Organization): which committee member follows which
+  area or field (INS-02's "phân công cấp ủy viên theo dõi"), a committee's act: its
+  officers and administrators only, never an inspector.
 - `discipline.decide` (the deciding Organization): record a discipline it decides and
   what follows it (deferral, receipt, appeal, badge): its officers (subtree writers), or
   the secretary of a cell for the cell's own decisions (DIS-02). Never an inspector.
@@ -52,4 +55,5 @@ def decides_for(user: Any, organization: Any) -> bool:
 
 
 rules.add_perm("discipline.manage_inspections", manages_subtree | inspects_subtree)
+rules.add_perm("discipline.assign_followers", manages_subtree)
 rules.add_perm("discipline.decide", decides_for)

@@ -77,6 +77,7 @@ def overview(request, org_pk, year):
             "inspections": list(queries.subtree_inspections(request.user, organization, year=year)),
             "disciplines": list(queries.subtree_disciplines(request.user, organization, year=year)),
             "assignments": list(queries.subtree_assignments(organization, year=year)),
+            "can_assign": request.user.has_perm("discipline.assign_followers", organization),
             "can_manage": request.user.has_perm("discipline.manage_inspections", organization),
             "can_decide": request.user.has_perm("discipline.decide", organization),
         },
@@ -147,6 +148,7 @@ class InspectionCreateView(OrganizationFormView):
 
 
 class AssignmentCreateView(OrganizationFormView):
+    permission = "discipline.assign_followers"
     form_class = AssignmentForm
     title = gettext_lazy("Phân công cấp ủy viên theo dõi địa bàn, lĩnh vực")
     success_message = gettext_lazy("Đã phân công cấp ủy viên theo dõi.")

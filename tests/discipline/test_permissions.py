@@ -101,3 +101,11 @@ def test_an_inspector_gains_no_other_write(tree, inspector):
     assert not inspector.has_perm("discipline.decide", cell)
     assert not inspector.has_perm("organizations.change_organization", cell)
     assert not inspector.has_perm("meetings.plan_meetings", cell)
+
+
+def test_assigning_followers_is_the_committees_act(tree, officer, inspector, secretary):
+    """INS-02's follow-up assignments: the officers of the subtree, never an inspector."""
+    assert officer.has_perm("discipline.assign_followers", tree["commune"])
+    assert not inspector.has_perm("discipline.assign_followers", tree["commune"])
+    assert not secretary.has_perm("discipline.assign_followers", tree["cell_a"])
+    assert not officer.has_perm("discipline.assign_followers", tree["other_commune"])

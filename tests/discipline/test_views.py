@@ -264,6 +264,11 @@ def test_inspector_still_may_not_decide_nor_write_meetings_or_members(
     assert client.post(url, data).status_code == 403
     assert not Discipline.objects.exists()
     assert client.get(reverse("meetings:create", args=[tree["cell_a"].pk])).status_code == 403
+    # Who follows which area is the committee's choice, not the inspection commission's.
+    assign = reverse("discipline:assignment_create", args=[tree["commune"].pk])
+    assert client.get(assign).status_code == 403
+    overview = client.get(reverse("discipline:overview", args=[tree["commune"].pk, 2024]))
+    assert assign not in overview.content.decode()
     assert client.get(reverse("members:edit", args=[person.pk])).status_code == 403
     assert client.post(reverse("members:edit", args=[person.pk]), {}).status_code == 403
 
