@@ -22,7 +22,7 @@ class ResultsExporter(Exporter):
         Column(gettext_lazy("Mức xếp loại"), "label", TEXT, width=40),
         Column(gettext_lazy("Viết tắt"), "abbreviation", TEXT),
         Column(gettext_lazy("Số lượng"), "count", INTEGER),
-        Column(gettext_lazy("Tỷ lệ"), "fraction", PERCENT),
+        Column(gettext_lazy("Tỷ lệ"), "fraction", PERCENT, number_format="0.0%"),
         Column(gettext_lazy("Tổng số được đánh giá"), "total", INTEGER),
     ]
 

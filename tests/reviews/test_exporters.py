@@ -109,7 +109,9 @@ def test_results_workbook(decided):
     ]
     share = summary["E14"]
     assert share.value == pytest.approx(0.6667, abs=5e-5)
-    assert share.data_type == "n" and share.number_format == "0.00%"
+    assert (
+        share.data_type == "n" and share.number_format == "0.0%"
+    )  # as the results page prints it (66,7%)
 
     for ws, title in (
         (cells, "Chi bộ theo loại hình"),
