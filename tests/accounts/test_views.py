@@ -1,15 +1,16 @@
 """Administration screens (accounts/views.py): persona access, forms in Vietnamese, nothing saved
 on bad input; login, lockout (django-axes), argon2 hashing, session expiry, logout by POST."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts import services
 from accounts.enums import Role
@@ -496,25 +497,36 @@ def test_session_expires_when_idle_and_at_browser_close(client):
     assert cookie["httponly"] is True
 
 
+# A fixed moment for the session tests: the clock stands still, so the deadlines are exact.
+AT = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
 def test_each_request_pushes_the_idle_deadline(client):
-    UserFactory(username="bithu")
-    _post_login(client, "bithu", PASSWORD)
-    key = client.session.session_key
-    Session.objects.filter(pk=key).update(expire_date=timezone.now() + timedelta(minutes=1))
-    assert client.get(reverse("members:list")).status_code == 200
-    expire = Session.objects.get(pk=key).expire_date
-    expected = timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE)
-    assert abs((expire - expected).total_seconds()) < 60
+    with time_machine.travel(AT, tick=False) as clock:
+        UserFactory(username="bithu")
+        _post_login(client, "bithu", PASSWORD)
+        key = client.session.session_key
+        Session.objects.filter(pk=key).update(expire_date=AT + timedelta(minutes=1))
+        clock.shift(timedelta(seconds=30))
+        assert client.get(reverse("members:list")).status_code == 200
+        expire = Session.objects.get(pk=key).expire_date
+    assert expire == AT + timedelta(seconds=30 + settings.SESSION_COOKIE_AGE)
 
 
-def test_idle_session_is_sent_back_to_login(client):
-    UserFactory(username="bithu")
-    _post_login(client, "bithu", PASSWORD)
-    key = client.session.session_key
-    Session.objects.filter(pk=key).update(expire_date=timezone.now() - timedelta(seconds=1))
-    response = client.get(reverse("members:list"))
-    assert response.status_code == 302
-    assert response.url.startswith(LOGIN)
+@pytest.mark.parametrize(("idle_left", "signed_in"), [(1, True), (-1, False)])
+def test_idle_session_is_sent_back_to_login(client, idle_left, signed_in):
+    """A second before the idle deadline the page opens; a second after, the login page."""
+    with time_machine.travel(AT, tick=False):
+        UserFactory(username="bithu")
+        _post_login(client, "bithu", PASSWORD)
+        key = client.session.session_key
+        Session.objects.filter(pk=key).update(expire_date=AT + timedelta(seconds=idle_left))
+        response = client.get(reverse("members:list"))
+    if signed_in:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response.url.startswith(LOGIN)
 
 
 def test_logout_is_post_only(client, officer, login):

@@ -1,9 +1,11 @@
 """admissions.views.due: the dashboard of what is due, its overdue marks, horizon filter and export."""
 
 import io
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -12,6 +14,8 @@ from admissions.services.candidates import add_candidate
 from members.enums import Sex
 
 from ..conftest import probationary
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 pytestmark = pytest.mark.django_db
 
@@ -31,20 +35,19 @@ def test_dashboard_shows_overdue_in_red_and_exports(login, case, walk, officer, 
 
 
 def test_dashboard_horizon_filter(login, officer, cell):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    add_person(officer, cell, "Quá hạn")
-    member = probationary(cell, admitted_on=timezone.localdate() - timedelta(days=30))
-    client = login(officer)
-    url = reverse("admissions:dashboard")
-    link = f'href="{member.get_absolute_url()}"'
-    assert link in client.get(url).content.decode()
-    body = client.get(url, {"horizon": "30"}).content.decode()
-    assert link not in body and "Quá hạn" in body
-    response = client.get(url, {"horizon": "abc"})  # not a choice: ignored, not a 500
-    assert response.status_code == 200 and link in response.content.decode()
+    """Probation admitted on 02/05/2026 ends on 02/05/2027: on the dashboard of 01/06/2026
+    it shows with no horizon, not within 30 days; the overdue step shows in both."""
+    with time_machine.travel(datetime(2026, 6, 1, 9, 0, tzinfo=VN), tick=False):
+        add_person(officer, cell, "Quá hạn")
+        member = probationary(cell, admitted_on=date(2026, 5, 2))
+        client = login(officer)
+        url = reverse("admissions:dashboard")
+        link = f'href="{member.get_absolute_url()}"'
+        assert link in client.get(url).content.decode()
+        body = client.get(url, {"horizon": "30"}).content.decode()
+        assert link not in body and "Quá hạn" in body
+        response = client.get(url, {"horizon": "abc"})  # not a choice: ignored, not a 500
+        assert response.status_code == 200 and link in response.content.decode()
 
 
 def add_person(officer, cell, name, on=date(2024, 1, 2)):
