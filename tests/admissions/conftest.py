@@ -1,7 +1,7 @@
 """Fixtures of the admission tests: a cell with full members, a candidate, a case walked
 to any stage through the one service function (`walk`)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -170,3 +170,35 @@ def probationary(org, *, ceremony_on=None, admitted_on=date(2025, 3, 3)):
 
 
 __all__ = ["Member", "make_member", "make_full_members", "probationary", "seat_committee"]
+
+
+# --- ADM-06: committee seats around the committee resolution date -----------------------
+
+ON = DATES[Stage.COMMITTEE_RESOLUTION]  # 20/02/2025
+DAY = timedelta(days=1)
+
+
+def seat(committee, name, starts_on, ends_on=None, role=SeatRole.MEMBER):
+    return CommitteeSeat.objects.create(
+        committee=committee,
+        member=make_member(committee.organization, name=name),
+        role=role,
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
+
+
+@pytest.fixture
+def boundary_seats(grassroots_committee):
+    """Around the resolution date: two seats that count (ending on it, starting on it) and
+    two that do not (ending the day before, starting the day after). The base is 11."""
+    seat(grassroots_committee, "Thôi hôm trước", date(2020, 6, 1), ON - DAY)
+    seat(grassroots_committee, "Bắt đầu hôm sau", ON + DAY)
+    seat(grassroots_committee, "Thôi đúng ngày", date(2020, 6, 1), ON)
+    seat(grassroots_committee, "Bắt đầu đúng ngày", ON)
+    return grassroots_committee
+
+
+@pytest.fixture
+def at_cell(case, walk):
+    return walk(case, Stage.CELL_RESOLUTION)

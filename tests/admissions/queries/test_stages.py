@@ -1,7 +1,7 @@
 """ADM-06, the grassroots committee's vote: its base is the register's committee on the
 resolution date (seats and terms), never a typed number; 2/3 of that base in favour."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -16,38 +16,9 @@ from members.models import CommitteeSeat
 from organizations.enums import CommitteeKind
 from organizations.models import Committee, Term
 
-from ..conftest import COMMITTEE_SIZE, DATES, make_member, seat_committee
+from ..conftest import COMMITTEE_SIZE, DAY, ON, seat, seat_committee
 
 pytestmark = pytest.mark.django_db
-
-ON = DATES[Stage.COMMITTEE_RESOLUTION]  # 20/02/2025
-DAY = timedelta(days=1)
-
-
-def seat(committee, name, starts_on, ends_on=None, role=SeatRole.MEMBER):
-    return CommitteeSeat.objects.create(
-        committee=committee,
-        member=make_member(committee.organization, name=name),
-        role=role,
-        starts_on=starts_on,
-        ends_on=ends_on,
-    )
-
-
-@pytest.fixture
-def boundary_seats(grassroots_committee):
-    """Around the resolution date: two seats that count (ending on it, starting on it) and
-    two that do not (ending the day before, starting the day after). The base is 11."""
-    seat(grassroots_committee, "Thôi hôm trước", date(2020, 6, 1), ON - DAY)
-    seat(grassroots_committee, "Bắt đầu hôm sau", ON + DAY)
-    seat(grassroots_committee, "Thôi đúng ngày", date(2020, 6, 1), ON)
-    seat(grassroots_committee, "Bắt đầu đúng ngày", ON)
-    return grassroots_committee
-
-
-@pytest.fixture
-def at_cell(case, walk):
-    return walk(case, Stage.CELL_RESOLUTION)
 
 
 def committee(case, officer, votes_for, votes_against=0, **facts):

@@ -1,6 +1,6 @@
 """admissions.views.stages: the step forms of a case (advance), refusals shown with their rule IDs, and who may post."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -9,10 +9,8 @@ from admissions.enums import FullStage, Proposal, Stage
 from admissions.models import AdmissionCase
 from admissions.services.full_membership import open_full_case
 from admissions.services.stages import advance
-from members.enums import SeatRole
-from members.models import CommitteeSeat
 
-from ..conftest import DATES, make_member
+from ..conftest import ON
 
 pytestmark = pytest.mark.django_db
 
@@ -56,38 +54,6 @@ def test_vote_over_base_refused_on_the_page(login, case, walk, officer):
     assert 'data-testid="step-refused"' in body and "ADM-06" in body
     case.refresh_from_db()
     assert case.stage == Stage.SPONSORS
-
-
-ON = DATES[Stage.COMMITTEE_RESOLUTION]  # 20/02/2025
-
-
-DAY = timedelta(days=1)
-
-
-def seat(committee, name, starts_on, ends_on=None, role=SeatRole.MEMBER):
-    return CommitteeSeat.objects.create(
-        committee=committee,
-        member=make_member(committee.organization, name=name),
-        role=role,
-        starts_on=starts_on,
-        ends_on=ends_on,
-    )
-
-
-@pytest.fixture
-def boundary_seats(grassroots_committee):
-    """Around the resolution date: two seats that count (ending on it, starting on it) and
-    two that do not (ending the day before, starting the day after). The base is 11."""
-    seat(grassroots_committee, "Thôi hôm trước", date(2020, 6, 1), ON - DAY)
-    seat(grassroots_committee, "Bắt đầu hôm sau", ON + DAY)
-    seat(grassroots_committee, "Thôi đúng ngày", date(2020, 6, 1), ON)
-    seat(grassroots_committee, "Bắt đầu đúng ngày", ON)
-    return grassroots_committee
-
-
-@pytest.fixture
-def at_cell(case, walk):
-    return walk(case, Stage.CELL_RESOLUTION)
 
 
 @pytest.fixture
