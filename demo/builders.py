@@ -6,7 +6,7 @@ Everything is drawn from one seeded random.Random, so counts are the same on eve
 Rows are written with bulk inserts (with their history rows, django-simple-history):
 organizations and committees with `bulk_create_with_history`, the member register
 (members, memberships and events through the lifecycle's bulk writer,
-members.services.events.write_plans; transfers, exemptions and badges with
+members.services.bulk_events.write_plans; transfers, exemptions and badges with
 core.bulk), which keeps the whole demo to a few seconds and 100,000 more members to about a minute.
 
 Members and the 2025 reorganization (see demo.lives): the members of the dissolved

@@ -1,6 +1,6 @@
 """Writing the demo members' lives (demo.lives) to the database in bulk, with history rows:
 the members, their memberships and events through the one bulk writer of the lifecycle
-(members.services.events.write_plans), their transfers, exemptions and badges with
+(members.services.bulk_events.write_plans), their transfers, exemptions and badges with
 core.bulk."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from django.db import reset_queries, transaction
 from django.utils import timezone
 
 from core import bulk
+from members.services.bulk_events import PlannedLife, reserve_member_ids, write_plans
 from members.services.bulk_tables import BADGES, EXEMPTIONS, TRANSFERS
-from members.services.events import PlannedLife, reserve_member_ids, write_plans
 
 from .people import TODAY, Person
 

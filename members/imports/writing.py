@@ -37,15 +37,8 @@ from organizations.services import tree as tree_services
 
 from ..enums import EventKind, MembershipKind, MemberStatus
 from ..models import Ethnicity, Member, Membership, Religion
-from ..services.events import (
-    Change,
-    MemberState,
-    PlannedLife,
-    plan_events,
-    reserve_member_ids,
-    states_of,
-    write_plans,
-)
+from ..services.bulk_events import PlannedLife, reserve_member_ids, states_of, write_plans
+from ..services.events import Change, MemberState, plan_events
 from .layout import CHUNK_ROWS, MEMBER_COLUMNS, MEMBER_SHEET, ORG_COLUMNS, ORG_SHEET
 from .reading import (
     FileProblem,
@@ -405,7 +398,7 @@ class ImportRun:
     def _write_new(self, batch: _Batch) -> None:
         """New members, their memberships and events, with a history row for each: the
         rows `record_event` writes for their ADMITTED, FULL_MEMBERSHIP and leaving events
-        (members.services.events.write_plans)."""
+        (members.services.bulk_events.write_plans)."""
         ids = reserve_member_ids(len(batch.members))
         lives = []
         for pk, values, r in zip(ids, batch.members, batch.rows, strict=True):
